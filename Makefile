@@ -1,0 +1,90 @@
+# Pelican's usual targets (html, serve, devserver, publish, clean) plus the archive's own
+# (import, check, eval, bench, test). Every target sets up .venv on first use.
+
+PY ?= python3
+VENV ?= .venv
+PYTHON := $(VENV)/bin/python
+PELICAN := $(VENV)/bin/pelican
+PELICANOPTS ?=
+
+BASEDIR := $(CURDIR)
+INPUTDIR := $(BASEDIR)/content
+OUTPUTDIR := $(BASEDIR)/output
+CONFFILE := $(BASEDIR)/pelicanconf.py
+PUBLISHCONF := $(BASEDIR)/publishconf.py
+SEEDSDIR := $(BASEDIR)/seeds
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+N ?= 1000
+
+RUNTIME_STAMP := $(VENV)/.installed-runtime
+DEV_STAMP := $(VENV)/.installed-dev
+
+.PHONY: help html import check eval serve devserver publish clean test lint chromium bench
+
+help:
+	@echo 'make html        set up .venv, import new seeds, build output/ with its search index'
+	@echo 'make serve       serve output/ on http://$(HOST):$(PORT)/'
+	@echo 'make devserver   rebuild on every change and serve on http://$(HOST):$(PORT)/'
+	@echo 'make publish     build the published site (publishconf.py) into output/'
+	@echo 'make import      import every raw seed that has no article yet'
+	@echo 'make check       validate articles and data files'
+	@echo 'make eval        score the importer on ../shared/corpus'
+	@echo 'make test        the whole test suite (installs Chromium when missing)'
+	@echo 'make bench N=..  benchmarks against bare Pelican'
+	@echo 'make clean       remove output/'
+
+$(RUNTIME_STAMP): pyproject.toml constraints.txt
+	test -x $(PYTHON) || $(PY) -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	touch $@
+
+$(DEV_STAMP): $(RUNTIME_STAMP)
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check -c constraints.txt -e '.[dev]'
+	touch $@
+
+import: $(RUNTIME_STAMP)
+	$(PYTHON) -m tools import --new-only $(SEEDSDIR)
+
+html: import
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal warnings $(PELICANOPTS)
+
+check: $(RUNTIME_STAMP)
+	$(PYTHON) -m tools check
+
+eval: $(RUNTIME_STAMP)
+	$(PYTHON) -m tools eval
+
+serve: $(RUNTIME_STAMP)
+	@echo "Serving output/ on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
+	$(PELICAN) --listen $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
+
+devserver: import
+	@echo "Preview on http://$(HOST):$(PORT)/ — rebuilds on every change (Ctrl-C to stop)"
+	$(PELICAN) --autoreload --listen $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT) $(PELICANOPTS)
+
+publish: import
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)
+
+clean:
+	rm -rf $(OUTPUTDIR)
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's chromium for the browser tests"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "make test needs Debian's chromium: run 'sudo apt-get install chromium' and try again" >&2; \
+	    exit 1; \
+	  fi; }
+
+lint: $(DEV_STAMP)
+	$(VENV)/bin/ruff check .
+
+test: $(DEV_STAMP) chromium lint
+	$(PYTHON) -m pytest
+
+bench: $(DEV_STAMP) chromium
+	$(PYTHON) -m bench --n $(N)

@@ -1,0 +1,98 @@
+"""Pelican settings for local builds and preview (`make html`, `make devserver`).
+
+Settings are plain data. `publishconf.py` imports these and overrides what differs for the
+published site.
+"""
+
+SITENAME = "Arsip Konflik Kaukasus"
+SITESUBTITLE = "Arsip berita tentang konflik Armenia, Azerbaijan, Nagorno-Karabakh dan Georgia"
+AUTHOR = "Redaksi Arsip"
+SITEURL = ""
+# Feeds need a domain even in development, or `--fatal warnings` trips on them.
+FEED_DOMAIN = "http://127.0.0.1:8000"
+
+PATH = "content"
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS: list[str] = []
+# Raw seeds are published beside the site so every article can link to its source text.
+RAW_SEEDS_PATH = "seeds"
+
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+DEFAULT_DATE_FORMAT = "%Y-%m-%d"
+
+THEME = "theme"
+PLUGIN_PATHS = ["tools/plugins"]
+PLUGINS = ["newsarchive"]
+
+# Only Markdown: the rST reader warns about the `id` language under --fatal warnings.
+READERS = {"rst": None, "htm": None, "html": None}
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+    },
+    "output_format": "html5",
+}
+# Summaries are plain text written by the importer: no second Markdown pass.
+FORMATTED_FIELDS: list[str] = []
+
+# Stable permalinks and directory-style URLs.
+ARTICLE_URL = "{date:%Y}/{date:%m}/{slug}/"
+ARTICLE_SAVE_AS = "{date:%Y}/{date:%m}/{slug}/index.html"
+ARTICLE_LANG_URL = ARTICLE_URL
+ARTICLE_LANG_SAVE_AS = ARTICLE_SAVE_AS
+DRAFT_URL = "drafts/{slug}/"
+DRAFT_SAVE_AS = "drafts/{slug}/index.html"
+DRAFT_LANG_URL = DRAFT_URL
+DRAFT_LANG_SAVE_AS = DRAFT_SAVE_AS
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = PAGE_URL
+PAGE_LANG_SAVE_AS = PAGE_SAVE_AS
+TAG_URL = "tag/{slug}/"
+TAG_SAVE_AS = "tag/{slug}/index.html"
+TAGS_URL = "tags/"
+TAGS_SAVE_AS = "tags/index.html"
+CATEGORY_URL = "category/{slug}/"
+CATEGORY_SAVE_AS = "category/{slug}/index.html"
+CATEGORIES_URL = "categories/"
+CATEGORIES_SAVE_AS = "categories/index.html"
+ARCHIVES_URL = "archives/"
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_URL = "{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+SEARCH_URL = "search/"
+SEARCH_SAVE_AS = "search/index.html"
+# Nobody browses by author or reads per-author pages.
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search"]
+DEFAULT_PAGINATION = 20
+# Page 2 of tag `topik-14` must not be `tag/topik-142.html`: pages live in their own folder.
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Atom feeds: whole site, per tag, per category (per source: the plugin).
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+FEED_MAX_ITEMS = 50
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+RELATIVE_URLS = True
+DELETE_OUTPUT_DIRECTORY = False
+# Output is byte-identical between builds of the same content.
+WITH_FUTURE_DATES = True
+OUTPUT_SOURCES = False
+
+# Pagefind: only article bodies are indexed; the index is written to output/pagefind/.
+PAGEFIND_ENABLED = True
+PAGEFIND_OUTPUT_SUBPATH = "pagefind"

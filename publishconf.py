@@ -1,0 +1,13 @@
+"""Settings for the published site (`make publish`): absolute URLs and feeds."""
+
+import os
+import sys
+
+sys.path.append(os.curdir)
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://arsip-kaukasus.example.org")
+FEED_DOMAIN = SITEURL
+RELATIVE_URLS = False
+
+DELETE_OUTPUT_DIRECTORY = True
