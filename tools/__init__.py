@@ -1,0 +1,1 @@
+"""Import pipeline and `python -m tools` command line for the Caucasus news archive."""

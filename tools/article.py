@@ -1,0 +1,61 @@
+"""The one record passed from stage to stage of the import pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+
+@dataclass
+class Removed:
+    """A line taken out of the body, with the id of the rule that removed it (for --explain)."""
+
+    line: str
+    rule: str
+
+
+@dataclass
+class Article:
+    """Everything known about one raw input as it moves through the stages."""
+
+    path: Path
+    raw_sha256: str = ""
+    kind: str = "text"  # "text" (plain-text dump) or "html" (saved page)
+    encoding: str = "utf-8"
+    text: str = ""  # decoded, whitespace-normalised input
+    lines: list[str] = field(default_factory=list)  # candidate lines (blank = paragraph break)
+    known: dict[str, Any] = field(default_factory=dict)  # --date/--source, sidecar, HTML metadata
+    site: Any = None  # tools.rules.SiteProfile or None
+    title: str = ""
+    title_index: int | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    date: datetime | None = None
+    date_method: str = ""
+    date_evidence: str = ""
+    lang: str = ""
+    authors: list[str] = field(default_factory=list)
+    editor: str = ""
+    source: str = ""
+    source_url: str = ""
+    agencies: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    category: str = ""
+    summary: str = ""
+    slug: str = ""
+
+    @property
+    def raw_name(self) -> str:
+        return self.path.name
+
+    @property
+    def words(self) -> int:
+        return sum(len(p.split()) for p in self.paragraphs)
+
+    def remove(self, line: str, rule: str) -> None:
+        """Record a removed non-blank line so --explain can show it."""
+        if line.strip():
+            self.removed.append(Removed(line.strip(), rule))

@@ -1,0 +1,141 @@
+"""Find the article inside a whole-page text dump (menus, headline lists, footers around it).
+
+Lines are scored like a text-density extractor: sentence-like lines count for their word count,
+short headline-like lines and date lines count against. The best-scoring run of lines
+(maximum-sum segment) is the body; the title is the heading-like line just before it that shares
+words with the lead and is followed by a date or byline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tools.clean import first_match
+from tools.dates import looks_like_date_line
+from tools.rules import Rule
+
+SENTENCE_END = tuple('.!?"”’\')…:')
+TITLE_WINDOW = 25
+_WORD = re.compile(r"\w+")
+_BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
+
+
+@dataclass
+class BodySpan:
+    """Where the title and body lie in the dump (indices into the line list; end exclusive)."""
+
+    title: str
+    title_index: int | None
+    start: int
+    end: int
+
+
+def line_score(line: str, rule: Rule | None) -> float:
+    """Positive for sentence-like text, negative for navigation, headlines and widgets."""
+    words = len(line.split())
+    if rule is not None and rule.action != "strip":
+        return -2.0
+    if looks_like_date_line(line):
+        return -5.0
+    if words >= 8 and line.endswith(SENTENCE_END):
+        return float(words)
+    if words >= 20:
+        return words * 0.5
+    return -3.0 if words >= 4 else -4.0
+
+
+def best_segment(scores: Sequence[float]) -> tuple[int, int]:
+    """Maximum-sum contiguous run (Kadane); returns (start, end exclusive)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4}
+
+
+def title_score(lines: Sequence[str], pos: int, nonblank: Sequence[int], body_start: int,
+                lead: set[str], rules: Sequence[Rule]) -> float:
+    """How much the nonblank line at `pos` looks like this article's headline."""
+    line = lines[nonblank[pos]]
+    words = len(line.split())
+    if not 3 <= words <= 30 or line.endswith(".") or looks_like_date_line(line):
+        return float("-inf")
+    if first_match(line, rules) is not None or _BYLINE.search(line):
+        return float("-inf")
+    own = content_words(line)
+    score = 6.0 * len(own & lead) / max(len(own), 1)
+    following = [lines[nonblank[p]] for p in range(pos + 1, min(pos + 5, len(nonblank)))]
+    if any(looks_like_date_line(f) or _BYLINE.search(f) for f in following):
+        score += 4.0
+    if pos == 0:
+        score += 2.0
+    return score - 0.15 * (body_start - pos)
+
+
+def find_title(lines: Sequence[str], nonblank: Sequence[int], body_start: int,
+               lead: set[str], rules: Sequence[Rule], hint: str = "") -> int | None:
+    """Position (in nonblank) of the headline: the known title if given, else the best guess."""
+    if hint:
+        wanted = " ".join(hint.split()).casefold()
+        hits = [p for p, i in enumerate(nonblank) if lines[i].casefold() == wanted]
+        before = [p for p in hits if p < body_start]
+        return before[-1] if before else (hits[0] if hits else None)
+    candidates = list(range(max(0, body_start - TITLE_WINDOW), body_start))
+    if body_start > TITLE_WINDOW:
+        candidates.insert(0, 0)
+    scored = [(title_score(lines, p, nonblank, body_start, lead, rules), -p) for p in candidates]
+    scored = [s for s in scored if s[0] > 0.5]
+    return -max(scored)[1] if scored else None
+
+
+def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
+              is_learned: Callable[[str], bool] = lambda line: False) -> BodySpan:
+    """Locate title and body in a page dump (line indices refer to `lines`)."""
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    if not nonblank:
+        return BodySpan("", None, 0, 0)
+    scores = [-2.0 if is_learned(lines[i]) else line_score(lines[i], first_match(lines[i], rules))
+              for i in nonblank]
+    start, end = best_segment(scores)
+    lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))
+    title_pos = find_title(lines, nonblank, start, lead, rules, title_hint)
+    if title_pos is not None and title_pos >= start:
+        start, end = title_pos + 1, max(end, title_pos + 2)
+    start = _absorb_dateline(lines, nonblank, start, rules)
+    end = _absorb_trailing_meta(lines, nonblank, end, rules)
+    title = lines[nonblank[title_pos]] if title_pos is not None else ""
+    title_index = nonblank[title_pos] if title_pos is not None else None
+    first = nonblank[start] if start < len(nonblank) else len(lines)
+    last = nonblank[end - 1] + 1 if end > 0 else 0
+    return BodySpan(title, title_index, first, last)
+
+
+def _absorb_dateline(lines: Sequence[str], nonblank: Sequence[int], start: int,
+                     rules: Sequence[Rule]) -> int:
+    """A dateline on its own line just above the body (`Jakarta -`) belongs to the body."""
+    if start > 0:
+        rule = first_match(lines[nonblank[start - 1]], rules)
+        if rule is not None and rule.field == "dateline":
+            return start - 1
+    return start
+
+
+def _absorb_trailing_meta(lines: Sequence[str], nonblank: Sequence[int], end: int,
+                          rules: Sequence[Rule]) -> int:
+    """Editor codes and credit lines right after the last paragraph are part of the article."""
+    for pos in range(end, min(end + 3, len(nonblank))):
+        rule = first_match(lines[nonblank[pos]], rules)
+        if rule is None or rule.field not in {"editor", "authors"}:
+            break
+        end = pos + 1
+    return end

@@ -1,0 +1,102 @@
+"""The rule engine: apply data-defined rules to body lines, turning metadata lines into fields.
+
+Actions: `drop` removes the line, `end` removes it and everything after it (trailing widgets),
+`strip` removes only the matched text (datelines, trailing editor codes) and `meta` removes the
+line after recording its `value` group as metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from tools.article import Article
+from tools.rules import Rule
+
+LEARNED = "learned-repeat"
+MAX_STRIPS = 4
+
+
+def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
+    """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
+    for rule in rules:
+        if rule.search(line):
+            return rule
+    return None
+
+
+def record(article: Article, field: str, value: str) -> None:
+    """Store a metadata value a rule captured (credit line, editor code, dateline, ...)."""
+    value = value.strip(" :-–—|,")
+    if not field or not value:
+        return
+    if field == "authors":
+        for name in _split_names(value):
+            if name not in article.authors:
+                article.authors.append(name)
+    elif field == "editor":
+        article.editor = article.editor or value
+    elif field == "agencies":
+        if value not in article.agencies:
+            article.agencies.append(value)
+    elif field == "dateline":
+        article.datelines.append(value)
+    elif field == "source":
+        article.source = article.source or value
+
+
+def _split_names(value: str) -> list[str]:
+    parts = value.replace(" dan ", ",").replace(" and ", ",").replace("&", ",").split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str | None, bool]:
+    """Clean one line. Returns (kept text or None, stop) where stop means the body ends here."""
+    for _ in range(MAX_STRIPS):
+        rule = first_match(line, rules)
+        if rule is None:
+            return line, False
+        match = rule.search(line)
+        assert match is not None
+        value = match.groupdict().get("value") or ""
+        if rule.action == "strip":
+            record(article, rule.field, value or match.group(0))
+            article.remove(match.group(0), rule.id)
+            line = (line[: match.start()] + " " + line[match.end():]).strip()
+            if not line:
+                return None, False
+            continue
+        article.remove(line, rule.id)
+        if rule.action == "meta":
+            record(article, rule.field, value)
+        return None, rule.action == "end"
+    return line, False
+
+
+def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
+                is_learned: Callable[[str], bool] = lambda line: False) -> list[str]:
+    """Apply rules, then learned template lines, to the body lines; keep paragraph order."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if is_learned(line) and first_match(line, rules) is None:
+            article.remove(line, LEARNED)
+            continue
+        text, stop = apply_line(article, line, rules)
+        if stop:
+            for rest in lines[index + 1:]:
+                article.remove(rest, "after-end")
+            break
+        if text:
+            kept.append(text)
+    return kept
+
+
+def harvest_meta(article: Article, lines: Sequence[str], rules: Sequence[Rule]) -> None:
+    """Record credit/editor metadata from header lines outside the body (they stay removed)."""
+    for line in lines:
+        rule = first_match(line, rules)
+        if rule is not None and rule.field in {"authors", "editor"}:
+            match = rule.search(line)
+            assert match is not None
+            record(article, rule.field, match.groupdict().get("value") or "")

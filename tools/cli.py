@@ -1,0 +1,44 @@
+"""`python -m tools ...`: a click group; each command lives in its own module.
+
+To add a command: define it with @click.command in tools/<name>.py and add
+`cli.add_command(<name>)` below.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+import click
+
+from tools.errors import ToolError
+
+
+class ToolGroup(click.Group):
+    """Turns a ToolError into one line on stderr and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ToolError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=ToolGroup)
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+def cli(verbose: int) -> None:
+    """Tools for the Caucasus news archive."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+
+
+from tools.evaluate import eval_command  # noqa: E402
+from tools.import_command import import_command  # noqa: E402
+
+cli.add_command(import_command)
+cli.add_command(eval_command)
+
+
+def main() -> None:
+    cli(prog_name="python -m tools")

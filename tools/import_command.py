@@ -1,0 +1,48 @@
+"""The `import` command: raw inputs → Markdown articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from tools.pipeline import Options, Result, import_paths
+
+
+def explain(result: Result) -> None:
+    """Every removed line of one input, with the rule that removed it."""
+    if result.article is None:
+        return
+    click.echo(f"# {result.path}")
+    for removed in result.article.removed:
+        click.echo(f"  - [{removed.rule}] {removed.line}")
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--out", type=click.Path(path_type=Path), default=Path("content/articles"),
+              show_default=True, help="Folder for the articles (written to <out>/YYYY/<slug>.md).")
+@click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides all).")
+@click.option("--source", help="Source (news site) name, overrides inference.")
+@click.option("--dry-run", is_flag=True, help="Do everything except writing files.")
+@click.option("--explain", "explain_", is_flag=True, help="Print every removed line and its rule.")
+@click.option("--force", is_flag=True, help="Overwrite articles that editors have changed.")
+@click.option("--no-profiles", is_flag=True, help="Ignore site profiles (generic rules only).")
+def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source: str | None,
+                   dry_run: bool, explain_: bool, force: bool, no_profiles: bool) -> None:
+    """Import raw .txt dumps and .html pages (files or folders) as Markdown articles."""
+    options = Options(out=out, date=date_, source=source, dry_run=dry_run, force=force,
+                      use_profiles=not no_profiles)
+    failed = 0
+    for result in import_paths(list(paths), options):
+        if explain_:
+            explain(result)
+        if result.status == "error":
+            failed += 1
+            click.echo(f"error: {result.message}", err=True)
+        else:
+            verb = f"would be {result.status}" if dry_run and result.status != "unchanged" \
+                else result.status
+            click.echo(f"{result.target}: {verb}")
+    if failed:
+        raise SystemExit(1)

@@ -1,0 +1,62 @@
+"""Render an Article as Markdown with a Pelican `Key: value` header.
+
+Body text is escaped so that it renders as the same text: nothing in a news paragraph may turn
+into a heading, list, quote, code block, emphasis, link or raw HTML.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tools.article import Article
+
+HEADER_ORDER = ("Title", "Date", "Slug", "Lang", "Category", "Tags", "Summary", "Authors",
+                "Editor", "Source", "Source_url", "Agencies", "Words", "Raw_file", "Raw_sha256",
+                "Date_method", "Date_evidence")
+_INLINE = re.compile(r"([\\`*_\[\]{}])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_TAG = re.compile(r"<(?=[A-Za-z/!?])")
+_BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)](?=\s|$))")
+
+
+def escape_markdown(text: str) -> str:
+    """Escape one paragraph (a single line) so Markdown renders it literally."""
+    text = " ".join(text.split())
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text)
+    text = _TAG.sub("&lt;", text)
+    match = _BLOCK_START.match(text)
+    if match:
+        marker = match.group(2)
+        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+        text = escaped + text[match.end():]
+    return text
+
+
+def header_value(value: object) -> str:
+    """One-line header value (Pelican reads one key per line)."""
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    return " ".join(str(value).split())
+
+
+def header_fields(article: Article) -> dict[str, object]:
+    """The header keys of docs/architecture.md, in order; empty optional keys omitted."""
+    assert article.date is not None
+    fields: dict[str, object] = {
+        "Title": article.title, "Date": article.date.isoformat(), "Slug": article.slug,
+        "Lang": article.lang, "Category": article.category, "Tags": article.tags,
+        "Summary": article.summary, "Authors": article.authors, "Editor": article.editor,
+        "Source": article.source, "Source_url": article.source_url,
+        "Agencies": article.agencies, "Words": article.words, "Raw_file": article.raw_name,
+        "Raw_sha256": article.raw_sha256, "Date_method": article.date_method,
+        "Date_evidence": article.date_evidence,
+    }
+    return {k: fields[k] for k in HEADER_ORDER if fields[k] not in ("", [], None)}
+
+
+def render(article: Article) -> str:
+    """Header, blank line, one escaped paragraph per block; no Import_sha256 (write adds it)."""
+    header = "\n".join(f"{k}: {header_value(v)}" for k, v in header_fields(article).items())
+    body = "\n\n".join(escape_markdown(p) for p in article.paragraphs)
+    return f"{header}\n\n{body}\n"

@@ -1,0 +1,232 @@
+"""Orchestration: read → (HTML extract | find body) → clean → metadata → dates → tags → write."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import yaml
+from tqdm import tqdm
+
+from tools import body as body_stage
+from tools import clean, dates, metadata, tagging
+from tools.article import Article
+from tools.errors import DateError, InputError, ToolError
+from tools.extract_html import extract_html
+from tools.markdown_out import render
+from tools.read import INPUT_SUFFIXES, read_input
+from tools.repeats import Repeats
+from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
+from tools.slugs import Slugger
+from tools.vocabulary import load_vocabulary
+from tools.write import write_article
+
+log = logging.getLogger(__name__)
+PROGRESS_MIN = 20
+
+
+@dataclass
+class Options:
+    out: Path = Path("content/articles")
+    date: str | None = None
+    source: str | None = None
+    dry_run: bool = False
+    force: bool = False
+    use_profiles: bool = True
+    learn_repeats: bool = True
+
+
+@dataclass
+class Result:
+    path: Path
+    status: str  # created | updated | unchanged | error
+    message: str = ""
+    article: Article | None = None
+    target: Path | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def collect_inputs(paths: Sequence[Path]) -> list[Path]:
+    """Files named, plus .txt/.html/.htm files under folders named, sorted, no duplicates."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(p for p in sorted(path.rglob("*"))
+                         if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                         and not p.name.startswith("."))
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise ToolError(f"{path}: no such file or folder; check the path")
+    return list(dict.fromkeys(found))
+
+
+def load_sidecar(path: Path) -> dict:
+    """Known facts from `<name>.yaml` beside a raw file (url, date, source, title, lang)."""
+    sidecar = path.with_suffix(".yaml")
+    if not sidecar.exists():
+        return {}
+    try:
+        data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise InputError(f"{sidecar}: not valid YAML ({exc}); fix or remove the sidecar") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{sidecar}: expected `key: value` lines (url, date, source, title)")
+    return {k: str(v) for k, v in data.items() if v not in (None, "")}
+
+
+def site_rules(site: SiteProfile | None) -> tuple[Rule, ...]:
+    return (site.rules if site else ()) + load_common_rules()
+
+
+def prepare(path: Path, options: Options) -> Article:
+    """Read the file, its sidecar and (HTML) page metadata; pick the site profile."""
+    article = read_input(path)
+    article.known.update(load_sidecar(path))
+    if article.kind == "html":
+        extract_html(article)
+    else:
+        article.lines = article.text.split("\n")
+    known = article.known
+    if options.use_profiles:
+        url = known.get("url") or known.get("html_url") or ""
+        name = options.source or known.get("source") or ""
+        text = article.text if article.kind == "text" else ""
+        article.site = find_site(load_sites(), url=url, name=name, text=text)
+    return article
+
+
+def group_of(article: Article) -> str:
+    return article.site.name if article.site else ""
+
+
+def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None:
+    """Title and body lines, from the page dump or from trafilatura's text."""
+    group = group_of(article)
+
+    def learned(line: str) -> bool:
+        return repeats.is_junk(group, line)
+
+    hint = article.known.get("title") or article.known.get("html_title") or ""
+    lines = article.lines
+    if article.kind == "text":
+        span = body_stage.find_body(lines, rules, hint, learned)
+        article.title = hint or span.title
+        article.title_index = span.title_index
+        for index, line in enumerate(lines):
+            if line.strip() and not span.start <= index < span.end:
+                article.remove(line, "title" if index == span.title_index else "outside-body")
+        header = lines[(span.title_index or 0) + 1: span.start]
+        clean.harvest_meta(article, header, rules)
+        lines = lines[span.start: span.end]
+    else:
+        article.title = hint
+    if not article.title.strip():
+        raise InputError(f"{article.path}: no title found; add a sidecar "
+                         f"{article.path.with_suffix('.yaml').name} with `title:`")
+    article.title = " ".join(article.title.split())
+    paragraphs = clean.clean_lines(article, lines, rules, learned)
+    if paragraphs and paragraphs[0].casefold() == article.title.casefold():
+        article.remove(paragraphs.pop(0), "title")
+    article.paragraphs = paragraphs
+    if not paragraphs:
+        raise InputError(f"{article.path}: no article text found after cleaning; "
+                         "check the file (run with --explain to see what was removed)")
+
+
+def resolve_date(article: Article, options: Options) -> None:
+    """explicit > html-meta > dateline in the dump > inferred (or refuse)."""
+    tz = article.site.timezone if article.site else "+07:00"
+    explicit = options.date or article.known.get("date")
+    if explicit:
+        parsed = dates.parse_iso(explicit, tz)
+        if parsed is None:
+            raise DateError(f"{article.path}: date {explicit!r} is not YYYY-MM-DD")
+        article.date, article.date_method = parsed, "explicit"
+        return
+    if article.known.get("html_date"):
+        parsed = dates.parse_iso(article.known["html_date"], tz)
+        if parsed:
+            article.date, article.date_method = parsed, "html-meta"
+            return
+    line = date_line(article)
+    if line:
+        article.date = dates.parse_date_text(line, tz)
+        article.date_method, article.date_evidence = "dateline", line
+        return
+    text = "\n".join(article.paragraphs)
+    facts = tagging.applicable_facts(text, load_vocabulary())
+    day, evidence = dates.infer_date(text, facts, str(article.path))
+    article.date = datetime.combine(day, datetime.min.time(), dates.tzinfo(tz))
+    article.date_method, article.date_evidence = "inferred", evidence
+
+
+def date_line(article: Article) -> str:
+    """The date line nearest after the title in a dump (or just before it)."""
+    if article.kind != "text" or article.title_index is None:
+        return ""
+    lines = article.lines
+    index = article.title_index
+    after = [ln for ln in lines[index + 1: index + 12] if ln.strip()][:6]
+    before = [ln for ln in lines[max(0, index - 6): index] if ln.strip()][-2:][::-1]
+    for line in after + before:
+        if dates.looks_like_date_line(line) and dates.parse_date_text(line):
+            return line
+    return ""
+
+
+def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
+    """Run every stage after reading; returns the Markdown text (without Import_sha256)."""
+    rules = site_rules(article.site)
+    find_text(article, rules, repeats)
+    known = article.known
+    article.source = (options.source or known.get("source")
+                      or (article.site.name if article.site else "")
+                      or known.get("html_source") or "")
+    article.source_url = known.get("url") or known.get("html_url") or ""
+    metadata.fill_metadata(article)
+    resolve_date(article, options)
+    tagging.tag_article(article, load_vocabulary())
+    slugger.assign(article)
+    return render(article)
+
+
+def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
+    """Import every input; one Result per input (errors do not stop the batch)."""
+    inputs = collect_inputs(paths)
+    repeats = Repeats()
+    if options.learn_repeats and len(inputs) > 1:
+        repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options))
+    slugger = Slugger(options.out)
+    show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
+    for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
+        yield import_one(path, options, repeats, slugger)
+
+
+def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger) -> Result:
+    article = None
+    try:
+        article = prepare(path, options)
+        text = process(article, options, repeats, slugger)
+        assert article.date is not None
+        target = options.out / f"{article.date.year:04d}" / f"{article.slug}.md"
+        status = write_article(target, text, force=options.force, dry_run=options.dry_run)
+        slugger.claim(article)
+        return Result(path, status, article=article, target=target)
+    except ToolError as exc:
+        return Result(path, "error", str(exc), article=article)
+    except OSError as exc:
+        return Result(path, "error", f"{path}: cannot read or write ({exc.strerror})", article)
+
+
+def _group_lines(path: Path, options: Options) -> tuple[str, list[str]]:
+    """For the repeated-line pre-pass: text dumps only (HTML goes through trafilatura)."""
+    if path.suffix.lower() not in {".txt"}:
+        return "\0html", []
+    article = read_input(path)
+    site = find_site(load_sites(), text=article.text) if options.use_profiles else None
+    return (site.name if site else ""), article.text.split("\n")

@@ -1,0 +1,100 @@
+"""Stage 1: raw bytes → normalised text. Raw inputs are opened read-only and never modified."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+from pathlib import Path
+
+from tools.article import Article
+from tools.errors import InputError
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 5 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm"}
+TEXT_SUFFIXES = {".txt"}
+INPUT_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def read_input(path: Path) -> Article:
+    """Read one raw file into an Article, refusing empty, oversized, binary or undecodable input."""
+    size = path.stat().st_size  # checked before reading: never load a huge file
+    if size == 0:
+        raise InputError(f"{path}: the file is empty; remove it or paste the article in")
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: {size} bytes is over the 5 MB limit; "
+                         "is this really one article?")
+    with path.open("rb") as handle:
+        data = handle.read()
+    if _looks_binary(data):
+        raise InputError(f"{path}: this is a binary file, not text or HTML; "
+                         "remove it from the input")
+    kind = "html" if _is_html(path, data) else "text"
+    text, encoding = decode(data, kind)
+    if text is None:
+        raise InputError(f"{path}: cannot decode the text (not UTF-8, no usable charset); "
+                         "re-save it as UTF-8")
+    text = normalise(text)
+    if not text.strip():
+        raise InputError(f"{path}: the file holds only whitespace; remove it or add the article")
+    art = Article(path=path, raw_sha256=hashlib.sha256(data).hexdigest(), kind=kind,
+                  encoding=encoding, text=text)
+    log.debug("%s: %s, %s, %d chars", path, kind, encoding, len(text))
+    return art
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) * 0.05
+
+
+def _is_html(path: Path, data: bytes) -> bool:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
+    """Decode bytes: UTF-8 first (pages often declare a wrong charset, e.g. KapanLagi says
+    iso-8859-1 but is UTF-8), then the declared charset, then charset-normalizer's best guess."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET.search(data[:4096]) if kind == "html" else None
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
+        try:
+            return data.decode(name), name
+        except (LookupError, UnicodeDecodeError):
+            log.debug("declared charset %s does not decode", name)
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None, ""
+    return str(best), best.encoding
+
+
+def normalise(text: str) -> str:
+    """NFC, one kind of newline, no zero-width characters, every odd space a plain space."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = text.translate(_ZERO_WIDTH)
+    text = _SPACES.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    return "\n".join(" ".join(line.split()) for line in text.split("\n"))

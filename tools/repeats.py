@@ -1,0 +1,62 @@
+"""Learn template lines from the batch: lines that repeat verbatim across several articles of
+one source are menus, footers and widgets. Only 8-byte line hashes are kept in memory."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from tools.errors import ToolError
+
+log = logging.getLogger(__name__)
+
+LONG_LINE_WORDS = 20
+LONG_LINE_SHARE = 0.6
+
+
+def line_key(line: str) -> bytes:
+    return hashlib.blake2b(" ".join(line.split()).casefold().encode(), digest_size=8).digest()
+
+
+class Repeats:
+    """Per source group: hashes of lines seen in enough files to count as template junk."""
+
+    def __init__(self) -> None:
+        self.junk: dict[str, set[bytes]] = {}
+
+    def is_junk(self, group: str, line: str) -> bool:
+        return line_key(line) in self.junk.get(group, ())
+
+    @classmethod
+    def learn(cls, paths: Iterable[Path],
+              read_lines: Callable[[Path], tuple[str, list[str]]]) -> Repeats:
+        """Pre-pass: read_lines(path) -> (group, lines); unreadable files are skipped here
+        (the main pass reports them)."""
+        counts: dict[str, Counter[bytes]] = defaultdict(Counter)
+        longs: dict[str, set[bytes]] = defaultdict(set)
+        files: Counter[str] = Counter()
+        for path in paths:
+            try:
+                group, lines = read_lines(path)
+            except ToolError:
+                continue
+            files[group] += 1
+            keys = set()
+            for line in lines:
+                if line.strip():
+                    key = line_key(line)
+                    keys.add(key)
+                    if len(line.split()) >= LONG_LINE_WORDS:
+                        longs[group].add(key)
+            counts[group].update(keys)
+        learned = cls()
+        for group, counter in counts.items():
+            floor_long = max(3, LONG_LINE_SHARE * files[group])
+            learned.junk[group] = {k for k, n in counter.items()
+                                   if n >= (floor_long if k in longs[group] else 2)}
+            log.debug("group %r: %d files, %d template lines", group, files[group],
+                      len(learned.junk[group]))
+        return learned

@@ -1,0 +1,142 @@
+"""Load junk rules and site profiles from data files (tools/data/rules, tools/data/sites).
+
+Rules are data so editors extend them without touching Python. A rule has an id, a description,
+an action, one or more regular expressions and examples that the test suite checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tools.errors import RuleError
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+ACTIONS = {"drop", "end", "strip", "meta"}
+FIELDS = {"", "authors", "editor", "agencies", "dateline", "source", "date"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One junk pattern: drop the line, end the body, strip the match, or turn it into metadata."""
+
+    id: str
+    description: str
+    action: str
+    patterns: tuple[re.Pattern[str], ...]
+    field: str = ""
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    def search(self, line: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            match = pattern.search(line)
+            if match:
+                return match
+        return None
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """What is known about one news site: names, domains, timezone and its own junk rules."""
+
+    name: str
+    domains: tuple[str, ...]
+    timezone: str = "+07:00"
+    detect: tuple[re.Pattern[str], ...] = ()
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+    def matches_url(self, url: str) -> bool:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
+    """Build a Rule from its YAML mapping, checking the fields a person might get wrong."""
+    rid = raw.get("id")
+    action = raw.get("action", "drop")
+    patterns = raw.get("patterns") or ([raw["pattern"]] if raw.get("pattern") else [])
+    if not rid or action not in ACTIONS or not patterns:
+        raise RuleError(f"{origin}: rule {rid!r} needs an id, an action in {sorted(ACTIONS)} "
+                        "and at least one pattern")
+    if raw.get("field", "") not in FIELDS:
+        raise RuleError(f"{origin}: rule {rid}: field must be one of {sorted(FIELDS)}")
+    try:
+        compiled = tuple(re.compile(p) for p in patterns)
+    except re.error as exc:
+        raise RuleError(f"{origin}: rule {rid}: bad pattern ({exc}); "
+                        "fix the regular expression") from exc
+    return Rule(id=str(rid), description=str(raw.get("description", "")), action=action,
+                patterns=compiled, field=raw.get("field", ""),
+                examples=tuple(raw.get("examples") or ()),
+                counter_examples=tuple(raw.get("counter_examples") or ()))
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML ({exc}); fix the file") from exc
+
+
+@lru_cache(maxsize=8)
+def load_common_rules(data_dir: Path = DATA_DIR) -> tuple[Rule, ...]:
+    """The generic rules, in file order (earlier rules win)."""
+    rules: list[Rule] = []
+    for path in sorted((data_dir / "rules").glob("*.yaml")):
+        doc = _load_yaml(path) or {}
+        rules.extend(parse_rule(r, str(path)) for r in doc.get("rules", []))
+    return tuple(rules)
+
+
+def _profile_rules(doc: dict[str, Any], origin: str) -> list[Rule]:
+    name = doc["name"]
+    rules = []
+    if doc.get("dateline"):
+        rules.append(parse_rule({"id": f"site-dateline:{name}", "action": "strip",
+                                 "field": "dateline", "patterns": [doc["dateline"]],
+                                 "description": f"{name} dateline"}, origin))
+    if doc.get("editor_code"):
+        rules.append(parse_rule({"id": f"site-editor-code:{name}", "action": "meta",
+                                 "field": "editor", "patterns": [doc["editor_code"]],
+                                 "description": f"{name} editor code"}, origin))
+    rules.extend(parse_rule(r, origin) for r in doc.get("rules") or [])
+    return rules
+
+
+@lru_cache(maxsize=8)
+def load_sites(data_dir: Path = DATA_DIR) -> tuple[SiteProfile, ...]:
+    """Every site profile, one YAML file per site."""
+    sites = []
+    for path in sorted((data_dir / "sites").glob("*.yaml")):
+        doc = _load_yaml(path) or {}
+        if not doc.get("name"):
+            raise RuleError(f"{path}: a site profile needs a `name`")
+        try:
+            detect = tuple(re.compile(p) for p in doc.get("detect") or ())
+        except re.error as exc:
+            raise RuleError(f"{path}: bad detect pattern ({exc})") from exc
+        sites.append(SiteProfile(name=doc["name"], domains=tuple(doc.get("domains") or ()),
+                                 timezone=str(doc.get("timezone", "+07:00")), detect=detect,
+                                 rules=tuple(_profile_rules(doc, str(path)))))
+    return tuple(sites)
+
+
+def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
+              text: str = "") -> SiteProfile | None:
+    """The profile for a URL, a source name, or (for text dumps) the first detect pattern hit."""
+    for site in sites:
+        if (url and site.matches_url(url)) or (name and name.lower() == site.name.lower()):
+            return site
+    if text:
+        head = text[:20000]
+        best = [(min(m.start() for p in s.detect if (m := p.search(head))), s.name, s)
+                for s in sites if any(p.search(head) for p in s.detect)]
+        if best:
+            return min(best)[2]
+    return None

@@ -1,0 +1,156 @@
+"""The controlled tag vocabulary (tools/data/vocabulary.yaml): entities, aliases, dated facts.
+
+Public API used by the importer, the Pelican plugin and the content checker:
+
+    vocab = load_vocabulary()
+    vocab.entities            # tuple of Entity(name, kind, slug, aliases, facts, ...)
+    vocab.by_name["Rusia"]    # Entity by canonical name
+    vocab.resolve("Russia")   # -> "Rusia" (canonical name) or None
+    vocab.conflicts           # tuple of Conflict(name, slug, triggers)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from slugify import slugify
+
+from tools.errors import RuleError
+
+DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
+KINDS = {"place", "person", "organisation", "topic"}
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A dated fact (e.g. a term of office) used to narrow inferred dates."""
+
+    role: str
+    start: date | None
+    end: date | None
+    context: tuple[str, ...] = ()
+
+    def holds_on(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical tag with its aliases; `case_sensitive`/`contexts` hold risky short forms."""
+
+    name: str
+    kind: str
+    slug: str
+    aliases: tuple[str, ...]
+    facts: tuple[Fact, ...] = ()
+    case_sensitive: tuple[str, ...] = ()
+    contexts: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A category: the conflict, with the entities whose mention points to it."""
+
+    name: str
+    slug: str
+    triggers: tuple[str, ...]
+
+
+@dataclass
+class Vocabulary:
+    entities: tuple[Entity, ...]
+    conflicts: tuple[Conflict, ...]
+    by_name: dict[str, Entity] = field(default_factory=dict)
+    _folded: dict[str, str] = field(default_factory=dict)
+    _exact: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_name = {e.name: e for e in self.entities}
+        for entity in self.entities:
+            for alias in (entity.name, *entity.aliases):
+                self._folded.setdefault(alias.casefold(), entity.name)
+            for alias in (*entity.case_sensitive, *entity.contexts):
+                self._exact.setdefault(alias, entity.name)
+
+    def resolve(self, alias: str) -> str | None:
+        """Canonical name for an alias (case-insensitive, plus exact risky forms), or None."""
+        alias = " ".join(alias.split())
+        return self._exact.get(alias) or self._folded.get(alias.casefold())
+
+    @property
+    def matcher(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+        return _matchers(self)
+
+
+def _alternation(words: list[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)"
+
+
+_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+
+
+def _matchers(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    key = id(vocab)
+    if key not in _CACHE:
+        folded = list(vocab._folded)
+        loose = re.compile(_alternation(folded), re.IGNORECASE)
+        exact = re.compile(_alternation(list(vocab._exact))) if vocab._exact else None
+        _CACHE[key] = (loose, exact)
+    return _CACHE[key]
+
+
+def _as_date(value: Any) -> date | None:
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def _entity(raw: dict[str, Any], origin: Path) -> Entity:
+    name, kind = raw.get("name"), raw.get("kind")
+    if not name or kind not in KINDS:
+        raise RuleError(f"{origin}: entity {name!r} needs a name and a kind in {sorted(KINDS)}")
+    facts = tuple(Fact(role=str(f.get("role", "")), start=_as_date(f.get("from")),
+                       end=_as_date(f.get("to")), context=tuple(f.get("context") or ()))
+                  for f in raw.get("facts") or ())
+    return Entity(name=name, kind=kind, slug=raw.get("slug") or slugify(name),
+                  aliases=tuple(raw.get("aliases") or ()), facts=facts,
+                  case_sensitive=tuple(raw.get("case_sensitive") or ()),
+                  contexts=tuple(raw.get("contexts") or ()))
+
+
+@lru_cache(maxsize=4)
+def load_vocabulary(path: Path | str | None = None) -> Vocabulary:
+    """Load and check the vocabulary (unique names and slugs, known kinds, known triggers)."""
+    origin = Path(path) if path else DEFAULT_PATH
+    try:
+        doc = yaml.safe_load(origin.read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as exc:
+        raise RuleError(f"{origin}: cannot read the vocabulary ({exc})") from exc
+    entities = tuple(_entity(raw, origin) for raw in doc.get("entities") or ())
+    conflicts = tuple(Conflict(name=c["name"], slug=c.get("slug") or slugify(c["name"]),
+                               triggers=tuple(c.get("triggers") or ()))
+                      for c in doc.get("conflicts") or ())
+    _check_unique(origin, entities, conflicts)
+    return Vocabulary(entities=entities, conflicts=conflicts)
+
+
+def _check_unique(origin: Path, entities: tuple[Entity, ...],
+                  conflicts: tuple[Conflict, ...]) -> None:
+    names, slugs = set(), set()
+    for entity in entities:
+        if entity.name in names or entity.slug in slugs:
+            raise RuleError(f"{origin}: duplicate entity name or slug {entity.name!r}")
+        names.add(entity.name)
+        slugs.add(entity.slug)
+    for conflict in conflicts:
+        unknown = [t for t in conflict.triggers if t not in names]
+        if unknown:
+            raise RuleError(f"{origin}: conflict {conflict.name!r} names unknown "
+                            f"entities {unknown}")
