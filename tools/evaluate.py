@@ -1,10 +1,117 @@
-"""The `eval` command (filled in below)."""
+"""`python -m tools eval`: score the importer on the shared real-world corpus.
+
+Bodies are compared as bags of lowercase word tokens (whitespace and punctuation ignored), as the
+corpus README asks; titles after whitespace normalisation; dates by calendar day.
+"""
 
 from __future__ import annotations
 
+import json
+import re
+import tempfile
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
 import click
+
+from tools.errors import ToolError
+from tools.pipeline import Options, _group_lines, prepare, process
+from tools.repeats import Repeats
+from tools.slugs import Slugger
+
+DEFAULT_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+KINDS = {"raw_text": ".txt", "html": ".html"}
+
+
+@dataclass
+class Score:
+    name: str
+    kind: str
+    precision: float
+    recall: float
+    title_ok: bool
+    date_ok: bool
+    error: str = ""
+
+    @property
+    def f1(self) -> float:
+        total = self.precision + self.recall
+        return 2 * self.precision * self.recall / total if total else 0.0
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text.lower()))
+
+
+def overlap(got: str, want: str) -> tuple[float, float]:
+    """Token precision and recall of got against want."""
+    got_t, want_t = tokens(got), tokens(want)
+    common = sum((got_t & want_t).values())
+    precision = common / sum(got_t.values()) if got_t else 0.0
+    recall = common / sum(want_t.values()) if want_t else 0.0
+    return precision, recall
+
+
+def same_title(got: str, want: str) -> bool:
+    def norm(t: str) -> str:
+        return " ".join(t.split()).casefold()
+    return norm(got) == norm(want)
+
+
+def score_kind(corpus: Path, kind: str, use_profiles: bool = True) -> list[Score]:
+    """Import every file of one kind as a batch (dry run) and score it against its JSON."""
+    files = sorted((corpus / kind).glob(f"*{KINDS[kind]}"))
+    options = Options(dry_run=True, use_profiles=use_profiles)
+    repeats = Repeats.learn(files, lambda p: _group_lines(p, options))
+    scores = []
+    with tempfile.TemporaryDirectory() as tmp:
+        slugger = Slugger(Path(tmp))
+        for path in files:
+            want = json.loads((corpus / "html" / f"{path.stem}.json").read_text("utf-8"))
+            try:
+                article = prepare(path, options)
+                process(article, options, repeats, slugger)
+            except ToolError as exc:
+                scores.append(Score(path.stem, kind, 0.0, 0.0, False, False, str(exc)))
+                continue
+            precision, recall = overlap("\n".join(article.paragraphs), want["articleBody"])
+            got_day = article.date.date().isoformat() if article.date else ""
+            scores.append(Score(path.stem, kind, precision, recall,
+                                same_title(article.title, want["title"]),
+                                got_day == want["date_iso"][:10]))
+    return scores
+
+
+def summary(scores: list[Score]) -> dict[str, float]:
+    """Macro averages over files, plus title and date accuracy."""
+    n = max(len(scores), 1)
+    return {"precision": sum(s.precision for s in scores) / n,
+            "recall": sum(s.recall for s in scores) / n,
+            "f1": sum(s.f1 for s in scores) / n,
+            "title": sum(s.title_ok for s in scores) / n,
+            "date": sum(s.date_ok for s in scores) / n}
 
 
 @click.command("eval")
-def eval_command() -> None:
-    """Score the importer on the shared corpus."""
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_CORPUS,
+              show_default=True, help="Corpus folder with raw_text/ and html/.")
+@click.option("--no-profiles", is_flag=True, help="Ignore site profiles (measure 'unseen sites').")
+@click.option("--kind", type=click.Choice(sorted(KINDS)), multiple=True,
+              help="Only this input kind (default: both).")
+def eval_command(corpus: Path, no_profiles: bool, kind: tuple[str, ...]) -> None:
+    """Score body/title/date extraction on the shared corpus and print a table."""
+    if not (corpus / "html").is_dir():
+        raise ToolError(f"{corpus}: no corpus here (expected html/ and raw_text/); "
+                        "pass --corpus PATH")
+    for one in kind or ("raw_text", "html"):
+        scores = score_kind(corpus, one, use_profiles=not no_profiles)
+        click.echo(f"\n{one} ({'no profiles' if no_profiles else 'with profiles'})")
+        click.echo(f"{'file':32} {'P':>6} {'R':>6} {'F1':>6}  title date")
+        for s in scores:
+            click.echo(f"{s.name:32} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f}  "
+                       f"{'ok' if s.title_ok else '--':5} {'ok' if s.date_ok else '--':4}"
+                       + (f"  {s.error}" if s.error else ""))
+        total = summary(scores)
+        click.echo(f"{'MEAN':32} {total['precision']:6.3f} {total['recall']:6.3f} "
+                   f"{total['f1']:6.3f}  {total['title']:.0%} {total['date']:.0%}")
