@@ -1,0 +1,48 @@
+"""Sanitise every article's and page's rendered HTML before any template sees it.
+
+Article bodies come from scraped text and hand-written Markdown, and Markdown passes raw HTML
+through. Whatever slipped past the importer's escaping and the checker (`<script>`, event
+handlers, `javascript:` links, iframes) is removed here with nh3, a maintained sanitiser, so
+templates can mark content `|safe`. Page-level landmarks are not allowed inside a body either:
+an article must not add a second <header>, <nav> or <footer> to the page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import nh3
+
+_LANDMARKS = {"article", "aside", "footer", "header", "nav", "hgroup", "map", "area", "center"}
+ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - _LANDMARKS) | {"tfoot"}
+ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
+    **{tag: set(attrs) for tag, attrs in nh3.ALLOWED_ATTRIBUTES.items()},
+    "a": {"href", "hreflang", "title", "id", "class"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "abbr": {"title"},
+    "sup": {"id"},
+    "li": {"id"},
+    "div": {"class"},
+    "th": {"scope", "colspan", "rowspan", "style"},
+    "td": {"colspan", "rowspan", "style"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def clean_html(html: str) -> str:
+    """Return `html` with everything that could run script or restyle the page removed."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        filter_style_properties={"text-align"},
+    )
+
+
+def sanitize_content(instance: Any) -> None:
+    """`content_object_init` handler: clean the body HTML the reader produced."""
+    content = getattr(instance, "_content", None)
+    if content:
+        instance._content = clean_html(content)
