@@ -18,6 +18,7 @@ from tools.rules import Rule
 
 SENTENCE_END = tuple('.!?"”’\')…:')
 TITLE_WINDOW = 25
+GAP = 5
 _WORD = re.compile(r"\w+")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
@@ -39,6 +40,8 @@ def line_score(line: str, rule: Rule | None) -> float:
         return -2.0
     if looks_like_date_line(line):
         return -5.0
+    if len(re.findall(r"[·|•»]", line)) >= 3:
+        return -float(words)
     if words >= 8 and line.endswith(SENTENCE_END):
         return float(words)
     if words >= 20:
@@ -73,12 +76,16 @@ def title_score(lines: Sequence[str], pos: int, nonblank: Sequence[int], body_st
     if first_match(line, rules) is not None or _BYLINE.search(line):
         return float("-inf")
     own = content_words(line)
-    score = 6.0 * len(own & lead) / max(len(own), 1)
+    score = 6.0 * len(own & lead) / max(len(own), 4)
     following = [lines[nonblank[p]] for p in range(pos + 1, min(pos + 5, len(nonblank)))]
     if any(looks_like_date_line(f) or _BYLINE.search(f) for f in following):
         score += 4.0
+    elif pos > 0 and looks_like_date_line(lines[nonblank[pos - 1]]):
+        score += 2.0
     if pos == 0:
         score += 2.0
+    if not line[0].isupper() and not line[0].isdigit():
+        score -= 3.0
     return score - 0.15 * (body_start - pos)
 
 
@@ -98,15 +105,43 @@ def find_title(lines: Sequence[str], nonblank: Sequence[int], body_start: int,
     return -max(scored)[1] if scored else None
 
 
+def _is_stop(line: str, rule: Rule | None) -> bool:
+    """Lines that close an article once its text has started: widgets, editor credits."""
+    return rule is not None and (rule.action == "end" or rule.field == "editor"
+                                 and rule.action == "meta")
+
+
+def split_at_gaps(scores: Sequence[float], quiet: Sequence[bool], start: int, end: int,
+                  gap: int = GAP) -> tuple[int, int]:
+    """Within a segment, `gap` or more consecutive non-sentence lines (not counting lines a rule
+    already explains) separate the article from teaser blocks: keep the best block."""
+    blocks, block_start, run = [], start, 0
+    for pos in range(start, end):
+        if scores[pos] > 0:
+            if run >= gap:
+                blocks.append((block_start, pos - run))
+                block_start = pos
+            run = 0
+        elif not quiet[pos]:
+            run += 1
+    blocks.append((block_start, end))
+    return max(blocks, key=lambda b: (sum(max(s, 0) for s in scores[b[0]:b[1]]), -b[0]))
+
+
 def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
               is_learned: Callable[[str], bool] = lambda line: False) -> BodySpan:
     """Locate title and body in a page dump (line indices refer to `lines`)."""
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     if not nonblank:
         return BodySpan("", None, 0, 0)
-    scores = [-2.0 if is_learned(lines[i]) else line_score(lines[i], first_match(lines[i], rules))
-              for i in nonblank]
+    matched = [first_match(lines[i], rules) for i in nonblank]
+    scores = [-2.0 if is_learned(lines[i]) else line_score(lines[i], rule)
+              for i, rule in zip(nonblank, matched, strict=True)]
     start, end = best_segment(scores)
+    quiet = [rule is not None for rule in matched]
+    start, end = split_at_gaps(scores, quiet, start, end)
+    end = next((pos for pos in range(start + 1, end) if _is_stop(lines[nonblank[pos]],
+                                                                 matched[pos])), end)
     lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(lines, nonblank, start, lead, rules, title_hint)
     if title_pos is not None and title_pos >= start:
