@@ -12,11 +12,10 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tools.clean import first_match
+from tools.clean import SENTENCE_END, first_match
 from tools.dates import looks_like_date_line
 from tools.rules import Rule
 
-SENTENCE_END = tuple('.!?"”’\')…:')
 TITLE_WINDOW = 25
 GAP = 5
 _WORD = re.compile(r"\w+")
@@ -140,6 +139,8 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     start, end = best_segment(scores)
     quiet = [rule is not None for rule in matched]
     start, end = split_at_gaps(scores, quiet, start, end)
+    start = next((pos for pos in range(start, min(start + 4, end))
+                  if matched[pos] is not None and matched[pos].field == "dateline"), start)
     end = next((pos for pos in range(start + 1, end) if _is_stop(lines[nonblank[pos]],
                                                                  matched[pos])), end)
     lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))

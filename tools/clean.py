@@ -7,6 +7,7 @@ line after recording its `value` group as metadata.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from tools.article import Article
@@ -14,6 +15,14 @@ from tools.rules import Rule
 
 LEARNED = "learned-repeat"
 MAX_STRIPS = 4
+SENTENCE_END = tuple('.!?"”’\')…:')
+_TOKEN = re.compile(r"\w+")
+
+
+def looks_like_sentence(line: str) -> bool:
+    """Running text rather than a headline, menu item or label."""
+    words = len(line.split())
+    return (words >= 8 and line.endswith(SENTENCE_END)) or words >= 20
 
 
 def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
@@ -49,12 +58,12 @@ def _split_names(value: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str | None, bool]:
-    """Clean one line. Returns (kept text or None, stop) where stop means the body ends here."""
+def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str | None, str]:
+    """Clean one line. Returns (kept text or None, action of the rule that removed it)."""
     for _ in range(MAX_STRIPS):
         rule = first_match(line, rules)
         if rule is None:
-            return line, False
+            return line, ""
         match = rule.search(line)
         assert match is not None
         value = match.groupdict().get("value") or ""
@@ -63,32 +72,55 @@ def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str 
             article.remove(match.group(0), rule.id)
             line = (line[: match.start()] + " " + line[match.end():]).strip()
             if not line:
-                return None, False
+                return None, "strip"
             continue
         article.remove(line, rule.id)
         if rule.action == "meta":
             record(article, rule.field, value)
-        return None, rule.action == "end"
-    return line, False
+        return None, rule.action
+    return line, ""
 
 
 def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
                 is_learned: Callable[[str], bool] = lambda line: False) -> list[str]:
     """Apply rules, then learned template lines, to the body lines; keep paragraph order."""
     kept: list[str] = []
+    in_block = False
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        if is_learned(line) and first_match(line, rules) is None:
+        unmatched = first_match(line, rules) is None
+        if in_block and unmatched and not looks_like_sentence(line):
+            article.remove(line, "read-also-list")
+            continue
+        in_block = False
+        if is_learned(line) and unmatched:
             article.remove(line, LEARNED)
             continue
-        text, stop = apply_line(article, line, rules)
-        if stop:
+        text, action = apply_line(article, line, rules)
+        if action == "end":
             for rest in lines[index + 1:]:
                 article.remove(rest, "after-end")
             break
+        in_block = action == "drop-block"
         if text:
             kept.append(text)
+    return drop_duplicates(article, kept)
+
+
+def drop_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
+    """Drop a short paragraph whose words all appeared in one earlier paragraph (a caption or
+    pull quote repeating the lead), and exact repeats."""
+    kept: list[str] = []
+    seen: list[set[str]] = []
+    for paragraph in paragraphs:
+        words = set(_TOKEN.findall(paragraph.lower()))
+        short = len(paragraph.split()) <= 20
+        if words and any(words == old or (short and words <= old) for old in seen):
+            article.remove(paragraph, "duplicate")
+            continue
+        seen.append(words)
+        kept.append(paragraph)
     return kept
 
 

@@ -17,7 +17,7 @@ import yaml
 from tools.errors import RuleError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
-ACTIONS = {"drop", "end", "strip", "meta"}
+ACTIONS = {"drop", "drop-block", "end", "strip", "meta"}
 FIELDS = {"", "authors", "editor", "agencies", "dateline", "source", "date"}
 
 
