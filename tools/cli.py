@@ -33,11 +33,15 @@ def cli(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
 
 
+from tools.check import check_command  # noqa: E402
 from tools.evaluate import eval_command  # noqa: E402
 from tools.import_command import import_command  # noqa: E402
+from tools.new import new_command  # noqa: E402
 
 cli.add_command(import_command)
 cli.add_command(eval_command)
+cli.add_command(check_command)
+cli.add_command(new_command)
 
 
 def main() -> None:

@@ -1,0 +1,159 @@
+"""`python -m tools check`: validate articles, pages and data files; report every problem at once.
+
+One pass over the files, no Pelican build and no Markdown rendering, so it can run before every
+`make html` on a large archive. Problems print as `path:line: error|warning: message. Hint: ...`;
+any error makes the exit status 1, warnings do not.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from pathlib import Path
+
+import click
+
+from tools.checks import ERROR, Findings, Problem
+from tools.checks.archive import Entry, broken_links, duplicates
+from tools.checks.files import check_file
+from tools.checks.known import DATA_DIR, Known, load_known
+from tools.checks.rulefiles import check_rules_file, check_site_file
+from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
+from tools.checks.yamlnodes import compose
+
+logger = logging.getLogger(__name__)
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT_DIR = ROOT / "content"
+MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
+
+
+def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_DIR,
+              known: Known | None = None) -> tuple[list[Problem], int]:
+    """All problems of the files under `paths` (sorted) and how many files were checked.
+
+    Every article and page under `content` is indexed so duplicates and links are judged
+    against the whole archive, but only problems in the checked files are returned.
+    """
+    known = known or load_known(data)
+    checked = {p.resolve() for p in _expand(paths)}
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    for path in sorted(checked | {p.resolve() for p in _expand([content])}):
+        if path.suffix in MARKDOWN:
+            found, entry = check_file(path, _kind(path, content), known, full=path in checked)
+            problems += found
+            entries += [entry] if entry else []
+        elif path in checked:
+            problems += _check_other(path, content, data)
+    problems += _data_sets(checked, data)
+    tags = set(known.vocabulary.by_name) if known.vocabulary else set()
+    problems += duplicates(entries) + broken_links(entries, content, tags)
+    return sorted({p for p in problems if p.path.resolve() in checked}), len(checked)
+
+
+def _expand(paths: list[Path]) -> list[Path]:
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += [p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)]
+        elif path.exists():
+            files.append(path)
+    return files
+
+
+def _hidden(path: Path, base: Path) -> bool:
+    parts = path.relative_to(base).parts
+    return any(p.startswith(".") or p == "__pycache__" for p in parts)
+
+
+def _kind(path: Path, content: Path) -> str:
+    try:
+        parts = path.resolve().relative_to(content.resolve()).parts
+    except ValueError:
+        parts = path.parts
+    return "page" if "pages" in parts[:-1] else "article"
+
+
+def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
+    """Data files by name; anything else Pelican would silently skip."""
+    out = Findings(path)
+    if path.suffix in {".yaml", ".yml"}:
+        if path.name == "vocabulary.yaml":
+            check_vocabulary_file(path, out)
+        elif path.name == "languages.yaml":
+            check_languages_file(path, out)
+        elif path.parent.name not in {"sites", "rules"}:
+            compose(path, out)
+    elif _inside(path, content):
+        out.warning(1, f"Pelican ignores {path.suffix or 'extension-less'} files here",
+                    "articles are Markdown files named <slug>.md")
+    return list(out)
+
+
+def _data_sets(checked: set[Path], data: Path) -> list[Problem]:
+    """Site profiles and rule files are checked as a set: names and rule ids are unique."""
+    problems: list[Problem] = []
+    seen_ids: dict[str, str] = {}
+    seen_names: dict[str, str] = {}
+    for folder in ("rules", "sites"):
+        for path in sorted(p.resolve() for p in (data / folder).glob("*.y*ml")):
+            out = Findings(path)
+            if folder == "rules":
+                check_rules_file(path, out, seen_ids)
+            else:
+                check_site_file(path, out, seen_names, seen_ids)
+            problems += out
+    return [p for p in problems if p.path in checked]
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+HELP_EPILOG = """\b
+Examples:
+  python -m tools check                      # all of content/ and tools/data/
+  python -m tools check content/articles/2020/armenia-dan-azerbaijan.md
+  make check                                 # the same as the first line
+
+\b
+Each problem is one line you can click in most editors:
+  content/articles/2020/foo.md:7: error: unknown tag 'Karabah'. Hint: did you mean
+  Nagorno-Karabakh (alias 'Karabah')? ...
+
+The exit status is 1 when there is at least one error; warnings are shown but do not fail.
+The article format is explained in docs/editing.md."""
+
+
+@click.command("check", epilog=HELP_EPILOG)
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--content", "content", type=click.Path(file_okay=False, path_type=Path),
+              default=CONTENT_DIR, show_default="content/",
+              help="The archive that slugs, titles and links are checked against.")
+@click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
+              default=DATA_DIR, show_default="tools/data/",
+              help="Where vocabulary.yaml, languages.yaml, sites/ and rules/ live.")
+@click.option("--errors-only", is_flag=True, help="Do not print warnings.")
+def check_command(paths: tuple[Path, ...], content: Path, data: Path, errors_only: bool) -> None:
+    """Check articles, pages and data files, and report every problem with its line.
+
+    Without PATHS, checks every file in content/ and tools/data/.
+    """
+    started = time.perf_counter()
+    targets = list(paths) or [content, data]
+    problems, count = run_check(targets, content=content, data=data)
+    errors = sum(p.severity == ERROR for p in problems)
+    for problem in problems:
+        if problem.severity == ERROR or not errors_only:
+            click.echo(problem.format(root=Path.cwd()))
+    warnings = len(problems) - errors
+    click.echo(f"{count} files checked in {time.perf_counter() - started:.1f} s: "
+               f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
+               err=True)
+    if errors:
+        raise SystemExit(1)

@@ -1,0 +1,175 @@
+"""Checks on an article's header: required fields, dates, keys Pelican ignores, quoting, status.
+
+Tag, category, source and language checks live in `tools.checks.names`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from tools.checks import Findings, closest
+from tools.checks.header import Field, Header
+from tools.checks.known import SITE_TIMEZONE, Known
+
+# docs/architecture.md's header schema plus the keys Pelican itself understands.
+SCHEMA_KEYS = {
+    "title", "date", "slug", "lang", "category", "tags", "summary", "authors", "editor", "source",
+    "source_url", "agencies", "words", "raw_file", "raw_sha256", "date_method", "date_evidence",
+    "status", "synthetic", "import_sha256",
+}
+PELICAN_KEYS = {"modified", "author", "template", "save_as", "url", "translation"}
+KNOWN_KEYS = SCHEMA_KEYS | PELICAN_KEYS
+SHOWN_KEYS = {k.casefold(): k.capitalize() for k in KNOWN_KEYS}
+STATUSES = {"published", "draft", "hidden"}
+DATE_METHODS = {"explicit", "html-meta", "dateline", "inferred"}
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+QUOTED_RE = re.compile(r"""^(["']).*\1$""")
+YAML_LIST_RE = re.compile(r"^\[.*\]$")
+LOOKS_LIKE_KEY_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9 _-]{0,30}\s*:\s")
+
+
+def check_header(header: Header, out: Findings, known: Known) -> None:
+    """Report every header problem of one article into `out`."""
+    _structure(header, out)
+    for item in header.fields:
+        _key(item, out)
+        _quoting(item, out)
+    _title(header, out)
+    _date(header.first("date"), out, known.today, required=True)
+    _date(header.first("modified"), out, known.today, required=False)
+    _enumerations(header, out)
+    summary = header.first("summary")
+    if summary and not summary.value:
+        out.warning(summary.line, "`Summary:` is empty",
+                    "write one or two plain sentences, or delete the line to show the first "
+                    "words of the text instead")
+
+
+def check_page_header(header: Header, out: Findings) -> None:
+    """Pages (About, How to search) need a title; dates, tags and sources do not apply."""
+    _structure(header, out)
+    for item in header.fields:
+        _key(item, out)
+        _quoting(item, out)
+    _title(header, out)
+
+
+def _structure(header: Header, out: Findings) -> None:
+    seen: dict[str, int] = {}
+    for item in header.fields:
+        if item.name in seen:
+            out.error(item.line, f"`{item.key}:` is given twice (first on line {seen[item.name]})",
+                      "keep one line per key; Pelican uses the first or makes a list of both")
+        seen.setdefault(item.name, item.line)
+        if item.more:
+            line, _ = item.more[0]
+            out.error(line, f"this indented line continues `{item.key}:` on the line above",
+                      "write the whole value on one line after the key "
+                      "(YAML lists are not understood: `Tags: Armenia, Azerbaijan`)")
+    if header.stopper:
+        line, text = header.stopper
+        if LOOKS_LIKE_KEY_RE.match(text) or text.lstrip().startswith("- "):
+            out.error(line, f"the header ends before this line, so Pelican reads {text.strip()!r} "
+                      "as body text", "key names have no spaces or accents (`Source_url:`, not "
+                      "`Source url:`) and lists go on one line (`Tags: A, B`)")
+        else:
+            out.warning(line, "no blank line between the header and the body",
+                        "leave one empty line after the last `Key: value` line")
+
+
+def _key(item: Field, out: Findings) -> None:
+    if item.name in KNOWN_KEYS:
+        return
+    guess = closest(item.name, SHOWN_KEYS, n=1)
+    if guess:
+        out.error(item.line, f"unknown key `{item.key}:` (Pelican keeps it but nothing uses it)",
+                  f"did you mean `{guess[0]}:`? The fields are listed in docs/editing.md")
+    else:
+        out.warning(item.line, f"unknown key `{item.key}:` is ignored by the site",
+                    "delete the line, or see docs/editing.md for the fields the site uses")
+
+
+def _quoting(item: Field, out: Findings) -> None:
+    value = item.value
+    if item.name in {"tags", "authors", "agencies"} and YAML_LIST_RE.match(value):
+        out.error(item.line, f"`{item.key}:` is written as a YAML list {value}",
+                  f"Pelican keeps the brackets; write `{item.key}: "
+                  f"{value.strip('[]').replace(chr(34), '').replace(chr(39), '')}`")
+    elif QUOTED_RE.match(value) and len(value) >= 2:
+        hint = f"Pelican keeps the quotes as part of the value; write `{item.key}: {value[1:-1]}`"
+        if item.name in {"title", "summary"}:
+            out.warning(item.line, f"`{item.key}:` is wholly in quotes", hint
+                        + " (keep them only if the headline itself is a quotation)")
+        else:
+            out.error(item.line, f"`{item.key}:` value is in quotes", hint)
+
+
+def _title(header: Header, out: Findings) -> None:
+    item = header.first("title")
+    if item is None:
+        line = header.stopper[0] if header.stopper else 1
+        out.error(line, "the article has no `Title:`",
+                  "start the file with `Title: <headline>`; see the example in docs/editing.md")
+    elif not item.value:
+        out.error(item.line, "`Title:` is empty", "write the headline after `Title: `")
+
+
+def _date(item: Field | None, out: Findings, today: date, required: bool) -> None:
+    if item is None:
+        if required:
+            out.error(1, "the article has no `Date:`",
+                      "add a line `Date: 2020-10-23T10:00:00+07:00` (ISO 8601)")
+        return
+    parsed = parse_date(item.value)
+    if parsed is None:
+        out.error(item.line, f"`{item.key}:` {item.value!r} is not a date" if item.value
+                  else f"`{item.key}:` is empty",
+                  "write it as 2020-10-23 or 2020-10-23T10:00:00+07:00 (ISO 8601)")
+        return
+    local = parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(SITE_TIMEZONE))
+    if not _is_iso(item.value):
+        out.warning(item.line, f"`{item.key}:` {item.value!r} is not in ISO 8601 form",
+                    f"write it as {local.isoformat()}")
+    day = local.astimezone(ZoneInfo(SITE_TIMEZONE)).date()
+    if day > today:
+        out.error(item.line, f"`{item.key}:` {day.isoformat()} is in the future "
+                  f"(today is {today.isoformat()} in {SITE_TIMEZONE})",
+                  "check the year and the day/month order; dates are YYYY-MM-DD")
+
+
+def parse_date(value: str) -> datetime | None:
+    """The date Pelican would read (dateutil, `_` as a space), or None if Pelican would fail."""
+    import dateutil.parser
+
+    text = re.sub(" +", " ", value.replace("_", " ")).strip()
+    if not text:
+        return None
+    try:
+        return dateutil.parser.parse(text, default=datetime(2000, 1, 1))
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def _is_iso(value: str) -> bool:
+    try:
+        datetime.fromisoformat(value.strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _enumerations(header: Header, out: Findings) -> None:
+    status = header.first("status")
+    if status and status.value.strip().lower() not in STATUSES:
+        out.error(status.line, f"`Status:` {status.value!r} is not a status Pelican knows",
+                  "use `draft` (preview only) or `published`, or delete the line")
+    method = header.first("date_method")
+    if method and method.value not in DATE_METHODS:
+        out.error(method.line, f"`Date_method:` {method.value!r} is not one of "
+                  f"{', '.join(sorted(DATE_METHODS))}", "write `explicit` for a date you checked")
+    slug = header.first("slug")
+    if slug and not SLUG_RE.match(slug.value) and not QUOTED_RE.match(slug.value):
+        out.error(slug.line, f"`Slug:` {slug.value!r} is not lowercase ASCII words joined by "
+                  "hyphens", "e.g. `Slug: armenia-dan-azerbaijan-bertemu`")
