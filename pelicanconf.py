@@ -64,6 +64,11 @@ YEAR_ARCHIVE_URL = "{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "{date:%Y}/{date:%m}/index.html"
+SOURCE_URL = "source/{slug}/"
+SOURCE_SAVE_AS = "source/{slug}/index.html"
+SOURCES_URL = "sources/"
+SOURCES_SAVE_AS = "sources/index.html"
+NOT_FOUND_SAVE_AS = "404.html"
 SEARCH_URL = "search/"
 SEARCH_SAVE_AS = "search/index.html"
 # Nobody browses by author or reads per-author pages.
@@ -72,6 +77,7 @@ AUTHORS_SAVE_AS = ""
 
 DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "search"]
 DEFAULT_PAGINATION = 20
+PAGINATED_TEMPLATES = {"index": None, "tag": None, "category": None, "source": None}
 # Page 2 of tag `topik-14` must not be `tag/topik-142.html`: pages live in their own folder.
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -82,6 +88,7 @@ PAGINATION_PATTERNS = (
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/category/{slug}.atom.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+SOURCE_FEED_ATOM = "feeds/source/{slug}.atom.xml"
 FEED_MAX_ITEMS = 50
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
@@ -96,3 +103,15 @@ OUTPUT_SOURCES = False
 # Pagefind: only article bodies are indexed; the index is written to output/pagefind/.
 PAGEFIND_ENABLED = True
 PAGEFIND_OUTPUT_SUBPATH = "pagefind"
+
+# Theme: gettext UI strings (catalogues in theme/translations/, compiled at build time by the
+# plugin), autoescape on (templates mark rendered article HTML `|safe`).
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+}
+# Related articles by shared tags weighted by rarity (tools/plugins/newsarchive/related.py).
+RELATED_ARTICLES_COUNT = 5
+RELATED_ARTICLES_CANDIDATES = 150

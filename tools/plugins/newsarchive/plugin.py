@@ -4,9 +4,35 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import search_index
+from . import (
+    archives,
+    i18n,
+    presentation,
+    raw_seeds,
+    related,
+    search_index,
+    seo,
+    sources,
+    taxonomy,
+)
 
 
 def register() -> None:
+    # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
+    # computed once, then the extra pages, feeds and files.
+    signals.generator_init.connect(i18n.install)
+    signals.generator_init.connect(presentation.install_filters)
+    signals.generator_init.connect(seo.add_to_context)
+    signals.article_generator_finalized.connect(taxonomy.annotate)
+    signals.article_generator_finalized.connect(sources.collect)
+    signals.article_generator_finalized.connect(presentation.annotate)
+    signals.article_generator_finalized.connect(related.link)
+    signals.article_generator_finalized.connect(archives.add_to_context)
+    signals.article_generator_finalized.connect(raw_seeds.collect)
+    signals.article_writer_finalized.connect(sources.write)
+    signals.article_writer_finalized.connect(seo.write_404)
+    signals.all_generators_finalized.connect(seo.collect)
+    signals.finalized.connect(seo.write)
+    signals.finalized.connect(raw_seeds.publish)
     signals.article_generator_finalized.connect(search_index.collect_articles)
     signals.finalized.connect(search_index.build_index)

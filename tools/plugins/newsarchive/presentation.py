@@ -1,0 +1,77 @@
+"""Per-article values the article template shows, computed once instead of in Jinja.
+
+`reading_minutes` from the `Words` header (or the body), `original_url` only when the
+Source_url is http(s) (anything else, e.g. `javascript:`, is shown as text, never linked),
+and `agency_list` split from the comma-separated `Agencies` header.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from .seo import site_root
+
+WORDS_PER_MINUTE = 200
+_TAGS = re.compile(r"<[^>]+>")
+
+
+def is_http_url(value: object) -> bool:
+    """True for absolute http(s) URLs with a host: the only metadata URLs rendered as links."""
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value.strip())
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+def reading_minutes(article: Any) -> int:
+    """Minutes to read at 200 words a minute, at least 1."""
+    words = str(article.metadata.get("words") or "").strip()
+    count = int(words) if words.isdigit() else len(_TAGS.sub(" ", article.content).split())
+    return max(1, math.ceil(count / WORDS_PER_MINUTE))
+
+
+def annotate(generator: Any) -> None:
+    """Set `reading_minutes`, `original_url`, `agency_list` and `jsonld` on every article."""
+    root = site_root(generator.settings)
+    for article in [*generator.articles, *generator.translations, *generator.drafts]:
+        metadata = article.metadata
+        url = (metadata.get("source_url") or "").strip()
+        article.original_url = url if is_http_url(url) else None
+        article.reading_minutes = reading_minutes(article)
+        agencies = metadata.get("agencies") or ""
+        article.agency_list = [a.strip() for a in agencies.split(",") if a.strip()]
+        article.jsonld = news_article(article, root)
+
+
+def news_article(article: Any, root: str) -> dict[str, Any]:
+    """schema.org NewsArticle for the page; the original report is `isBasedOn`."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "datePublished": article.date.isoformat(),
+        "inLanguage": article.lang,
+        "url": f"{root}/{article.url}",
+        "mainEntityOfPage": f"{root}/{article.url}",
+        "keywords": [tag.name for tag in getattr(article, "tags", None) or ()],
+    }
+    summary = article.metadata.get("summary")
+    if summary:
+        data["description"] = str(summary)
+    source = (article.metadata.get("source") or "").strip()
+    if source:
+        data["publisher"] = {"@type": "Organization", "name": source}
+    authors = [str(a) for a in article.metadata.get("authors") or ()]
+    if authors:
+        data["author"] = [{"@type": "Person", "name": name} for name in authors]
+    if article.original_url:
+        data["isBasedOn"] = article.original_url
+    return data
+
+
+def install_filters(generator: Any) -> None:
+    """Jinja test `http_url` for templates that show other metadata URLs."""
+    generator.env.tests["http_url"] = is_http_url

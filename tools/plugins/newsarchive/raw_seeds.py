@@ -1,0 +1,64 @@
+"""Publish the raw seed of every article beside the site, so readers can see the source text.
+
+Only seeds named by an article's `Raw_file` are copied, from RAW_SEEDS_PATH (relative to the
+folder holding the content PATH) to output/raw/. Originals are only read. HTML seeds are
+published with a `.txt` suffix: a scraped page must never run as a page of this site.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+RAW_OUTPUT = "raw"
+_published: dict[str, Path] = {}
+
+
+def seeds_folder(settings: dict[str, Any]) -> Path:
+    """RAW_SEEDS_PATH, relative to the parent of the content folder when not absolute."""
+    folder = Path(settings.get("RAW_SEEDS_PATH") or "seeds")
+    return folder if folder.is_absolute() else Path(settings["PATH"]).parent / folder
+
+
+def published_name(raw_name: str) -> str:
+    """The file name under output/raw/: `.txt` kept, anything else gets `.txt` appended."""
+    return raw_name if raw_name.endswith(".txt") else raw_name + ".txt"
+
+
+def collect(generator: Any) -> None:
+    """Set `raw_url` on articles whose Raw_file exists in the seeds folder (None otherwise)."""
+    _published.clear()
+    folder = seeds_folder(generator.settings)
+    for article in [*generator.articles, *generator.translations]:
+        article.raw_url = None
+        name = (article.metadata.get("raw_file") or "").strip()
+        if not name:
+            continue
+        source = folder / name
+        if "/" in name or "\\" in name or name.startswith(".") or not source.is_file():
+            logger.warning("%s: Raw_file %r is not a file in %s; no raw link is shown",
+                           article.source_path, name, folder)
+            continue
+        target = f"{RAW_OUTPUT}/{published_name(name)}"
+        _published[target] = source
+        article.raw_url = target
+
+
+def publish(pelican: Any) -> None:
+    """Copy the collected seeds to output/raw/ (skipping copies already up to date)."""
+    output = Path(pelican.output_path)
+    for target, source in sorted(_published.items()):
+        destination = output / target
+        stat = source.stat()
+        if destination.is_file():
+            existing = destination.stat()
+            if existing.st_size == stat.st_size and existing.st_mtime == stat.st_mtime:
+                continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(source, destination)
+    if _published:
+        logger.info("Published %d raw seeds to %s", len(_published), output / RAW_OUTPUT)

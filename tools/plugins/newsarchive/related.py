@@ -1,0 +1,70 @@
+"""Related articles by shared tags weighted by rarity (IDF), and previous/next, computed once.
+
+Weighting: a shared tag counts log(N / df), so sharing a rare person beats sharing the common
+"Armenia" + "Azerbaijan". To stay linear, each article looks at a bounded set of candidates:
+every article of its rarer tags while the budget lasts, then only the nearest in time of its
+common tags. Ties go to the closer in time, then to the newer, so the output is stable.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from bisect import bisect_left
+from collections import defaultdict
+from typing import Any
+
+DEFAULT_COUNT = 5
+DEFAULT_CANDIDATES = 150
+
+
+def link(generator: Any) -> None:
+    """Set `related_articles`, `newer_article` and `older_article` on every published article."""
+    settings = generator.settings
+    articles = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
+    for index, article in enumerate(articles):
+        article.newer_article = articles[index - 1] if index > 0 else None
+        article.older_article = articles[index + 1] if index + 1 < len(articles) else None
+    count = settings.get("RELATED_ARTICLES_COUNT", DEFAULT_COUNT)
+    budget = settings.get("RELATED_ARTICLES_CANDIDATES", DEFAULT_CANDIDATES)
+    tag_sets = [frozenset(t.name for t in getattr(a, "tags", None) or ()) for a in articles]
+    for article, related in zip(articles, rank_related(tag_sets, count, budget), strict=True):
+        article.related_articles = [articles[j] for j in related]
+
+
+def rank_related(tag_sets: list[frozenset[str]], count: int, budget: int) -> list[list[int]]:
+    """For each item (in date order), the indexes of its `count` best neighbours by IDF score."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, tags in enumerate(tag_sets):
+        for tag in tags:
+            postings[tag].append(index)
+    total = len(tag_sets)
+    idf = {tag: math.log(total / len(items)) for tag, items in postings.items()}
+    ranked = []
+    for index, tags in enumerate(tag_sets):
+        candidates = _candidates(index, tags, postings, budget)
+        scored = []
+        for other in candidates:
+            score = sum(idf[t] for t in tags & tag_sets[other])
+            if score > 0:
+                scored.append((-score, abs(other - index), other))
+        ranked.append([other for _, _, other in heapq.nsmallest(count, scored)])
+    return ranked
+
+
+def _candidates(index: int, tags: frozenset[str], postings: dict[str, list[int]],
+                budget: int) -> set[int]:
+    found: set[int] = set()
+    for tag in sorted(tags, key=lambda t: (len(postings[t]), t)):
+        items = postings[tag]
+        room = budget - len(found)
+        if room <= 0:
+            break
+        if len(items) <= room:
+            found.update(items)
+        else:
+            middle = bisect_left(items, index)
+            half = max(room // 2, 1)
+            found.update(items[max(middle - half, 0):middle + half + 1])
+    found.discard(index)
+    return found

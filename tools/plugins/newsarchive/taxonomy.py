@@ -1,0 +1,64 @@
+"""Tags as the vocabulary sees them: kind (place, person, organisation, topic) and aliases.
+
+Pelican makes a new Tag object per article, so every instance is annotated. A tag missing
+from the vocabulary is shown as a topic without aliases (the content checker rejects unknown
+tags before publishing, so this only happens in drafts and tests).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("place", "person", "organisation", "topic")
+FALLBACK_KIND = "topic"
+
+
+def load_entities(settings: dict[str, Any]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Tag name -> (kind, aliases) from the project vocabulary (NEWSARCHIVE_VOCABULARY)."""
+    from tools.vocabulary import load_vocabulary
+
+    path = settings.get("NEWSARCHIVE_VOCABULARY")
+    vocabulary = load_vocabulary(Path(path) if path else None)
+    return {e.name: (e.kind, tuple(sorted(set(e.aliases)))) for e in vocabulary.entities}
+
+
+def annotate(generator: Any) -> None:
+    """Set tag `kind`/`aliases`, article `tags_by_kind`, and `tag_groups` in the context."""
+    entities = load_entities(generator.settings)
+    unknown: set[str] = set()
+    everything = [*generator.articles, *generator.translations, *generator.drafts,
+                  *generator.drafts_translations]
+    for article in everything:
+        tags = getattr(article, "tags", None) or []
+        for tag in tags:
+            _annotate_tag(tag, entities, unknown)
+        article.tags_by_kind = group_by_kind((tag, None) for tag in tags)
+    counted = []
+    for tag, articles in generator.context["tags"]:
+        _annotate_tag(tag, entities, unknown)
+        counted.append((tag, len(articles)))
+    generator.context["tag_groups"] = group_by_kind(counted)
+    if unknown:
+        logger.debug("Tags not in the vocabulary, shown as topics: %s", sorted(unknown))
+
+
+def _annotate_tag(tag: Any, entities: dict[str, tuple[str, tuple[str, ...]]],
+                  unknown: set[str]) -> None:
+    kind, aliases = entities.get(tag.name, (None, ()))
+    if kind is None:
+        unknown.add(tag.name)
+    tag.kind = kind or FALLBACK_KIND
+    tag.aliases = aliases
+
+
+def group_by_kind(items: Any) -> list[tuple[str, list[Any]]]:
+    """[(kind, [(tag, value), ...])] in KINDS order, tags sorted by name, empty kinds left out."""
+    groups: dict[str, list[Any]] = {kind: [] for kind in KINDS}
+    for tag, value in items:
+        groups.setdefault(tag.kind, []).append((tag, value))
+    return [(kind, sorted(members, key=lambda m: (m[0].name.casefold(), m[0].name)))
+            for kind, members in groups.items() if members]
