@@ -139,8 +139,7 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     start, end = best_segment(scores)
     quiet = [rule is not None for rule in matched]
     start, end = split_at_gaps(scores, quiet, start, end)
-    start = next((pos for pos in range(start, min(start + 4, end))
-                  if matched[pos] is not None and matched[pos].field == "dateline"), start)
+    start = _skip_page_header(lines, nonblank, matched, start, end)
     end = next((pos for pos in range(start + 1, end) if _is_stop(lines[nonblank[pos]],
                                                                  matched[pos])), end)
     lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))
@@ -154,6 +153,18 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     first = nonblank[start] if start < len(nonblank) else len(lines)
     last = nonblank[end - 1] + 1 if end > 0 else 0
     return BodySpan(title, title_index, first, last)
+
+
+def _skip_page_header(lines: Sequence[str], nonblank: Sequence[int],
+                      matched: Sequence[Rule | None], start: int, end: int) -> int:
+    """A dateline paragraph near the top is where the text starts; a page date line near the top
+    means what precedes it is title matter (deck, byline)."""
+    window = range(start, min(start + 4, end))
+    for pos in window:
+        if matched[pos] is not None and matched[pos].field == "dateline":
+            return pos
+    dated = [pos for pos in window if looks_like_date_line(lines[nonblank[pos]])]
+    return dated[-1] + 1 if dated and dated[-1] + 1 < end else start
 
 
 def _absorb_dateline(lines: Sequence[str], nonblank: Sequence[int], start: int,

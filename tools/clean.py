@@ -25,6 +25,11 @@ def looks_like_sentence(line: str) -> bool:
     return (words >= 8 and line.endswith(SENTENCE_END)) or words >= 20
 
 
+def looks_like_headline(line: str) -> bool:
+    """Short and not closed by a full stop: a linked headline, a label, a menu item."""
+    return len(line.split()) < 20 and not line.rstrip("\"”’')").endswith(".")
+
+
 def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
     """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
     for rule in rules:
@@ -90,7 +95,7 @@ def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
         if not line.strip():
             continue
         unmatched = first_match(line, rules) is None
-        if in_block and unmatched and not looks_like_sentence(line):
+        if in_block and unmatched and looks_like_headline(line):
             article.remove(line, "read-also-list")
             continue
         in_block = False

@@ -130,6 +130,9 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
     article.title = " ".join(article.title.split())
     paragraphs = clean.clean_lines(article, lines, rules, learned)
+    if not paragraphs:  # a photo gallery: its captions are the text
+        article.removed.clear()
+        paragraphs = clean.clean_lines(article, lines, [r for r in rules if not r.gallery], learned)
     if paragraphs and paragraphs[0].casefold() == article.title.casefold():
         article.remove(paragraphs.pop(0), "title")
     article.paragraphs = paragraphs

@@ -32,6 +32,7 @@ class Rule:
     field: str = ""
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    gallery: bool = False  # captions: kept when the article is nothing but them (photo pages)
 
     def search(self, line: str) -> re.Match[str] | None:
         for pattern in self.patterns:
@@ -74,7 +75,8 @@ def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
     return Rule(id=str(rid), description=str(raw.get("description", "")), action=action,
                 patterns=compiled, field=raw.get("field", ""),
                 examples=tuple(raw.get("examples") or ()),
-                counter_examples=tuple(raw.get("counter_examples") or ()))
+                counter_examples=tuple(raw.get("counter_examples") or ()),
+                gallery=bool(raw.get("gallery", False)))
 
 
 def _load_yaml(path: Path) -> Any:

@@ -10,6 +10,8 @@ from . import (
     presentation,
     raw_seeds,
     related,
+    reproducible,
+    sanitize,
     search_index,
     seo,
     sources,
@@ -18,6 +20,8 @@ from . import (
 
 
 def register() -> None:
+    # Security (issue 7): every body is sanitised before templates mark it safe.
+    signals.content_object_init.connect(sanitize.sanitize_content)
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.
     signals.generator_init.connect(i18n.install)
@@ -36,3 +40,5 @@ def register() -> None:
     signals.finalized.connect(raw_seeds.publish)
     signals.article_generator_finalized.connect(search_index.collect_articles)
     signals.finalized.connect(search_index.build_index)
+    # Reproducible builds (issue 7): Pagefind writes filters in hash-map order; sort them.
+    signals.finalized.connect(reproducible.normalise_output)

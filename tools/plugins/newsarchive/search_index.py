@@ -1,22 +1,33 @@
 """Build the Pagefind search index from the article pages Pelican wrote.
 
-Only article pages are indexed (listing pages, tag pages and static pages are not), and inside
-them only the element marked `data-pagefind-body`. A failed index fails the build: Pelican
-turns the exception into a non-zero exit naming the cause.
+Only published article pages are indexed (not drafts, listing pages, tag pages or static pages),
+and inside them only the element marked `data-pagefind-body`. A failed index fails the build:
+Pelican turns the exception into a non-zero exit naming the cause.
+
+Pagefind holds every page in memory until it writes (~250 KiB a page), so a large archive is
+split into shards of whole years (`PAGEFIND_SHARD_PAGES` pages at most, unless one year alone is
+bigger), each indexed by its own Pagefind process and written to its own bundle. The search page
+merges them at query time (`mergeIndex`); see search_shards.py for the plan.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import shutil
 from pathlib import Path
 from typing import Any
 
 from pagefind.index import IndexConfig, PagefindIndex
 
+from .search_shards import Shard, plan_shards, search_languages
+
 logger = logging.getLogger(__name__)
 
-_articles: list[tuple[str, str]] = []
+SORT_KEY = 'data-pagefind-sort="date"'
+BODY_MARK = "data-pagefind-body"
+
+_shards: list[Shard] = []
 
 
 class SearchIndexError(RuntimeError):
@@ -24,38 +35,71 @@ class SearchIndexError(RuntimeError):
 
 
 def collect_articles(generator: Any) -> None:
-    """Remember the published articles (not drafts) of this build, in a stable order."""
-    _articles.clear()
-    pages = {(article.url, article.save_as) for article in generator.articles}
-    for translation in generator.translations:
-        pages.add((translation.url, translation.save_as))
-    _articles.extend(sorted(pages))
+    """Plan the index from the published articles (not drafts) and tell the templates about it.
+
+    Runs before any page is written, so the search page can name its bundles and languages.
+    """
+    settings = generator.settings
+    articles = [*generator.articles, *generator.translations]
+    plan = plan_shards(
+        articles,
+        bundle=settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind"),
+        max_pages=int(settings.get("PAGEFIND_SHARD_PAGES", 3000)),
+    )
+    _shards[:] = plan
+    generator.context["SEARCH_BUNDLES"] = [
+        {"path": shard.path + "/", "years": list(shard.years)} for shard in plan
+    ]
+    generator.context["SEARCH_LANGUAGES"] = search_languages(
+        articles, settings.get("DEFAULT_LANG", "id")
+    )
 
 
 def build_index(pelican: Any) -> None:
+    """Index every planned shard, one Pagefind process at a time; raise if any fails."""
     settings = pelican.settings
     if not settings.get("PAGEFIND_ENABLED", True):
         return
     output = Path(pelican.output_path).resolve()
-    bundle = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
-    pages = [(url, output / save_as) for url, save_as in _articles]
+    bundle_root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
+    if bundle_root.is_dir() and bundle_root != output:
+        shutil.rmtree(bundle_root)  # stale shards of an earlier build must not be merged
+    total = 0
+    for shard in _shards:
+        pages = [(url, output / save_as) for url, save_as in shard.pages]
+        try:
+            total += asyncio.run(_index(pages, output / shard.path))
+        except SearchIndexError:
+            raise
+        except Exception as exc:  # the service speaks many dialects of failure
+            raise SearchIndexError(f"Pagefind indexing of {output} failed: {exc}") from exc
+    logger.info("Pagefind indexed %d article pages into %d bundle(s) under %s",
+                total, len(_shards), bundle_root)
+
+
+def read_page(path: Path) -> str:
+    """The page's HTML, checked for what search relies on: one body mark and the date sort key."""
     try:
-        count = asyncio.run(_index(pages, bundle))
-    except SearchIndexError:
-        raise
-    except Exception as exc:  # the service speaks many dialects of failure
-        raise SearchIndexError(f"Pagefind indexing of {output} failed: {exc}") from exc
-    logger.info("Pagefind indexed %d article pages into %s", count, bundle)
+        html = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise SearchIndexError(f"{path}: cannot read article page to index: {exc}") from exc
+    if html.count(BODY_MARK) != 1:
+        raise SearchIndexError(
+            f"{path}: an article page needs exactly one `{BODY_MARK}` element (the theme's "
+            f"article.html), found {html.count(BODY_MARK)}"
+        )
+    if SORT_KEY not in html:
+        raise SearchIndexError(
+            f"{path}: no `{SORT_KEY}` sort key; it would drop out of date-sorted search results "
+            "(include partial/pagefind_meta.html inside the article's data-pagefind-body)"
+        )
+    return html
 
 
 async def _index(pages: list[tuple[str, Path]], bundle: Path) -> int:
     config = IndexConfig(output_path=str(bundle))
     async with PagefindIndex(config=config) as index:
         for url, path in pages:
-            try:
-                html = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise SearchIndexError(f"{path}: cannot read article page to index: {exc}") from exc
-            await index.add_html_file(content=html, url="/" + url.lstrip("/"))
+            await index.add_html_file(content=read_page(path), url="/" + url.lstrip("/"))
         # Leaving the context writes the bundle to config["output_path"].
     return len(pages)
