@@ -1,0 +1,49 @@
+"""`python -m bench`: run the benchmark, save its JSON in bench/results/, print the table."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from bench.driver import Driver
+from bench.report import table
+
+BENCH = Path(__file__).resolve().parent
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--n", type=int, default=1000, help="synthetic articles (default 1000)")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="runs per timed build, median reported (default 3, 1 from N=5000)")
+    parser.add_argument("--work", type=Path, default=None,
+                        help="work folder (default bench/work/n<N>; never content/)")
+    parser.add_argument("--results", type=Path, default=BENCH / "results",
+                        help="folder for the JSON results (default bench/results)")
+    parser.add_argument("--no-browser", action="store_true", help="skip the Chromium searches")
+    parser.add_argument("--profile", action="store_true",
+                        help="also cProfile one bare and one project build (.prof in results)")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    repeat = args.repeat or (3 if args.n < 5000 else 1)
+    work = args.work or BENCH / "work" / f"n{args.n}"
+    driver = Driver(args.n, work, repeat, browser=not args.no_browser, profile=args.profile)
+    results = driver.run()
+    args.results.mkdir(parents=True, exist_ok=True)
+    stamp = results["started"].replace(":", "").replace("-", "")[:15]
+    path = args.results / f"bench-n{args.n}-{stamp}.json"
+    path.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
+    logging.getLogger(__name__).info("results saved to %s", path)
+    sys.stdout.write(table([results]) + "\n")
+    for stage, error in results["errors"].items():
+        sys.stderr.write(f"stage {stage} failed: {error.splitlines()[0] if error else ''}\n")
+    return 1 if results["errors"] else 0

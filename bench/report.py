@@ -1,0 +1,113 @@
+"""Markdown tables of benchmark results: one column per run (e.g. N = 1,000 and 10,000).
+
+`python -m bench.report bench/results/*.json` prints the combined table docs/benchmarks.md embeds.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Row = tuple[str, Callable[[dict[str, Any]], str]]
+
+
+def _get(r: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(r, dict) or r.get(key) is None:
+            return None
+        r = r[key]
+    return r
+
+
+def _fmt(value: Any, spec: str, unit: str = "") -> str:
+    return "—" if value is None else f"{value:{spec}}{unit}"
+
+
+def _target(r: dict[str, Any], key: str) -> str:
+    t = _get(r, "targets", key)
+    if not t or t["met"] is None:
+        return ""
+    return " ✅" if t["met"] else " ❌"
+
+
+def _phases(r: dict[str, Any], stage: str) -> str:
+    p = _get(r, stage, "phases_s")
+    if not p:
+        return "—"
+    return " / ".join(_fmt(p.get(k), ".1f") for k in ("read", "write", "finalize"))
+
+
+def _search(r: dict[str, Any], which: int, field: str) -> Any:
+    search = r.get("search") or {}
+    words = list(search)
+    return search[words[which]][field] if len(words) > which else None
+
+
+ROWS: list[Row] = [
+    ("importer: raw dumps/s (wall)", lambda r: _fmt(_get(r, "import", "per_s_wall"), ".0f")),
+    ("importer: raw dumps/s per core (CPU time) — target ≥ 500",
+     lambda r: _fmt(_get(r, "import", "per_s_cpu"), ".0f") + _target(r, "import_per_core_s")),
+    ("importer: peak RSS", lambda r: _fmt(_get(r, "import", "peak_rss_mib"), ".0f", " MiB")),
+    ("bare Pelican cold build (baseline)",
+     lambda r: _fmt(_get(r, "bare_cold", "wall_s"), ".1f", " s")),
+    ("  read / write / finalize", lambda r: _phases(r, "bare_cold")),
+    ("  peak RSS", lambda r: _fmt(_get(r, "bare_cold", "peak_rss_mib"), ".0f", " MiB")),
+    ("project `make html` cold (build + index)",
+     lambda r: _fmt(_get(r, "project_cold", "wall_s"), ".1f", " s")),
+    ("  read / write / finalize", lambda r: _phases(r, "project_cold")),
+    ("  ratio to bare — target ≤ 1.0×",
+     lambda r: _fmt(_get(r, "ratios", "build_ratio"), ".2f", "×") + _target(r, "build_ratio")),
+    ("  Pelican peak RSS", lambda r: _fmt(_get(r, "project_cold", "pelican_peak_rss_mib"), ".0f",
+                                          " MiB")),
+    ("warm rebuild after one edit", lambda r: _fmt(_get(r, "project_warm", "wall_s"), ".1f", " s")),
+    ("  ratio to project cold — target ≤ 0.2×",
+     lambda r: _fmt(_get(r, "ratios", "warm_ratio"), ".2f", "×") + _target(r, "warm_ratio")),
+    ("Pagefind: indexing time", lambda r: _fmt(_get(r, "pagefind", "index_s"), ".1f", " s")),
+    ("Pagefind: peak RSS — target ≤ 1 GiB",
+     lambda r: _fmt(_get(r, "pagefind", "peak_rss_mib"), ".0f", " MiB")
+     + _target(r, "pagefind_rss_mib")),
+    ("Pagefind: bundle size (files)",
+     lambda r: _fmt((_get(r, "pagefind_bundle", "bytes") or 0) / 1e6 or None, ".1f", " MB")
+     + f" ({_fmt(_get(r, 'pagefind_bundle', 'files'), 'd')})"),
+    ("search, typical word: word (articles containing it)",
+     lambda r: f"`{_get(r, 'corpus', 'typical_word')}` ({_get(r, 'corpus', 'typical_df')})"),
+    ("  bytes transferred, gzip — target ≤ 150 KB",
+     lambda r: _fmt((_search(r, 0, "search_bytes") or 0) / 1000 or None, ".0f", " KB")
+     + _target(r, "typical_search_kb")),
+    ("  time to first result (cold, localhost)",
+     lambda r: _fmt(_search(r, 0, "first_result_ms"), ".0f", " ms")),
+    ("search, word in every article",
+     lambda r: f"`{_get(r, 'corpus', 'every_word')}` ({_get(r, 'corpus', 'articles')})"),
+    ("  bytes transferred, gzip — target ≤ 300 KB",
+     lambda r: _fmt((_search(r, 1, "search_bytes") or 0) / 1000 or None, ".0f", " KB")
+     + _target(r, "every_search_kb")),
+    ("  time to first result (cold, localhost)",
+     lambda r: _fmt(_search(r, 1, "first_result_ms"), ".0f", " ms")),
+    ("article page: HTML + CSS (gzip)",
+     lambda r: _fmt((_get(r, "article_page", "total_bytes") or 0) / 1000 or None, ".1f", " KB")
+     + " (" + _fmt((_get(r, "article_page", "total_gzip_bytes") or 0) / 1000 or None, ".1f",
+                   " KB") + ")"),
+]
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """One row per measure, one column per result (ordered by N)."""
+    results = sorted(results, key=lambda r: r["n"])
+    head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
+    rule = "| --- | " + " | ".join("---:" for _ in results) + " |"
+    rows = [f"| {label} | " + " | ".join(cell(r) for r in results) + " |" for label, cell in ROWS]
+    return "\n".join([head, rule, *rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
+    results = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
+    sys.stdout.write(table(results) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
