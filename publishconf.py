@@ -11,3 +11,8 @@ FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# Drafts (`Status: draft`) are built for preview only: the published site has no drafts/ pages.
+# Pelican's writer skips an empty save_as; feeds, sitemap and search already leave drafts out.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""

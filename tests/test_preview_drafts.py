@@ -1,0 +1,51 @@
+"""`Status: draft` articles are built for preview (drafts/<slug>/) and never published: not in
+feeds, sitemap, listings or search, and `make publish` (publishconf.py) writes no page for them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, build_site
+
+FIXTURES = Path(__file__).parent / "fixtures" / "new"
+DRAFT_WORD = "zefirdraf"
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("drafts") / "content"
+    (root / "articles" / "2020").mkdir(parents=True)
+    (root / "pages").mkdir()
+    for name in ("published", "draft"):
+        shutil.copy(FIXTURES / f"{name}.md", root / "articles" / "2020" / f"{name}.md")
+    return root
+
+
+def files_mentioning(output: Path, word: str) -> list[str]:
+    return sorted(str(p.relative_to(output)) for p in output.rglob("*")
+                  if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt"}
+                  and word in p.read_text(encoding="utf-8", errors="replace"))
+
+
+def test_a_draft_is_previewed_but_kept_out_of_feeds_listings_and_search(
+        content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "preview"
+    build_site(content, output)
+    assert DRAFT_WORD in (output / "drafts" / "naskah-belum-selesai" / "index.html").read_text()
+    assert files_mentioning(output, DRAFT_WORD) == ["drafts/naskah-belum-selesai/index.html"]
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == 1
+
+
+def test_publish_writes_no_page_for_a_draft(content: Path, tmp_path: Path) -> None:
+    output = tmp_path / "publish"
+    build_site(content, output, settings=ROOT / "publishconf.py")
+    assert (output / "2020" / "10" / "gencatan-senjata-kemanusiaan-berlaku" / "index.html").exists()
+    assert not (output / "drafts").exists()
+    assert files_mentioning(output, DRAFT_WORD) == []
+    assert files_mentioning(output, "naskah-belum-selesai") == []
