@@ -26,6 +26,7 @@ class Article:
     encoding: str = "utf-8"
     text: str = ""  # decoded, whitespace-normalised input
     lines: list[str] = field(default_factory=list)  # candidate lines (blank = paragraph break)
+    page_lines: list[str] = field(default_factory=list)  # HTML: the page as a text dump
     known: dict[str, Any] = field(default_factory=dict)  # --date/--source, sidecar, HTML metadata
     site: Any = None  # tools.rules.SiteProfile or None
     title: str = ""

@@ -94,6 +94,8 @@ def find_title(lines: Sequence[str], nonblank: Sequence[int], body_start: int,
     if hint:
         wanted = " ".join(hint.split()).casefold()
         hits = [p for p, i in enumerate(nonblank) if lines[i].casefold() == wanted]
+        hits = hits or [p for p, i in enumerate(nonblank) if wanted in lines[i].casefold()
+                        and len(lines[i]) <= len(wanted) + 20]
         before = [p for p in hits if p < body_start]
         return before[-1] if before else (hits[0] if hits else None)
     candidates = list(range(max(0, body_start - TITLE_WINDOW), body_start))

@@ -57,16 +57,57 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((meta[k] for k in keys if meta.get(k)), "")
 
 
+_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|co\.id|id|net|org|co)\b")
+_BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
+          "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
+          "figcaption", "dd", "dt", "dl", "form", "main", "pre", "hr", "td", "th", "title"}
+_SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "head", "select", "option"}
+
+
 def clean_title(title: str, site_names: list[str]) -> str:
-    """Drop a trailing/leading ' - Site' or ' | Site' part naming the site."""
+    """Drop ' - Site', ' | Site' or 'Site: ' parts that name the site or a domain."""
     title = " ".join(title.split())
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1:
-        names = [n.lower() for n in site_names if n]
-        keep = [p for p in parts if not any(n in p.lower() for n in names) or len(p) > 40]
-        if keep and len(keep) < len(parts):
-            title = " - ".join(keep)
+    parts = re.split(r"\s+[|–—-]\s+|(?<=\w):\s+", title)
+    names = [n.lower() for n in site_names if n]
+
+    def is_site(part: str) -> bool:
+        low = part.lower()
+        return len(part) <= 40 and (any(n in low for n in names) or bool(_DOMAIN.search(part)))
+
+    keep = [p for p in parts if not is_site(p)]
+    if keep and len(keep) < len(parts):
+        start = title.index(keep[0])
+        end = title.rindex(keep[-1]) + len(keep[-1])
+        title = title[start:end]
     return title
+
+
+def page_dump(tree: Any) -> list[str]:
+    """The page's visible text, one block per line, as select-all + copy would give it."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        if tag.lower() in _SKIP:
+            if node.tail:
+                out.append(node.tail)
+            return
+        block = tag.lower() in _BLOCK
+        if block:
+            out.append("\n")
+        if node.text:
+            out.append(node.text)
+        for child in node:
+            walk(child)
+        if block:
+            out.append("\n")
+        if node.tail:
+            out.append(node.tail)
+
+    body = tree.find(".//body")
+    walk(body if body is not None else tree)
+    text = "".join(out)
+    return [" ".join(line.split()) for line in text.split("\n")]
 
 
 def extract_html(article: Article) -> None:
@@ -79,6 +120,7 @@ def extract_html(article: Article) -> None:
     doc = doc or {}
     text = doc.get("text") or ""
     article.lines = [line.strip() for line in text.split("\n")]
+    article.page_lines = page_dump(tree)
     known = article.known
     html_title = _first(meta, TITLE_KEYS) or doc.get("title") or ""
     if html_title:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import logging
 import sys
 from collections.abc import Iterator, Sequence
@@ -104,27 +105,43 @@ def group_of(article: Article) -> str:
     return article.site.name if article.site else ""
 
 
-def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None:
-    """Title and body lines, from the page dump or from trafilatura's text."""
+def text_score(article: Article) -> int:
+    """Words in sentence-like paragraphs: how much running text an extraction found."""
+    return sum(len(p.split()) for p in article.paragraphs if clean.looks_like_sentence(p))
+
+
+def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Article:
+    """Title and body. HTML: trafilatura's text, unless the page read as a text dump gives
+    clearly more running text (trafilatura sometimes picks a teaser list)."""
+    if article.kind == "text":
+        return extract_text(article, article.lines, rules, repeats)
+    first = extract_text(copy.deepcopy(article), article.lines, rules, repeats)
+    try:
+        second = extract_text(copy.deepcopy(article), article.page_lines, rules, repeats)
+    except InputError:
+        return first
+    return second if text_score(second) > 1.5 * text_score(first) else first
+
+
+def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
+                 repeats: Repeats) -> Article:
+    """Find title and body in lines (a dump or extracted text) and clean them."""
     group = group_of(article)
 
     def learned(line: str) -> bool:
         return repeats.is_junk(group, line)
 
-    hint = article.known.get("title") or article.known.get("html_title") or ""
-    lines = article.lines
-    if article.kind == "text":
-        span = body_stage.find_body(lines, rules, hint, learned)
-        article.title = hint or span.title
-        article.title_index = span.title_index
-        for index, line in enumerate(lines):
-            if line.strip() and not span.start <= index < span.end:
-                article.remove(line, "title" if index == span.title_index else "outside-body")
-        header = lines[(span.title_index or 0) + 1: span.start]
-        clean.harvest_meta(article, header, rules)
-        lines = lines[span.start: span.end]
-    else:
-        article.title = hint
+    explicit = article.known.get("title", "")
+    hint = explicit or article.known.get("html_title") or ""
+    span = body_stage.find_body(lines, rules, hint, learned)
+    article.title = explicit or span.title or hint
+    article.title_index = span.title_index
+    for index, line in enumerate(lines):
+        if line.strip() and not span.start <= index < span.end:
+            article.remove(line, "title" if index == span.title_index else "outside-body")
+    header = lines[(span.title_index or 0) + 1: span.start]
+    clean.harvest_meta(article, header, rules)
+    lines = lines[span.start: span.end]
     if not article.title.strip():
         raise InputError(f"{article.path}: no title found; add a sidecar "
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
@@ -139,6 +156,7 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None
     if not paragraphs:
         raise InputError(f"{article.path}: no article text found after cleaning; "
                          "check the file (run with --explain to see what was removed)")
+    return article
 
 
 def resolve_date(article: Article, options: Options) -> None:
@@ -170,7 +188,7 @@ def resolve_date(article: Article, options: Options) -> None:
 
 def date_line(article: Article) -> str:
     """The date line nearest after the title in a dump (or just before it)."""
-    if article.kind != "text" or article.title_index is None:
+    if article.title_index is None:
         return ""
     lines = article.lines
     index = article.title_index
@@ -185,7 +203,8 @@ def date_line(article: Article) -> str:
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
     """Run every stage after reading; returns the Markdown text (without Import_sha256)."""
     rules = site_rules(article.site)
-    find_text(article, rules, repeats)
+    found = find_text(article, rules, repeats)
+    article.__dict__.update(found.__dict__)
     known = article.known
     article.source = (options.source or known.get("source")
                       or (article.site.name if article.site else "")
