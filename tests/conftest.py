@@ -37,8 +37,8 @@ def build_site(
     """Run a real Pelican build (with --fatal warnings) and fail the test with its log if it fails."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)]
     cmd += ["--fatal", "warnings"]
-    for key, value in (extra or {}).items():
-        cmd += ["-e", f"{key}={value}"]
+    if extra:  # one -e for all: pelican keeps only the last of repeated -e options
+        cmd += ["-e", *(f"{key}={value}" for key, value in extra.items())]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
     if result.returncode != 0:
         pytest.fail(f"pelican failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

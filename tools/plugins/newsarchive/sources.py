@@ -64,7 +64,7 @@ def write(generator: Any, writer: Any) -> None:
         if feed_pattern:
             path = feed_pattern.format(slug=source.slug)
             writer.write_feed(articles, context, path,
-                              feed_title=f"{settings['SITENAME']} — {source.name}")
+                              feed_title=source.name)
     writer.write_file(settings["SOURCES_SAVE_AS"], generator.get_template("sources"), context,
                       relative_urls=relative, template_name="sources",
                       url=settings["SOURCES_URL"], page_name="sources/index")
