@@ -57,8 +57,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if local.is_dir():
             local = local / "index.html"
         if not local.is_file():
-            self.send_error(404)
             self.ledger.add(self.path, 0, False)
+            self.send_error(404)
             return
         accepts = "gzip" in self.headers.get("Accept-Encoding", "")
         compress = accepts and local.suffix in COMPRESSIBLE
@@ -70,8 +70,8 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if compress:
             self.send_header("Content-Encoding", "gzip")
         self.end_headers()
+        self.ledger.add(self.path, len(body), compress)  # before the client can see the body
         self.wfile.write(body)
-        self.ledger.add(self.path, len(body), compress)
 
 
 class GzipServer:

@@ -1,0 +1,67 @@
+"""The benchmark driver keeps working end to end at a tiny N (not a timed test)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHROMIUM, ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict, str, Path]:
+    work = tmp_path_factory.mktemp("bench-work")
+    results = tmp_path_factory.mktemp("bench-results")
+    cmd = [sys.executable, "-m", "bench", "--n", "20", "--repeat", "1", "--work", str(work),
+           "--results", str(results)]
+    if not CHROMIUM.exists():
+        cmd.append("--no-browser")
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (path,) = results.glob("bench-n20-*.json")
+    return json.loads(path.read_text()), proc.stdout, work
+
+
+def test_every_stage_reports_a_measure(bench_run: tuple[dict, str, Path]) -> None:
+    result, _, _ = bench_run
+    assert result["errors"] == {}
+    assert result["import"]["written"] == result["import"]["inputs"] == 20
+    for stage in ("bare_cold", "project_cold", "project_warm"):
+        assert result[stage]["wall_s"] > 0 and result[stage]["peak_rss_mib"] > 0
+    assert result["pagefind"]["peak_rss_mib"] > 0
+    assert result["pagefind_bundle"]["files"] > 0
+    assert result["article_page"]["pages"] == 20
+    assert set(result["targets"]) >= {"build_ratio", "warm_ratio", "pagefind_rss_mib"}
+
+
+def test_browser_search_measures_bytes_and_time(bench_run: tuple[dict, str, Path]) -> None:
+    result, _, _ = bench_run
+    if not CHROMIUM.exists():
+        pytest.skip("Debian's chromium is not installed")
+    searches = result["search"]
+    assert list(searches) == [result["corpus"]["typical_word"], "kaukasus"]
+    for measure in searches.values():
+        assert measure["search_bytes"] > 10_000  # at least Pagefind's JS and wasm
+        assert measure["by_kind"].get("chunks", 0) > 0
+        assert measure["first_result_ms"] > 0
+
+
+def test_prints_the_markdown_table(bench_run: tuple[dict, str, Path]) -> None:
+    _, stdout, _ = bench_run
+    assert stdout.startswith("| measure | N = 20 |")
+    assert "bare Pelican cold build" in stdout
+
+
+def test_synthetic_articles_are_marked_and_kept_out_of_content(
+        bench_run: tuple[dict, str, Path]) -> None:
+    _, _, work = bench_run
+    articles = list((work / "content" / "articles").rglob("*.md"))
+    assert len(articles) == 20
+    assert all("\nSynthetic: true\n" in a.read_text() for a in articles)
+    assert not list((ROOT / "content").rglob("*syn[0-9]*.md"))
