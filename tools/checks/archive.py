@@ -29,6 +29,7 @@ class Entry:
     slug_line: int
     url: str = ""  # site-relative, e.g. "2020/10/slug/"
     draft: bool = False
+    raw: tuple[int, str] = (0, "")  # line and value of Raw_sha256 (imported articles)
     links: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -59,6 +60,22 @@ def duplicates(entries: list[Entry]) -> list[Problem]:
             problems.append(Problem(entry.path, entry.title_line, WARNING,
                                     f"the same title as {shown_path(other.path)}",
                                     "if it is the same story imported twice, delete one file"))
+    return problems + _same_raw(entries)
+
+
+def _same_raw(entries: list[Entry]) -> list[Problem]:
+    """One raw file imported into two articles: usually a renamed file or a changed Slug."""
+    by_raw: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        if entry.raw[1]:
+            by_raw[entry.raw[1]].append(entry)
+    problems = []
+    for group in by_raw.values():
+        for index, entry in enumerate(group if len(group) > 1 else []):
+            other = group[1] if index == 0 else group[0]
+            problems.append(Problem(entry.path, entry.raw[0], ERROR,
+                                    f"imported from the same raw file as {shown_path(other.path)}",
+                                    "keep the corrected file and delete the other one"))
     return problems
 
 

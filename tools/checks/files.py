@@ -71,6 +71,9 @@ def make_entry(path: Path, kind: str, header: Header) -> Entry:
                   title_line=title.line if title else 1,
                   slug_line=slug_field.line if slug_field else (title.line if title else 1),
                   draft=header.value("status").strip().lower() == "draft")
+    raw = header.first("raw_sha256")
+    if raw and raw.value:
+        entry.raw = (raw.line, raw.value)
     date = parse_date(header.value("date")) if kind == "article" else None
     if kind == "page" and slug:
         entry.url = f"{slug}/"

@@ -1,0 +1,48 @@
+"""The archive itself passes `python -m tools check` (as `make check` and `make html` run it), and
+the command's output is one `path:line: severity: message. Hint: ...` line per problem."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+
+LINE_RE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<severity>error|warning): .+")
+
+
+def run_check(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "tools", "check", *args], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_the_archive_content_and_data_files_have_no_errors() -> None:
+    result = run_check()
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert errors == []
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert re.search(r"\d+ files checked in [\d.]+ s: 0 errors", result.stderr)
+
+
+def test_problems_print_as_path_line_message_and_errors_fail_the_command() -> None:
+    good = FIXTURES / "check" / "good"
+    bad = FIXTURES / "check" / "bad"
+    result = run_check(str(bad / "unknown-tag.md"), str(bad / "unknown-source.md"),
+                       "--content", str(good), "--data", str(FIXTURES / "check" / "data"))
+    lines = result.stdout.splitlines()
+    assert result.returncode == 1
+    assert [LINE_RE.match(line).group("path", "line", "severity") for line in lines] == [
+        ("tests/fixtures/check/bad/unknown-source.md", "7", "warning"),
+        ("tests/fixtures/check/bad/unknown-tag.md", "5", "error"),
+    ]
+    assert "Hint: did you mean 'Nagorno-Karabakh' (alias 'Karabakh')?" in lines[1]
+    assert "2 files checked" in result.stderr and "1 error, 1 warning" in result.stderr
+
+
+def test_warnings_alone_do_not_fail_the_command() -> None:
+    result = run_check(str(FIXTURES / "check" / "bad" / "unknown-source.md"),
+                       "--content", str(FIXTURES / "check" / "good"),
+                       "--data", str(FIXTURES / "check" / "data"))
+    assert result.returncode == 0
+    assert ": warning: no site profile for source 'Kompas'" in result.stdout
