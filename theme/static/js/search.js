@@ -1,6 +1,128 @@
-// Start Pagefind's UI and run the query from the URL (?q=...), so a search can be shared.
-window.addEventListener("DOMContentLoaded", () => {
-  const ui = new PagefindUI({ element: "#search", showSubResults: false, showImages: false });
-  const q = new URLSearchParams(window.location.search).get("q");
-  if (q) ui.triggerSearch(q);
-});
+// The search page: Pagefind's JS API driven by a plain form, with facets, date sorting and the
+// whole search (query, filters, sort, language) kept in the URL so it can be shared.
+// No inline script, no eval, and the query is only ever inserted as text (see search-render.js).
+import { readState, writeState, FILTER_KEYS } from "./search-state.js";
+import { renderFilters, renderLanguage, renderResults, renderSummary } from "./search-render.js";
+
+const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" }, relevance: null };
+const DEBOUNCE_MS = 250;
+
+const root = document.getElementById("search");
+const config = JSON.parse(root.dataset.config);
+const form = root.querySelector(".search-form");
+const input = document.getElementById("search-q");
+const sortSelect = document.getElementById("search-sort");
+const moreButton = document.getElementById("search-more");
+const state = readState(window.location.search, config);
+let pagefind = null;
+let searchId = 0;
+let shown = [];
+let timer = null;
+
+/** Load the primary bundle in the chosen language and merge the other shards (years). */
+async function loadPagefind() {
+  const siteRoot = new URL(config.siteRoot, document.baseURI);
+  const [primary, ...shards] = config.bundles.map((b) => new URL(b.path, siteRoot).pathname);
+  const module = await import(new URL("pagefind.js", new URL(primary, siteRoot)).href);
+  await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+  // Pagefind takes the index language from <html lang> when it starts: lend it ours briefly.
+  const pageLang = document.documentElement.lang;
+  document.documentElement.lang = state.lang;
+  const started = module.init();
+  document.documentElement.lang = pageLang;
+  await started;
+  for (const shard of shards) await module.mergeIndex(shard);
+  await module.filters(); // loads the filter chunks, so results carry facet counts
+  return module;
+}
+
+/** Results in the requested order; date order across shards is read shard after shard. */
+async function orderedResults(term, filters, merged) {
+  const sort = SORTS[state.sort];
+  if (!sort || config.bundles.length < 2) return merged.results;
+  const shards = state.sort === "oldest" ? [...config.bundles].reverse() : config.bundles;
+  const ordered = [];
+  for (const shard of shards) {
+    const inShard = { ...filters, any: shard.years.map((year) => ({ year })) };
+    const part = await pagefind.search(term, { filters: inShard, sort });
+    ordered.push(...part.results);
+  }
+  return ordered;
+}
+
+function activeFilters() {
+  const filters = {};
+  for (const key of FILTER_KEYS) if (state.filters[key]?.length) filters[key] = state.filters[key];
+  return filters;
+}
+
+async function runSearch() {
+  const id = ++searchId;
+  writeState(state);
+  const term = state.q.trim() || null;
+  const filters = activeFilters();
+  if (!term && !Object.keys(filters).length) {
+    shown = [];
+    renderSummary(root, config, null);
+    renderFilters(root, config, state, await pagefind.filters(), onFilterChange);
+    renderResults(root, [], 0, moreButton);
+    return;
+  }
+  renderSummary(root, config, { searching: true });
+  const sort = SORTS[state.sort];
+  const merged = await pagefind.search(term, sort ? { filters, sort } : { filters });
+  const results = await orderedResults(term, filters, merged);
+  if (id !== searchId) return; // a newer search has started
+  shown = results;
+  renderSummary(root, config, { q: state.q.trim(), count: results.length });
+  renderFilters(root, config, state, merged.filters, onFilterChange);
+  await renderResults(root, results, config.pageSize, moreButton, true);
+  if (results.length) performance.mark("search:first-result");
+}
+
+function onFilterChange(key, value, checked) {
+  const values = new Set(state.filters[key] || []);
+  if (checked) values.add(value);
+  else values.delete(value);
+  state.filters[key] = [...values].sort();
+  runSearch().catch(fail);
+}
+
+function fail(error) {
+  console.error(error);
+  renderSummary(root, config, { failed: true });
+}
+
+async function start() {
+  document.getElementById("search-nojs").hidden = true;
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  renderLanguage(root, config, state);
+  pagefind = await loadPagefind();
+  input.addEventListener("input", () => {
+    state.q = input.value;
+    clearTimeout(timer);
+    timer = setTimeout(() => runSearch().catch(fail), DEBOUNCE_MS);
+  });
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(timer);
+    state.q = input.value;
+    runSearch().catch(fail);
+  });
+  sortSelect.addEventListener("change", () => {
+    state.sort = sortSelect.value;
+    runSearch().catch(fail);
+  });
+  moreButton.addEventListener("click", () => {
+    const visible = root.querySelectorAll(".search-result").length;
+    renderResults(root, shown, visible + config.pageSize, moreButton, false).catch(fail);
+  });
+  root.addEventListener("search:clear", () => {
+    state.filters = {};
+    runSearch().catch(fail);
+  });
+  await runSearch();
+}
+
+start().catch(fail);
