@@ -13,6 +13,9 @@ FEED_DOMAIN = "http://127.0.0.1:8000"
 
 PATH = "content"
 ARTICLE_PATHS = ["articles"]
+# The category is the conflict (`Category:`), never the year folder an article is filed in.
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Lain-lain"
 PAGE_PATHS = ["pages"]
 STATIC_PATHS: list[str] = []
 # Raw seeds are published beside the site so every article can link to its source text.
