@@ -116,8 +116,8 @@ def extract_html(article: Article) -> None:
     meta = page_meta(tree)
     doc = trafilatura.bare_extraction(article.text, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False,
-                                      deduplicate=False, as_dict=True)
-    doc = doc or {}
+                                      deduplicate=False)
+    doc = doc.as_dict() if doc is not None else {}
     text = doc.get("text") or ""
     article.lines = [line.strip() for line in text.split("\n")]
     article.page_lines = page_dump(tree)

@@ -133,8 +133,12 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
               text: str = "") -> SiteProfile | None:
     """The profile for a URL, a source name, or (for text dumps) the first detect pattern hit."""
     for site in sites:
-        if (url and site.matches_url(url)) or (name and name.lower() == site.name.lower()):
+        if name and name.lower() == site.name.lower():
             return site
+    by_url = [(max(len(d) for d in s.domains), s.name, s) for s in sites
+              if url and s.domains and s.matches_url(url)]
+    if by_url:
+        return max(by_url)[2]
     if text:
         head = text[:20000]
         best = [(min(m.start() for p in s.detect if (m := p.search(head))), s.name, s)

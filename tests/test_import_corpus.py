@@ -1,0 +1,27 @@
+"""Quality floor on the shared real-world corpus (pinned just below what is measured)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tools.evaluate import score_kind, summary
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+pytestmark = pytest.mark.skipif(not (CORPUS / "html").is_dir(),
+                                reason=f"shared corpus not found at {CORPUS}")
+
+FLOORS = {  # kind, profiles -> (body F1, title accuracy)
+    ("raw_text", True): (0.95, 0.96),
+    ("raw_text", False): (0.95, 0.96),
+    ("html", True): (0.94, 0.96),
+    ("html", False): (0.94, 0.96),
+}
+
+
+@pytest.mark.parametrize("kind, profiles", sorted(FLOORS))
+def test_corpus_quality_stays_above_the_floor(kind: str, profiles: bool) -> None:
+    total = summary(score_kind(CORPUS, kind, use_profiles=profiles))
+    body_floor, title_floor = FLOORS[kind, profiles]
+    assert total["f1"] >= body_floor and total["title"] >= title_floor, total

@@ -1,0 +1,96 @@
+"""Never lose anything: idempotence, editor changes, bad inputs, dry runs, --explain."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tools.cli import cli
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_3814e48b976ab4c4.txt"
+FIXTURES = ROOT / "tests" / "fixtures" / "import"
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["import", *args])
+
+
+def only_article(out: Path) -> Path:
+    (path,) = out.glob("*/*.md")
+    return path
+
+
+def test_reimport_is_byte_identical(tmp_path: Path) -> None:
+    assert run(str(SEED), "--out", str(tmp_path)).exit_code == 0
+    first = only_article(tmp_path).read_bytes()
+    result = run(str(SEED), "--out", str(tmp_path))
+    assert result.exit_code == 0 and "unchanged" in result.output
+    assert only_article(tmp_path).read_bytes() == first
+
+
+def test_editor_change_is_kept_unless_forced(tmp_path: Path) -> None:
+    run(str(SEED), "--out", str(tmp_path))
+    path = only_article(tmp_path)
+    edited = path.read_text(encoding="utf-8").replace("Menlu kedua negara", "Menlu kedua pihak")
+    path.write_text(edited, encoding="utf-8")
+    result = run(str(SEED), "--out", str(tmp_path))
+    assert result.exit_code == 1
+    assert str(path) in result.output and "--force" in result.output
+    assert path.read_text(encoding="utf-8") == edited
+    assert run(str(SEED), "--out", str(tmp_path), "--force").exit_code == 0
+    assert "Menlu kedua negara" in path.read_text(encoding="utf-8")
+
+
+def test_raw_input_is_never_modified(tmp_path: Path) -> None:
+    before = SEED.read_bytes()
+    run(str(SEED), "--out", str(tmp_path))
+    assert SEED.read_bytes() == before
+
+
+def test_bad_inputs_fail_one_line_each_and_others_still_import(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "good.txt")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
+    with (inputs / "huge.txt").open("wb") as handle:
+        handle.truncate(5 * 1024 * 1024 + 1)  # sparse: cheap to create
+    (inputs / "notitle.txt").write_text("ok\n\nya\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(inputs), "--out", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 4
+    for name in ["empty.txt", "binary.txt", "huge.txt", "notitle.txt"]:
+        assert sum(name in line for line in errors) == 1
+    assert [p.name for p in out.rglob("*.md")] == [
+        "armenia-dan-azerbaijan-akan-bertemu-terpisah-dengan-menlu-as.md"]
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    result = run(str(SEED), "--out", str(tmp_path / "out"), "--dry-run")
+    assert result.exit_code == 0 and "would be created" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_explain_lists_removed_lines_with_rule_ids(tmp_path: Path) -> None:
+    result = run(str(SEED), "--out", str(tmp_path), "--explain", "--dry-run")
+    assert "[read-also] Baca Juga : Hyundai Percaya Indonesia" in result.output
+    assert "(evn)" in result.output and "Daftar Isi" in result.output
+    assert "data.label" in result.output
+
+
+def test_slug_collision_between_raw_files_gets_a_stable_suffix(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(SEED, inputs / "a.txt")
+    (inputs / "b.txt").write_bytes(SEED.read_bytes() + b"\n")
+    out = tmp_path / "out"
+    assert run(str(inputs), "--out", str(out)).exit_code == 0
+    names = sorted(p.name for p in out.rglob("*.md"))
+    assert len(names) == 2 and names[0].startswith("armenia-dan-azerbaijan")
+    again = run(str(inputs), "--out", str(out))
+    assert again.output.count("unchanged") == 2
