@@ -9,7 +9,7 @@ const DEBOUNCE_MS = 250;
 
 const root = document.getElementById("search");
 const config = JSON.parse(root.dataset.config);
-const form = root.querySelector(".search-form");
+const form = root.querySelector(".search-query");
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const moreButton = document.getElementById("search-more");
