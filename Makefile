@@ -21,7 +21,7 @@ N ?= 1000
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
 
-.PHONY: help html import check eval serve devserver publish clean test lint chromium bench
+.PHONY: help html import check eval serve devserver publish clean test lint chromium bench screenshots
 
 help:
 	@echo 'make html        set up .venv, import new seeds, build output/ with its search index'
@@ -33,6 +33,7 @@ help:
 	@echo 'make eval        score the importer on ../shared/corpus'
 	@echo 'make test        the whole test suite (installs Chromium when missing)'
 	@echo 'make bench N=..  benchmarks against bare Pelican'
+	@echo 'make screenshots home, article and tag pages of output/ (desktop and phone) into screenshots/'
 	@echo 'make clean       remove output/'
 
 $(RUNTIME_STAMP): pyproject.toml constraints.txt
@@ -88,3 +89,6 @@ test: $(DEV_STAMP) chromium lint
 
 bench: $(DEV_STAMP) chromium
 	$(PYTHON) -m bench --n $(N)
+
+screenshots: html $(DEV_STAMP) chromium
+	$(PYTHON) tests/screenshots.py $(OUTPUTDIR) $(BASEDIR)/screenshots
