@@ -25,3 +25,16 @@ def test_corpus_quality_stays_above_the_floor(kind: str, profiles: bool) -> None
     total = summary(score_kind(CORPUS, kind, use_profiles=profiles))
     body_floor, title_floor = FLOORS[kind, profiles]
     assert total["f1"] >= body_floor and total["title"] >= title_floor, total
+
+
+def test_tempo_english_page_comes_out_english() -> None:
+    from tools.pipeline import Options, prepare, process
+    from tools.repeats import Repeats
+    from tools.slugs import Slugger
+
+    for path in [CORPUS / "html" / "anp_tempoen-singlepage.html",
+                 CORPUS / "raw_text" / "anp_tempoen-singlepage.txt"]:
+        options = Options(dry_run=True)
+        article = prepare(path, options)
+        process(article, options, Repeats(), Slugger(Path("/nonexistent")))
+        assert article.lang == "en", path
