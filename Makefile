@@ -48,7 +48,7 @@ $(DEV_STAMP): $(RUNTIME_STAMP)
 import: $(RUNTIME_STAMP)
 	$(PYTHON) -m tools import --new-only $(SEEDSDIR)
 
-html: import
+html: import check
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal warnings $(PELICANOPTS)
 
 check: $(RUNTIME_STAMP)
@@ -61,11 +61,12 @@ serve: $(RUNTIME_STAMP)
 	@echo "Serving output/ on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
 	$(PELICAN) --listen $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
 
+# tools/devserver.py: like `pelican --autoreload --listen`, but also rebuilds when tools/data
+# (vocabulary, site profiles) or the plugin change, and runs `check` before each build.
 devserver: import
-	@echo "Preview on http://$(HOST):$(PORT)/ — rebuilds on every change (Ctrl-C to stop)"
-	$(PELICAN) --autoreload --listen $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT) $(PELICANOPTS)
+	$(PYTHON) -m tools.devserver --host $(HOST) --port $(PORT) --content $(INPUTDIR) --output $(OUTPUTDIR) --settings $(CONFFILE)
 
-publish: import
+publish: import check
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)
 
 clean:

@@ -21,7 +21,7 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("drafts") / "content"
     (root / "articles" / "2020").mkdir(parents=True)
     (root / "pages").mkdir()
-    for name in ("published", "draft"):
+    for name in ("gencatan-senjata-kemanusiaan-berlaku", "naskah-belum-selesai"):
         shutil.copy(FIXTURES / f"{name}.md", root / "articles" / "2020" / f"{name}.md")
     return root
 
