@@ -1,0 +1,74 @@
+"""What goes into the Pagefind index, checked on real builds of the synthetic fixture archive."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import FIXTURES, ROOT, build_site
+
+CONTENT = FIXTURES / "search" / "content"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    output = tmp_path_factory.mktemp("search-index")
+    build_site(CONTENT, output)
+    return output
+
+
+def test_only_published_article_pages_are_indexed_per_language(site: Path) -> None:
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    counts = {lang: info["page_count"] for lang, info in entry["languages"].items()}
+    # 5 Indonesian and 1 English article; the draft, tag, archive and home pages are not indexed.
+    assert counts == {"id": 5, "en": 1}
+
+
+def test_each_article_page_carries_its_filters_sort_key_and_meta(site: Path) -> None:
+    page = site / "2020" / "09" / "serangan-artileri-di-stepanakert" / "index.html"
+    body = BeautifulSoup(page.read_text("utf-8"), "html.parser").select_one("[data-pagefind-body]")
+    filters: dict[str, list[str]] = {}
+    for element in body.select("[data-pagefind-filter]"):
+        filters.setdefault(element["data-pagefind-filter"], []).append(element.get_text())
+    assert filters == {
+        "year": ["2020"], "language": ["id"], "category": ["Nagorno-Karabakh"],
+        "source": ["KabarTimur"], "agency": ["AFP", "Reuters"],
+        "place": ["Azerbaijan", "Nagorno-Karabakh", "Stepanakert"],
+    }
+    sort = body.select_one('[data-pagefind-sort="date"]')
+    assert sort.get_text() == "2020-09-28"
+    meta = {e["data-pagefind-meta"]: e.get_text() for e in body.select("[data-pagefind-meta]")}
+    assert meta["date"] == "2020-09-28" and meta["source"] == "KabarTimur"
+    assert meta["summary"].startswith("Serangan artileri")
+    assert "Khankendi" in meta["aliases"] and "Artsakh" in meta["aliases"]
+    # None of it is indexed as body text: it sits in a data-pagefind-ignore block.
+    assert sort.find_parent(attrs={"data-pagefind-ignore": True}) is not None
+
+
+def test_a_theme_that_drops_the_date_sort_key_fails_the_build(tmp_path: Path) -> None:
+    theme = shutil.copytree(ROOT / "theme", tmp_path / "theme")
+    (theme / "templates" / "partial" / "pagefind_meta.html").write_text("", encoding="utf-8")
+    cmd = [sys.executable, "-m", "pelican", str(CONTENT), "-o", str(tmp_path / "out"),
+           "-s", str(ROOT / "pelicanconf.py"), "-e", f"THEME={json.dumps(str(theme))}"]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "sort key" in result.stdout + result.stderr
+
+
+def test_a_large_archive_is_split_into_year_bundles(tmp_path: Path) -> None:
+    build_site(CONTENT, tmp_path, extra={"PAGEFIND_SHARD_PAGES": "3"})
+    bundles = sorted(p.parent.relative_to(tmp_path).as_posix()
+                     for p in tmp_path.rglob("pagefind-entry.json"))
+    assert bundles == ["pagefind", "pagefind/shards/2019-2019", "pagefind/shards/2020-2020"]
+    search = BeautifulSoup((tmp_path / "search" / "index.html").read_text("utf-8"), "html.parser")
+    config = json.loads(search.select_one("#search")["data-config"])
+    assert config["bundles"] == [
+        {"path": "pagefind/", "years": ["2021"]},
+        {"path": "pagefind/shards/2020-2020/", "years": ["2020"]},
+        {"path": "pagefind/shards/2019-2019/", "years": ["2019"]},
+    ]

@@ -1,0 +1,42 @@
+"""A large archive's index is split into year bundles; the search page merges them in Chromium.
+
+The fixture archive is built with PAGEFIND_SHARD_PAGES=3, giving three bundles (2021, 2020,
+2019), so every behaviour below crosses bundle boundaries.
+"""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES, build_site
+from playwright.sync_api import Page, expect
+from test_search_page import ATTACK, MEETING, PROTEST, TRUCE, facet_counts, search, titles
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+    output = tmp_path_factory.mktemp("search-shards")
+    build_site(FIXTURES / "search" / "content", output, extra={"PAGEFIND_SHARD_PAGES": "3"})
+    assert (output / "pagefind" / "shards").is_dir()
+    return serve(output)
+
+
+def test_results_from_different_years_are_merged(page: Page, base: str) -> None:
+    assert search(page, base, "?q=tahanan") == [MEETING, TRUCE]
+    assert facet_counts(page, "year") == {"2021": 1, "2020": 1}
+
+
+def test_date_order_holds_across_year_bundles(page: Page, base: str) -> None:
+    assert search(page, base, "?source=KabarTimur") == [TRUCE, ATTACK, PROTEST]
+    assert facet_counts(page, "year") == {"2020": 2, "2019": 1}
+    page.select_option("#search-sort", "oldest")
+    expect(page.locator(".search-result__link").first).to_have_text(PROTEST)
+    assert titles(page) == [PROTEST, ATTACK, TRUCE]
+
+
+def test_a_filter_narrows_merged_results(page: Page, base: str) -> None:
+    assert search(page, base, "?agency=AFP") == [ATTACK, PROTEST]
+    page.locator('fieldset[data-filter="year"] input[value="2019"]').check()
+    expect(page.locator(".search-result__link")).to_have_text([PROTEST])
+    assert facet_counts(page, "agency") == {"AFP": 1}
