@@ -36,10 +36,11 @@ def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_
     against the whole archive, but only problems in the checked files are returned.
     """
     known = known or load_known(data)
-    checked = {p.resolve() for p in _expand(paths)}
+    content = content.resolve()
+    checked = set(_expand(paths))
     problems: list[Problem] = []
     entries: list[Entry] = []
-    for path in sorted(checked | {p.resolve() for p in _expand([content])}):
+    for path in sorted(checked | set(_expand([content]))):
         if path.suffix in MARKDOWN:
             found, entry = check_file(path, _kind(path, content), known, full=path in checked)
             problems += found
@@ -49,12 +50,13 @@ def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_
     problems += _data_sets(checked, data)
     tags = set(known.vocabulary.by_name) if known.vocabulary else set()
     problems += duplicates(entries) + broken_links(entries, content, tags)
-    return sorted({p for p in problems if p.path.resolve() in checked}), len(checked)
+    return sorted({p for p in problems if p.path in checked}), len(checked)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
+    """Files under `paths`, absolute (resolved once per argument, not per file)."""
     files: list[Path] = []
-    for path in paths:
+    for path in (p.resolve() for p in paths):
         if path.is_dir():
             files += [p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)]
         elif path.exists():
@@ -69,7 +71,7 @@ def _hidden(path: Path, base: Path) -> bool:
 
 def _kind(path: Path, content: Path) -> str:
     try:
-        parts = path.resolve().relative_to(content.resolve()).parts
+        parts = path.relative_to(content).parts
     except ValueError:
         parts = path.parts
     return "page" if "pages" in parts[:-1] else "article"

@@ -5,6 +5,7 @@ Works on small `Entry` records collected during the single pass over the files.
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -82,7 +83,7 @@ def _same_raw(entries: list[Entry]) -> list[Problem]:
 def broken_links(entries: list[Entry], content: Path, tags: set[str]) -> list[Problem]:
     """Every `{filename}`, `{static}`, `{tag}` or site-relative link must lead somewhere."""
     urls = set(FIXED_URLS)
-    drafts = {e.path.resolve() for e in entries if e.draft}
+    drafts = {e.path for e in entries if e.draft}
     for entry in entries:
         if entry.url and not entry.draft:
             urls.add(entry.url)
@@ -127,7 +128,7 @@ def _resolve(entry: Entry, line: int, target: str, content: Path, urls: set[str]
 def _file_link(entry: Entry, line: int, relative: str, content: Path,
                drafts: set[Path]) -> Problem | None:
     base = content if relative.startswith("/") else entry.path.parent
-    target = (base / relative.lstrip("/")).resolve()
+    target = Path(os.path.normpath(base / relative.lstrip("/")))
     if not target.is_file():
         return Problem(entry.path, line, ERROR, f"link to {relative} : no such file in content/",
                        "the path is relative to this file, or to content/ when it starts with /, "

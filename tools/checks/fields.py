@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from tools.checks import Findings, closest
@@ -139,8 +140,13 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
                   "check the year and the day/month order; dates are YYYY-MM-DD")
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str) -> datetime | None:
     """The date Pelican would read (dateutil, `_` as a space), or None if Pelican would fail."""
+    try:
+        return datetime.fromisoformat(value.strip())  # the usual case, 50x faster than dateutil
+    except ValueError:
+        pass
     import dateutil.parser
 
     text = re.sub(" +", " ", value.replace("_", " ")).strip()
