@@ -117,4 +117,4 @@ JINJA_ENVIRONMENT = {
 }
 # Related articles by shared tags weighted by rarity (tools/plugins/newsarchive/related.py).
 RELATED_ARTICLES_COUNT = 5
-RELATED_ARTICLES_CANDIDATES = 150
+RELATED_ARTICLES_CANDIDATES = 80

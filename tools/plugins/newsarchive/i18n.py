@@ -55,14 +55,19 @@ def load_catalogues(translations: Path) -> dict[str, gettext.NullTranslations]:
 
 def page_lang(context: Context | dict[str, Any]) -> str:
     """The UI language of the page being rendered: its article's or page's, else the default."""
+    variables = getattr(context, "vars", None)
+    if variables is not None and _LANG_KEY in variables:  # computed once per render
+        return variables[_LANG_KEY]
     default = context.get("DEFAULT_LANG", "id")
     content = context.get("article") or context.get("page")
     lang = getattr(content, "lang", None) or default
-    return lang if lang in _active_langs(context) else default
+    lang = lang if lang in _CATALOGUES else default
+    if variables is not None:
+        variables[_LANG_KEY] = lang
+    return lang
 
 
-def _active_langs(context: Context | dict[str, Any]) -> set[str]:
-    return set(context.get("THEME_LANGS", ())) or {"id"}
+_LANG_KEY = "_newsarchive_ui_lang"
 
 
 def _catalogue(context: Context) -> gettext.NullTranslations:

@@ -33,19 +33,22 @@ def collect(generator: Any) -> None:
     """Set `raw_url` on articles whose Raw_file exists in the seeds folder (None otherwise)."""
     _published.clear()
     folder = seeds_folder(generator.settings)
+    available = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    missing = []
     for article in [*generator.articles, *generator.translations]:
         article.raw_url = None
         name = (article.metadata.get("raw_file") or "").strip()
         if not name:
             continue
-        source = folder / name
-        if "/" in name or "\\" in name or name.startswith(".") or not source.is_file():
-            logger.warning("%s: Raw_file %r is not a file in %s; no raw link is shown",
-                           article.source_path, name, folder)
+        if name not in available or name.startswith(".") or not (folder / name).is_file():
+            missing.append(f"{article.source_path}: {name}")
             continue
         target = f"{RAW_OUTPUT}/{published_name(name)}"
-        _published[target] = source
+        _published[target] = folder / name
         article.raw_url = target
+    if missing:  # one warning, not one per article: a bulk mistake should not flood the log
+        logger.warning("%d articles name a Raw_file that is not in %s (no raw link shown), "
+                       "e.g. %s", len(missing), folder, "; ".join(missing[:3]))
 
 
 def publish(pelican: Any) -> None:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from typing import Any
 
 DEFAULT_COUNT = 5
-DEFAULT_CANDIDATES = 150
+DEFAULT_CANDIDATES = 80
 
 
 def link(generator: Any) -> None:
