@@ -15,11 +15,13 @@ from . import (
     search_index,
     seo,
     sources,
+    speedups,
     taxonomy,
 )
 
 
 def register() -> None:
+    signals.initialized.connect(speedups.install)  # Performance (issue 8): see speedups.py.
     # Security (issue 7): every body is sanitised before templates mark it safe.
     signals.content_object_init.connect(sanitize.sanitize_content)
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values

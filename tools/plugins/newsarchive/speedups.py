@@ -1,0 +1,120 @@
+"""Remove super-linear and idle costs from Pelican 4.12 and pagefind 1.5.2, output unchanged.
+
+Measured with `python -m bench` (docs/benchmarks.md):
+
+- pagefind's Python service sleeps 0.1 s before reading each response, so indexing page by page
+  runs at 10 pages/s whatever the machine (≈ 1,000 s of idle time at 10,000 articles);
+- Pelican tests membership in lists where the lists grow with the archive: `process_translations`
+  (every article against every original), period archives (every article against each period) and
+  tag/category/author pages (each listed article against every date) — O(N²) in all.
+
+Pelican's Content objects compare by identity (no `__eq__`), so set-of-id lookups give exactly the
+same answers. Each patch checks the version it was written against and is skipped otherwise;
+`NEWSARCHIVE_SPEEDUPS = False` turns them all off (tests compare both builds byte for byte).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from importlib.metadata import version
+from itertools import groupby
+from operator import attrgetter
+from typing import Any
+
+from pelican import generators, signals, utils
+from pelican.generators import ArticlesGenerator
+
+logger = logging.getLogger(__name__)
+
+_installed: set[str] = set()
+
+
+class MembershipList(list):
+    """A list whose `in` is O(1): by identity, the only equality Pelican's Content has."""
+
+    def __contains__(self, item: object) -> bool:
+        ids = getattr(self, "_ids", None)
+        if ids is None or len(ids) != len(self):  # rebuilt if a plugin appended or removed
+            ids = self._ids = {id(x) for x in self}
+        return id(item) in ids
+
+
+def process_translations(content_list: list[Any], translation_id: Any = None) -> tuple[list, list]:
+    """Pelican's `process_translations` with its final list-membership test made O(1)."""
+    if not translation_id:
+        return content_list, []
+    if isinstance(translation_id, str):
+        translation_id = {translation_id}
+    try:
+        content_list.sort(key=attrgetter(*translation_id))
+    except (TypeError, AttributeError):
+        return _original_process_translations(content_list, translation_id)  # its messages
+    index: list[Any] = []
+    for id_vals, group in groupby(content_list, attrgetter(*translation_id)):
+        id_vals = (id_vals,) if len(translation_id) == 1 else id_vals
+        with_str = "with" + ", ".join([' {} "{{}}"'] * len(translation_id)).format(
+            *translation_id
+        ).format(*id_vals)
+        items = list(group)
+        index.extend(utils.get_original_items(items, with_str))
+        for a in items:
+            a.translations = [x for x in items if x != a]
+    originals = {id(x) for x in index}
+    return index, [x for x in content_list if id(x) not in originals]
+
+
+_original_process_translations = utils.process_translations
+_original_build_period_archives = ArticlesGenerator._build_period_archives
+
+
+def _build_period_archives(self: Any, sorted_articles: list, articles: list,
+                           settings: dict) -> Any:
+    """Pelican's period archives, filling each period's `articles` in one pass per period."""
+    archives = _original_build_period_archives(self, sorted_articles, [], settings)
+    for periods in archives.values():
+        for archive in periods:
+            in_period = {id(a) for a in archive["dates"]}
+            archive["articles"] = [a for a in articles if id(a) in in_period]
+    return archives
+
+
+def fast_listing_membership(sender: Any) -> None:
+    """Before pages are written, give tag/category/author article lists an O(1) `in`."""
+    for generator in sender:
+        if not isinstance(generator, ArticlesGenerator):
+            continue
+        for tag, arts in list(generator.tags.items()):
+            generator.tags[tag] = MembershipList(arts)
+        # In place: the templates' context holds these very objects.
+        generator.categories[:] = [(c, MembershipList(a)) for c, a in generator.categories]
+        generator.authors[:] = [(a, MembershipList(arts)) for a, arts in generator.authors]
+
+
+class _NoPollDelay:
+    """`asyncio` as pagefind.service sees it, except that its poll loop's sleep only yields."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(asyncio, name)
+
+    @staticmethod
+    async def sleep(delay: float, result: Any = None) -> Any:
+        # The loop then awaits `readuntil`, which waits for data itself: no busy loop.
+        return await asyncio.sleep(0, result)
+
+
+def install(pelican: Any) -> None:
+    """Apply the patches once per process, unless the setting NEWSARCHIVE_SPEEDUPS is False."""
+    if not pelican.settings.get("NEWSARCHIVE_SPEEDUPS", True):
+        return
+    signals.all_generators_finalized.connect(fast_listing_membership)
+    if "pelican" not in _installed and version("pelican") == "4.12.0":
+        generators.process_translations = process_translations
+        ArticlesGenerator._build_period_archives = _build_period_archives
+        _installed.add("pelican")
+    if "pagefind" not in _installed and version("pagefind") == "1.5.2":
+        import pagefind.service
+
+        pagefind.service.asyncio = _NoPollDelay()  # type: ignore[attr-defined]
+        _installed.add("pagefind")
+    logger.debug("speedups installed: %s", sorted(_installed))
