@@ -90,9 +90,8 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
     if source and source.casefold() not in known.sources:
         logger.warning("no site profile for source %r: add tools/data/sites/<site>.yaml "
                        "(docs/editing.md#site-profiles)", source)
-    category = ""
-    text = STUB.format(title=title, date=when.isoformat(), slug=slug, lang=lang,
-                       category=category, source=source, url=url)
+    text = STUB.format(title=title, date=when.isoformat(), slug=slug, lang=lang, category="",
+                       source=source, url=url)
     atomic_write(path, "\n".join(line.rstrip() for line in text.split("\n")))
     return path
 
