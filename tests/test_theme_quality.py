@@ -122,3 +122,24 @@ def _differences(compared: filecmp.dircmp) -> list[str]:
     for sub in compared.subdirs.values():
         found += _differences(sub)
     return found
+
+
+def test_templates_render_with_strict_undefined(tmp_path: Path) -> None:
+    """Optional metadata is tested with `is defined`/`.get()`, so StrictUndefined builds pass."""
+    overrides = tmp_path / "overrides" / "partial"
+    overrides.mkdir(parents=True)
+    (overrides / "pagefind_meta.html").write_text("", encoding="utf-8")  # the search partial
+    settings = tmp_path / "strict.py"
+    settings.write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from pelicanconf import *  # noqa: F403\n"
+        "import jinja2\n"
+        "JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, 'undefined': jinja2.StrictUndefined}  # noqa\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'tools' / 'plugins')!r}]\n"
+        f"THEME_TEMPLATES_OVERRIDES = [{str(overrides.parent)!r}]\n",
+        encoding="utf-8")
+    content = make_site_source(tmp_path / "strict")
+    build_site(content, tmp_path / "output", settings=settings,
+               extra={"DEFAULT_PAGINATION": "2", "PAGEFIND_ENABLED": "false"})
+    assert (tmp_path / "output" / SEED_PAGE).is_file()

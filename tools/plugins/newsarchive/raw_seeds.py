@@ -35,6 +35,8 @@ def collect(generator: Any) -> None:
     folder = seeds_folder(generator.settings)
     available = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
     missing = []
+    for draft in [*generator.drafts, *generator.drafts_translations]:
+        draft.raw_url = None  # drafts are previews: their seeds are published once they are
     for article in [*generator.articles, *generator.translations]:
         article.raw_url = None
         name = (article.metadata.get("raw_file") or "").strip()

@@ -19,8 +19,10 @@ DEFAULT_CANDIDATES = 80
 
 
 def link(generator: Any) -> None:
-    """Set `related_articles`, `newer_article` and `older_article` on every published article."""
+    """Set `related_articles`, `newer_article`, `older_article` (empty for drafts, translations)."""
     settings = generator.settings
+    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations]:
+        other.related_articles, other.newer_article, other.older_article = [], None, None
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
     for index, article in enumerate(articles):
         article.newer_article = articles[index - 1] if index > 0 else None
