@@ -50,7 +50,16 @@ def titles(page: Page) -> list[str]:
     return [t.strip() for t in page.locator(".search-result__link").all_inner_texts()]
 
 
+def open_filters(page: Page) -> None:
+    """Open the facet pane (closed on a cold search) and wait for its counts."""
+    box = page.locator("#search-filters-box")
+    if box.get_attribute("open") is None:
+        box.locator("summary").click()
+    expect(box.locator("fieldset").first).to_be_visible(timeout=15000)
+
+
 def facet_counts(page: Page, key: str) -> dict[str, int]:
+    open_filters(page)
     options = page.locator(f'fieldset[data-filter="{key}"] .search-facet__option')
     counts = {}
     for option in options.all():
@@ -185,18 +194,24 @@ def test_search_runs_under_the_strict_content_security_policy(page: Page, base: 
 
 
 def test_a_cold_search_downloads_little_and_answers_fast(page: Page, base: str) -> None:
-    """Generous ceilings on a tiny archive; docs/search.md and the benchmark hold real figures."""
-    search(page, base, "?q=Pashinyan")
-    figures = page.evaluate(
-        """() => {
-            const entries = [...performance.getEntriesByType('navigation'),
-                             ...performance.getEntriesByType('resource')];
-            const mark = performance.getEntriesByName('search:first-result')[0];
-            return {bytes: entries.reduce((sum, e) => sum + e.transferSize, 0),
-                    requests: entries.length, firstResultMs: mark ? mark.startTime : null};
-        }"""
-    )
-    logger.info("cold search on the fixture archive: %s", figures)
-    assert figures["firstResultMs"] is not None
-    assert figures["bytes"] < 600_000, figures
-    assert figures["firstResultMs"] < 5000, figures
+    """Generous ceilings on a tiny archive; docs/search.md and the benchmark hold real figures.
+
+    Bytes are counted on the network (Pagefind fetches from a web worker, which the page's own
+    performance timeline does not see); the test server sends no gzip, so these are raw bytes.
+    """
+    fetched: list[tuple[str, int]] = []
+    page.on("requestfinished",
+            lambda r: fetched.append((r.url, r.sizes()["responseBodySize"])))
+    assert search(page, base, "?q=Pashinyan")
+    page.wait_for_load_state("networkidle")
+    first_ms = page.evaluate("performance.getEntriesByName('search:first-result')[0].startTime")
+    total = sum(size for _, size in fetched)
+    logger.info("cold search on the fixture archive: %d bytes in %d requests, first result %.0f ms",
+                total, len(fetched), first_ms)
+    names = [url.rsplit("/", 1)[-1] for url, _ in fetched]
+    assert any(name.endswith(".pf_meta") for name in names), "the worker's fetches were counted"
+    assert not any(name.endswith(".pf_filter") for name in names), "facets load only when opened"
+    assert total < 400_000, fetched
+    assert first_ms < 5000
+    open_filters(page)
+    assert any(url.endswith(".pf_filter") for url, _ in fetched)

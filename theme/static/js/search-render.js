@@ -50,10 +50,12 @@ function facetValues(key, counts, selected) {
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-/** One fieldset of checkboxes per facet, each value with the number of results it would keep. */
+/** One fieldset of checkboxes per facet, each value with the number of results it would keep;
+ * nothing while the counts are not loaded (`counts` null). */
 export function renderFilters(root, config, state, counts, onChange) {
   const pane = root.querySelector("#search-filters");
-  const parts = [element("h2", "search-filters__heading", config.strings.filtersHeading)];
+  if (!counts) return pane.replaceChildren();
+  const parts = [];
   for (const [key, label] of config.filters) {
     const selected = state.filters[key] || [];
     const values = facetValues(key, counts?.[key], selected);
@@ -81,7 +83,7 @@ export function renderFilters(root, config, state, counts, onChange) {
     clear.addEventListener("click", () => root.dispatchEvent(new CustomEvent("search:clear")));
     parts.push(clear);
   }
-  pane.replaceChildren(...(parts.length > 1 ? parts : []));
+  pane.replaceChildren(...parts);
 }
 
 function excerptNodes(html) {

@@ -13,11 +13,20 @@ const form = root.querySelector(".search-query");
 const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const moreButton = document.getElementById("search-more");
+const filterBox = document.getElementById("search-filters-box");
 const state = readState(window.location.search, config);
 let pagefind = null;
 let searchId = 0;
 let shown = [];
 let timer = null;
+let filtersLoaded = false;
+
+/** Facet counts need every filter file: load them only once the reader opens the facets. */
+async function loadFilters() {
+  if (filtersLoaded) return;
+  await pagefind.filters();
+  filtersLoaded = true;
+}
 
 /** Load the primary bundle in the chosen language and merge the other shards (years). */
 async function loadPagefind() {
@@ -32,7 +41,6 @@ async function loadPagefind() {
   document.documentElement.lang = pageLang;
   await started;
   for (const shard of shards) await module.mergeIndex(shard);
-  await module.filters(); // loads the filter chunks, so results carry facet counts
   return module;
 }
 
@@ -64,7 +72,7 @@ async function runSearch() {
   if (!term && !Object.keys(filters).length) {
     shown = [];
     renderSummary(root, config, null);
-    renderFilters(root, config, state, await pagefind.filters(), onFilterChange);
+    renderFilters(root, config, state, filtersLoaded ? await pagefind.filters() : null, onFilterChange);
     renderResults(root, [], 0, moreButton);
     return;
   }
@@ -75,7 +83,7 @@ async function runSearch() {
   if (id !== searchId) return; // a newer search has started
   shown = results;
   renderSummary(root, config, { q: state.q.trim(), count: results.length });
-  renderFilters(root, config, state, merged.filters, onFilterChange);
+  renderFilters(root, config, state, filtersLoaded ? merged.filters : null, onFilterChange);
   await renderResults(root, results, config.pageSize, moreButton, true);
   if (results.length) performance.mark("search:first-result");
 }
@@ -99,6 +107,13 @@ async function start() {
   sortSelect.value = state.sort;
   renderLanguage(root, config, state);
   pagefind = await loadPagefind();
+  if (Object.keys(activeFilters()).length) {
+    filterBox.open = true;
+    await loadFilters();
+  }
+  filterBox.addEventListener("toggle", () => {
+    if (filterBox.open && !filtersLoaded) loadFilters().then(runSearch).catch(fail);
+  });
   input.addEventListener("input", () => {
     state.q = input.value;
     clearTimeout(timer);
