@@ -51,6 +51,9 @@ def test_tag_pagination_goes_past_page_two_and_lists_every_article_once(site: Pa
     assert sorted(seen) == sorted(tagged)
     last = soup(site / "tag" / "armenia" / "page" / str(pages) / "index.html")
     assert last.select_one('.pagination a[rel="next"]') is None
+    first = soup(site / "tag" / "armenia" / "index.html")
+    oldest = first.find("a", string=re.compile("Terlama"))
+    assert oldest["href"].endswith(f"tag/armenia/page/{pages}/")
 
 
 def test_tag_pages_of_topik_14_and_topik_142_do_not_collide(site: Path) -> None:
