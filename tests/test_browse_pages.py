@@ -136,3 +136,13 @@ def test_missing_pages_get_a_404_with_root_relative_links(site: Path) -> None:
     assert page.select_one("h1").get_text() == "Halaman tidak ditemukan"
     assert page.select_one(".site-name")["href"] == "/"
     assert not page.select('link[rel="canonical"]')
+
+
+def test_only_named_raw_seeds_are_published_and_html_seeds_as_text(site: Path) -> None:
+    published = sorted(p.name for p in (site / "raw").iterdir())
+    assert published == ["000_fixture_pompeo.txt", "001_fixture_minsk.html.txt"]
+    seed = SITE_FIXTURE / "seeds" / "001_fixture_minsk.html"
+    assert (site / "raw" / "001_fixture_minsk.html.txt").read_bytes() == seed.read_bytes()
+    page = soup(site / "2020" / "11" / "minsk-group-welcomes-ceasefire" / "index.html")
+    link = page.select_one(".provenance").find("a", string="001_fixture_minsk.html")
+    assert link["href"].endswith("raw/001_fixture_minsk.html.txt")
