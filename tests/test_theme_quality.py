@@ -143,3 +143,12 @@ def test_templates_render_with_strict_undefined(tmp_path: Path) -> None:
     build_site(content, tmp_path / "output", settings=settings,
                extra={"DEFAULT_PAGINATION": "2", "PAGEFIND_ENABLED": "false"})
     assert (tmp_path / "output" / SEED_PAGE).is_file()
+
+
+def test_real_article_pages_with_css_stay_under_25_kb(project_site: Path) -> None:
+    css = len((project_site / "theme" / "css" / "main.css").read_bytes())
+    articles = list(project_site.glob("[0-9][0-9][0-9][0-9]/[0-9][0-9]/*/index.html"))
+    assert articles, "the project has no article yet"
+    for page in articles:
+        size = len(page.read_bytes()) + css
+        assert size <= PAGE_BUDGET, f"{page.relative_to(project_site)}: {size} B with CSS"
