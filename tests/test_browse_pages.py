@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from browse_site import ENGLISH_PAGE, SEED_PAGE, SITE_FIXTURE, browse_site, soup
+from browse_site import (
+    ENGLISH_PAGE,
+    SEED_PAGE,
+    SITE_FIXTURE,
+    browse_site,
+    make_site_source,
+    soup,
+)
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
@@ -146,3 +156,14 @@ def test_only_named_raw_seeds_are_published_and_html_seeds_as_text(site: Path) -
     page = soup(site / "2020" / "11" / "minsk-group-welcomes-ceasefire" / "index.html")
     link = page.select_one(".provenance").find("a", string="001_fixture_minsk.html")
     assert link["href"].endswith("raw/001_fixture_minsk.html.txt")
+
+
+def test_a_missing_raw_seed_fails_the_build_naming_it(tmp_path: Path) -> None:
+    content = make_site_source(tmp_path)
+    (tmp_path / "seeds" / "000_fixture_pompeo.txt").unlink()
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
+           "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings",
+           "-e", "PAGEFIND_ENABLED=false"]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert result.returncode != 0
+    assert "000_fixture_pompeo.txt" in result.stdout + result.stderr
