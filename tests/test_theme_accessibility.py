@@ -20,6 +20,7 @@ PAGES = {
     "tag": "/tag/nagorno-karabakh/",
     "search": "/search/?q=Pompeo",
 }
+WIDE_PAGES = {"archives": "/archives/", "year": "/2020/", "tags": "/tags/"}
 PHONE = {"width": 360, "height": 740}
 
 pytestmark = pytest.mark.browser
@@ -69,12 +70,12 @@ def test_axe_finds_no_violations(browser, base_url: str, axe_source: str, name: 
         context.close()
 
 
-@pytest.mark.parametrize("name", list(PAGES))
+@pytest.mark.parametrize("name", [*PAGES, "archives", "year", "tags"])
 def test_pages_fit_a_360_px_phone(browser, base_url: str, name: str) -> None:
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
     try:
-        _open(page, base_url + PAGES[name], name)
+        _open(page, base_url + {**PAGES, **WIDE_PAGES}[name], name)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{name} is {width}px wide"
     finally:
