@@ -111,7 +111,6 @@ def install(generator: Any) -> None:
     env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
     env.filters["tanggal"] = tanggal
     env.filters["month_name"] = month_name
-    env.globals["THEME_LANGS"] = sorted(_CATALOGUES)
     if generator.settings["DEFAULT_LANG"] not in _CATALOGUES:
         logger.warning("No theme catalogue for DEFAULT_LANG %r in %s",
                        generator.settings["DEFAULT_LANG"], theme / "translations")
