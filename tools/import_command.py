@@ -27,12 +27,26 @@ def explain(result: Result) -> None:
 @click.option("--dry-run", is_flag=True, help="Do everything except writing files.")
 @click.option("--explain", "explain_", is_flag=True, help="Print every removed line and its rule.")
 @click.option("--force", is_flag=True, help="Overwrite articles that editors have changed.")
+@click.option("--new-only", is_flag=True,
+              help="Skip raw files that an article already names (Raw_file or Raw_sha256).")
 @click.option("--no-profiles", is_flag=True, help="Ignore site profiles (generic rules only).")
 def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source: str | None,
-                   dry_run: bool, explain_: bool, force: bool, no_profiles: bool) -> None:
-    """Import raw .txt dumps and .html pages (files or folders) as Markdown articles."""
+                   dry_run: bool, explain_: bool, force: bool, new_only: bool,
+                   no_profiles: bool) -> None:
+    """Import raw .txt dumps and .html pages (files or folders) as Markdown articles.
+
+    \b
+    Examples:
+      python -m tools import seeds/                      every raw file in seeds/
+      python -m tools import seeds/new.txt --explain     show each removed line and its rule
+      python -m tools import page.html --date 2020-10-23 --source Kompas
+      python -m tools import seeds/ --new-only           only files no article names yet
+
+    A `<name>.yaml` beside a raw file (url, date, source, title) overrides inference.
+    Articles an editor has changed are never overwritten unless --force is given.
+    """
     options = Options(out=out, date=date_, source=source, dry_run=dry_run, force=force,
-                      use_profiles=not no_profiles)
+                      use_profiles=not no_profiles, new_only=new_only)
     failed = 0
     for result in import_paths(list(paths), options):
         if explain_:

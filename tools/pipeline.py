@@ -17,6 +17,7 @@ from tools import body as body_stage
 from tools import clean, dates, metadata, tagging
 from tools.article import Article
 from tools.errors import DateError, InputError, ToolError
+from tools.existing import already_imported, imported_raw_files
 from tools.extract_html import extract_html
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
@@ -39,6 +40,7 @@ class Options:
     force: bool = False
     use_profiles: bool = True
     learn_repeats: bool = True
+    new_only: bool = False
 
 
 @dataclass
@@ -220,6 +222,8 @@ def process(article: Article, options: Options, repeats: Repeats, slugger: Slugg
 def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     """Import every input; one Result per input (errors do not stop the batch)."""
     inputs = collect_inputs(paths)
+    if options.new_only:
+        inputs = skip_imported(inputs, options.out)
     repeats = Repeats()
     if options.learn_repeats and len(inputs) > 1:
         repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options))
@@ -227,6 +231,15 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
     for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
         yield import_one(path, options, repeats, slugger)
+
+
+def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
+    """Leave out raw files that an article under `out` already names (by name or sha256)."""
+    names, digests = imported_raw_files(out)
+    fresh = [path for path in inputs if not already_imported(path, names, digests)]
+    if len(fresh) < len(inputs):
+        log.info("%d raw files already imported; skipped", len(inputs) - len(fresh))
+    return fresh
 
 
 def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger) -> Result:
