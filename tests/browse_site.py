@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import FIXTURES, ROOT, build_site
 
 SITE_FIXTURE = FIXTURES / "site"

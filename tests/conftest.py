@@ -34,7 +34,7 @@ def build_site(
     settings: Path = ROOT / "pelicanconf.py",
     extra: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a real Pelican build (with --fatal warnings) and fail the test with its log if it fails."""
+    """Run a real Pelican build (--fatal warnings); a failed build fails the test with its log."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)]
     cmd += ["--fatal", "warnings"]
     if extra:  # one -e for all: pelican keeps only the last of repeated -e options
@@ -63,7 +63,7 @@ def _mimetypes_fixed() -> bool:
 
 @pytest.fixture(scope="session")
 def serve():
-    """Serve a directory on 127.0.0.1 (Pagefind does not work from file://); returns its base URL."""
+    """Serve a folder on 127.0.0.1 (Pagefind does not work from file://); returns its URL."""
     servers: list[http.server.ThreadingHTTPServer] = []
 
     def _serve(directory: Path) -> str:

@@ -15,6 +15,7 @@ from browse_site import (
     make_site_source,
     soup,
 )
+
 from conftest import ROOT
 
 

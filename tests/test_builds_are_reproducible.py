@@ -12,6 +12,12 @@ from pathlib import Path
 from conftest import FIXTURES, ROOT, build_site
 
 
+def _fingerprints(files: list[Path]) -> dict[str, tuple[str, int]]:
+    return {
+        p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in files
+    }
+
+
 def _tree(folder: Path) -> dict[str, str]:
     return {
         str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
@@ -36,7 +42,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> No
 
 def test_import_and_build_leave_raw_seeds_byte_for_byte_unchanged(tmp_path: Path) -> None:
     seeds = sorted(p for p in (ROOT / "seeds").iterdir() if p.is_file())
-    before = {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in seeds}
+    before = _fingerprints(seeds)
     out = tmp_path / "articles"
     result = subprocess.run(
         [sys.executable, "-m", "tools", "import", str(ROOT / "seeds"), "--out", str(out)],
@@ -44,5 +50,4 @@ def test_import_and_build_leave_raw_seeds_byte_for_byte_unchanged(tmp_path: Path
     )
     assert result.returncode == 0, result.stderr
     build_site(ROOT / "content", tmp_path / "site")
-    after = {p.name: (hashlib.sha256(p.read_bytes()).hexdigest(), p.stat().st_mtime_ns) for p in seeds}
-    assert after == before
+    assert _fingerprints(seeds) == before

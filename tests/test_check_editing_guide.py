@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import ROOT
-
 from tools.check import run_check
+
+from conftest import ROOT
 
 GUIDE = ROOT / "docs" / "editing.md"
 LINKED = """Title: Gencatan Senjata Kemanusiaan

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT
-
 from tools.check import run_check
+
+from conftest import ROOT
 
 SEED = ROOT / "seeds" / "000_3814e48b976ab4c4.txt"
 FIXED_TITLE = "Menlu Armenia dan Azerbaijan Bertemu Terpisah dengan Pompeo"

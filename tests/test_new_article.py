@@ -8,11 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build_site
 
 from tools.check import run_check
 from tools.checks.fields import KNOWN_KEYS
 from tools.checks.header import parse_header
+
+from conftest import ROOT, build_site
 
 TITLE = "Armenia dan Azerbaijan Sepakat Gencatan Senjata"
 SLUG = "armenia-dan-azerbaijan-sepakat-gencatan-senjata"

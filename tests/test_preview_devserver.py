@@ -12,9 +12,10 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from tools.devserver import watched_paths
+
+from conftest import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures" / "new"
 SLUG_URL = "2020/10/gencatan-senjata-kemanusiaan-berlaku/"

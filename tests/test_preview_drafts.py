@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, build_site
 
 FIXTURES = Path(__file__).parent / "fixtures" / "new"

@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 from browse_site import SEED_PAGE, browse_site
+
 from conftest import ROOT
 
 AXE_DIR = ROOT / "tests" / "axe"

@@ -14,6 +14,7 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 from browse_site import SEED_PAGE, browse_site, html_pages, make_site_source, soup
+
 from conftest import ROOT, build_site
 
 TRANSLATIONS = ROOT / "theme" / "translations"
