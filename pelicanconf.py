@@ -4,6 +4,8 @@ Settings are plain data. `publishconf.py` imports these and overrides what diffe
 published site.
 """
 
+from jinja2 import StrictUndefined
+
 SITENAME = "Arsip Konflik Kaukasus"
 SITESUBTITLE = "Arsip berita tentang konflik Armenia, Azerbaijan, Nagorno-Karabakh dan Georgia"
 AUTHOR = "Redaksi Arsip"
@@ -106,6 +108,10 @@ OUTPUT_SOURCES = False
 # Pagefind: only article bodies are indexed; the index is written to output/pagefind/.
 PAGEFIND_ENABLED = True
 PAGEFIND_OUTPUT_SUBPATH = "pagefind"
+# Pagefind holds ~250 KiB a page while indexing: above this many article pages the index is split
+# into bundles of whole years (one Pagefind process each), merged by the search page. Fewer, larger
+# bundles mean less to download per search; see docs/search.md for the measured trade-off.
+PAGEFIND_SHARD_PAGES = 3000
 
 # Theme: gettext UI strings (catalogues in theme/translations/, compiled at build time by the
 # plugin), autoescape on (templates mark rendered article HTML `|safe`).
@@ -114,6 +120,8 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "extensions": ["jinja2.ext.i18n"],
     "autoescape": True,
+    # An unknown template variable fails the build instead of rendering as nothing.
+    "undefined": StrictUndefined,
 }
 # Related articles by shared tags weighted by rarity (tools/plugins/newsarchive/related.py).
 RELATED_ARTICLES_COUNT = 5
