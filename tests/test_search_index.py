@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from conftest import FIXTURES, ROOT, build_site
 
 CONTENT = FIXTURES / "search" / "content"
@@ -72,3 +73,13 @@ def test_a_large_archive_is_split_into_year_bundles(tmp_path: Path) -> None:
         {"path": "pagefind/shards/2020-2020/", "years": ["2020"]},
         {"path": "pagefind/shards/2019-2019/", "years": ["2019"]},
     ]
+
+
+def test_a_bundle_left_half_written_is_caught(site: Path, tmp_path: Path) -> None:
+    from tools.plugins.newsarchive.search_index import bundle_problem
+
+    bundle = shutil.copytree(site / "pagefind", tmp_path / "pagefind")
+    assert bundle_problem(bundle, 6) is None
+    assert "7 expected" in bundle_problem(bundle, 7)
+    (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")  # as seen under load
+    assert "unreadable" in bundle_problem(bundle, 6)

@@ -11,9 +11,10 @@ import subprocess
 import sys
 
 import pytest
-from conftest import FIXTURES, ROOT, SHARED, build_site
 from playwright.sync_api import Page
 from test_search_page import search
+
+from conftest import FIXTURES, ROOT, SHARED, build_site
 
 pytestmark = pytest.mark.browser
 SEED = SHARED / "seeds" / "000_3814e48b976ab4c4.txt"

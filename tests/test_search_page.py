@@ -12,8 +12,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import FIXTURES, build_site
 from playwright.sync_api import Page, expect
+
+from conftest import FIXTURES, build_site
 
 pytestmark = pytest.mark.browser
 logger = logging.getLogger(__name__)

@@ -7,9 +7,10 @@ The fixture archive is built with PAGEFIND_SHARD_PAGES=3, giving three bundles (
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, build_site
 from playwright.sync_api import Page, expect
 from test_search_page import ATTACK, MEETING, PROTEST, TRUCE, facet_counts, search, titles
+
+from conftest import FIXTURES, build_site
 
 pytestmark = pytest.mark.browser
 

@@ -82,10 +82,12 @@ async function runSearch() {
   const results = await orderedResults(term, filters, merged);
   if (id !== searchId) return; // a newer search has started
   shown = results;
-  renderSummary(root, config, { q: state.q.trim(), count: results.length });
   renderFilters(root, config, state, filtersLoaded ? merged.filters : null, onFilterChange);
   await renderResults(root, results, config.pageSize, moreButton, true);
+  if (id !== searchId) return;
   if (results.length) performance.mark("search:first-result");
+  // The summary comes last: once it shows a count, the list below it is complete.
+  renderSummary(root, config, { q: state.q.trim(), count: results.length });
 }
 
 function onFilterChange(key, value, checked) {

@@ -13,6 +13,7 @@ merges them at query time (`mergeIndex`); see search_shards.py for the plan.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import shutil
 from pathlib import Path
@@ -67,14 +68,45 @@ def build_index(pelican: Any) -> None:
     total = 0
     for shard in _shards:
         pages = [(url, output / save_as) for url, save_as in shard.pages]
+        total += _index_shard(pages, output / shard.path)
+    logger.info("Pagefind indexed %d article pages into %d bundle(s) under %s",
+                total, len(_shards), bundle_root)
+
+
+def _index_shard(pages: list[tuple[str, Path]], bundle: Path, attempts: int = 2) -> int:
+    """Index one bundle and check it was written whole; retry once, then fail the build.
+
+    Under CPU contention Pagefind 1.5's service has answered "written" and been stopped while a
+    file was still being written (an empty pagefind-entry.json was seen), hence the check.
+    """
+    for attempt in range(1, attempts + 1):
         try:
-            total += asyncio.run(_index(pages, output / shard.path))
+            count = asyncio.run(_index(pages, bundle))
         except SearchIndexError:
             raise
         except Exception as exc:  # the service speaks many dialects of failure
-            raise SearchIndexError(f"Pagefind indexing of {output} failed: {exc}") from exc
-    logger.info("Pagefind indexed %d article pages into %d bundle(s) under %s",
-                total, len(_shards), bundle_root)
+            raise SearchIndexError(f"Pagefind indexing into {bundle} failed: {exc}") from exc
+        problem = bundle_problem(bundle, len(pages))
+        if problem is None:
+            return count
+        logger.info("Pagefind bundle %s incomplete (%s), attempt %d", bundle, problem, attempt)
+    raise SearchIndexError(f"Pagefind wrote an incomplete bundle {bundle}: {problem}")
+
+
+def bundle_problem(bundle: Path, expected_pages: int) -> str | None:
+    """Why the written bundle is unusable, or None: entry file, metadata files, page count."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        languages = entry["languages"]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return f"pagefind-entry.json unreadable: {exc}"
+    for lang, info in languages.items():
+        if not (bundle / f"pagefind.{info['hash']}.pf_meta").is_file():
+            return f"metadata of language {lang!r} missing"
+    pages = sum(info.get("page_count", 0) for info in languages.values())
+    if pages != expected_pages:
+        return f"{pages} pages indexed, {expected_pages} expected"
+    return None
 
 
 def read_page(path: Path) -> str:
