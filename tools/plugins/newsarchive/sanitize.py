@@ -4,7 +4,9 @@ Article bodies come from scraped text and hand-written Markdown, and Markdown pa
 through. Whatever slipped past the importer's escaping and the checker (`<script>`, event
 handlers, `javascript:` links, iframes) is removed here with nh3, a maintained sanitiser, so
 templates can mark content `|safe`. Page-level landmarks are not allowed inside a body either:
-an article must not add a second <header>, <nav> or <footer> to the page.
+an article must not add a second <header>, <nav> or <footer> to the page. Images hosted
+elsewhere lose their `src`: a reader's browser makes no request to any other site (the CSP
+says `img-src 'self' data:`), so an archived article cannot track its readers.
 """
 
 from __future__ import annotations
@@ -27,6 +29,13 @@ ALLOWED_ATTRIBUTES: dict[str, set[str]] = {
     "td": {"colspan", "rowspan", "style"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
+_EXTERNAL = ("http:", "https:", "//")
+
+
+def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    if element == "img" and attribute == "src" and value.strip().lower().startswith(_EXTERNAL):
+        return None
+    return value
 
 
 def clean_html(html: str) -> str:
@@ -36,6 +45,7 @@ def clean_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
+        attribute_filter=_keep_attribute,
         link_rel="noopener noreferrer",
         filter_style_properties={"text-align"},
     )
