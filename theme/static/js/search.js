@@ -40,7 +40,7 @@ async function loadPagefind() {
   const started = module.init();
   document.documentElement.lang = pageLang;
   await started;
-  for (const shard of shards) await module.mergeIndex(shard);
+  await Promise.all(shards.map((shard) => module.mergeIndex(shard))); // fetched in parallel
   return module;
 }
 
