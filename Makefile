@@ -17,6 +17,11 @@ SEEDSDIR := $(BASEDIR)/seeds
 HOST ?= 127.0.0.1
 PORT ?= 8000
 N ?= 1000
+# `make html` reuses what the Markdown reader produced for unchanged articles (keyed on mtime);
+# only this target uses the cache, so test builds never share or race on the cache file.
+# (Pelican keeps only the last -e group: a PELICANOPTS with -e turns the cache off.)
+CACHEDIR := $(BASEDIR)/cache
+CACHEOPTS ?= --cache-path $(CACHEDIR) -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true
 
 RUNTIME_STAMP := $(VENV)/.installed-runtime
 DEV_STAMP := $(VENV)/.installed-dev
@@ -49,7 +54,7 @@ import: $(RUNTIME_STAMP)
 	$(PYTHON) -m tools import --new-only $(SEEDSDIR)
 
 html: import check
-	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal warnings $(PELICANOPTS)
+	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) --fatal warnings $(CACHEOPTS) $(PELICANOPTS)
 
 check: $(RUNTIME_STAMP)
 	$(PYTHON) -m tools check
@@ -70,7 +75,7 @@ publish: import check
 	$(PELICAN) $(INPUTDIR) -o $(OUTPUTDIR) -s $(PUBLISHCONF) --fatal warnings $(PELICANOPTS)
 
 clean:
-	rm -rf $(OUTPUTDIR)
+	rm -rf $(OUTPUTDIR) $(CACHEDIR)
 
 chromium:
 	@command -v chromium >/dev/null 2>&1 || { \

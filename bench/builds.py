@@ -34,10 +34,11 @@ class BuildSpec:
     overrides: dict[str, Any]
 
     def command(self, probe: Path, profile: Path | None = None) -> list[str]:
-        cmd = [sys.executable, "-m", "bench.pelican_probe", str(probe)]
+        cmd = [sys.executable, "-m", "bench.pelican_probe"]
         if profile:
             cmd += ["--profile", str(profile)]
-        cmd += ["--", str(self.content), "-o", str(self.output), "-s", str(self.settings)]
+        cmd += [str(probe), "--", str(self.content), "-o", str(self.output),
+                "-s", str(self.settings)]
         if self.fatal:
             cmd += ["--fatal", "warnings"]
         overrides = {"CACHE_PATH": str(self.cache), **self.overrides}
@@ -55,7 +56,9 @@ def project_spec(work: Path, content: Path, raw: Path) -> BuildSpec:
     """The project's own settings, theme and plugin, pointed at the synthetic content."""
     return BuildSpec("project", PROJECT_SETTINGS, content, work / "out-project",
                      work / "cache-project", work / "logs", fatal=True,
-                     overrides={"RAW_SEEDS_PATH": str(raw)})
+                     # As `make html` runs it (Makefile CACHEOPTS): content cache on.
+                     overrides={"RAW_SEEDS_PATH": str(raw), "CACHE_CONTENT": True,
+                                "LOAD_CONTENT_CACHE": True})
 
 
 def pelican_build(spec: BuildSpec, label: str, cold: bool,
