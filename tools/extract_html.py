@@ -9,9 +9,11 @@ from typing import Any
 
 import lxml_html_clean  # noqa: F401  (trafilatura needs it explicitly with lxml 6)
 import trafilatura
+from lxml import etree
 from lxml import html as lxml_html
 
 from tools.article import Article
+from tools.errors import InputError
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +45,11 @@ def page_meta(tree: Any) -> dict[str, str]:
 def _json_ld(text: str, found: dict[str, str]) -> None:
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than Python recurses
         return
-    items = data if isinstance(data, list) else [data, *data.get("@graph", [])]
+    items = data if isinstance(data, list) else [data]
+    graph = data.get("@graph") if isinstance(data, dict) else None
+    items += graph if isinstance(graph, list) else []
     for item in items:
         if isinstance(item, dict) and "datePublished" in item:
             found.setdefault("datepublished", str(item["datePublished"]))
@@ -57,6 +61,7 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:
     return next((meta[k] for k in keys if meta.get(k)), "")
 
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
 _DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|co\.id|id|net|org|co)\b")
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
@@ -80,6 +85,27 @@ def clean_title(title: str, site_names: list[str]) -> str:
         end = title.rindex(keep[-1]) + len(keep[-1])
         title = title[start:end]
     return title
+
+
+def choose_title(candidates: list[str], site_names: list[str], page_lines: list[str]) -> str:
+    """The headline among the page's title candidates (og:title, twitter:title, JSON-LD
+    headline, <title>, ...), each without its site name: one shown as a whole line on the page
+    wins, then the one most candidates agree on, then the first."""
+    cleaned = [clean_title(c, site_names) for c in candidates if c and c.strip()]
+    if not cleaned:
+        return ""
+    shown = {" ".join(line.split()).casefold() for line in page_lines}
+
+    def rank(pos: int) -> tuple[bool, int, int]:
+        title = cleaned[pos].casefold()
+        return title in shown, sum(c.casefold() == title for c in cleaned), -pos
+
+    return cleaned[max(range(len(cleaned)), key=rank)]
+
+
+def _title_element(tree: Any) -> str:
+    node = tree.find(".//title")
+    return node.text_content() if node is not None else ""
 
 
 def page_dump(tree: Any) -> list[str]:
@@ -110,9 +136,19 @@ def page_dump(tree: Any) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
+def parse_page(article: Article) -> Any:
+    """The page's element tree; a page with no element at all is refused in one line."""
+    text = _XML_DECLARATION.sub("", article.text, count=1)  # lxml refuses it in a str
+    try:
+        return lxml_html.fromstring(text)
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"{article.path}: no HTML to read in this page ({exc}); "
+                         "is it a saved web page?") from exc
+
+
 def extract_html(article: Article) -> None:
     """Fill article.lines (body paragraphs) and article.known (page metadata)."""
-    tree = lxml_html.fromstring(article.text)
+    tree = parse_page(article)
     meta = page_meta(tree)
     doc = trafilatura.bare_extraction(article.text, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False,
@@ -122,10 +158,12 @@ def extract_html(article: Article) -> None:
     article.lines = [line.strip() for line in text.split("\n")]
     article.page_lines = page_dump(tree)
     known = article.known
-    html_title = _first(meta, TITLE_KEYS) or doc.get("title") or ""
+    names = [_first(meta, SOURCE_KEYS), doc.get("sitename") or ""]
+    html_title = choose_title([meta.get(k, "") for k in TITLE_KEYS]
+                              + [_title_element(tree), doc.get("title") or ""],
+                              names, article.page_lines)
     if html_title:
-        names = [_first(meta, SOURCE_KEYS), doc.get("sitename") or ""]
-        known.setdefault("html_title", clean_title(html_title, names))
+        known.setdefault("html_title", html_title)
     date_text = _first(meta, DATE_KEYS)
     if date_text:
         known.setdefault("html_date", date_text)

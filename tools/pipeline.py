@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import copy
 import logging
+import re
 import sys
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,6 +31,8 @@ from tools.write import write_article
 
 log = logging.getLogger(__name__)
 PROGRESS_MIN = 20
+COVER_SHARE = 0.95
+TOKEN = re.compile(r"\w+")
 
 
 @dataclass
@@ -75,8 +79,12 @@ def load_sidecar(path: Path) -> dict:
         return {}
     try:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise InputError(f"{sidecar}: not valid YAML ({exc}); fix or remove the sidecar") from exc
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{sidecar}: not UTF-8 text; re-save it as UTF-8") from exc
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: date 2020-13-45
+        problem = " ".join(str(exc).split())  # PyYAML's message spans several lines
+        raise InputError(f"{sidecar}: not valid YAML ({problem}); fix or remove the sidecar") \
+            from exc
     if not isinstance(data, dict):
         raise InputError(f"{sidecar}: expected `key: value` lines (url, date, source, title)")
     return {k: str(v) for k, v in data.items() if v not in (None, "")}
@@ -113,8 +121,9 @@ def text_score(article: Article) -> int:
 
 
 def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Article:
-    """Title and body. HTML: trafilatura's text, unless the page read as a text dump gives
-    clearly more running text (trafilatura sometimes picks a teaser list)."""
+    """Title and body. HTML: trafilatura's text, or the page read as a text dump when that
+    finds the same article with more running text (trafilatura sometimes loses the first or
+    last paragraphs) or clearly more running text (trafilatura sometimes picks a teaser list)."""
     if article.kind == "text":
         return extract_text(article, article.lines, rules, repeats)
     first = extract_text(copy.deepcopy(article), article.lines, rules, repeats)
@@ -122,7 +131,18 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Arti
         second = extract_text(copy.deepcopy(article), article.page_lines, rules, repeats)
     except InputError:
         return first
-    return second if text_score(second) > 1.5 * text_score(first) else first
+    more = text_score(second) - text_score(first)
+    if more > 0.5 * text_score(first) or (more > 0 and covers(second, first)):
+        return second
+    return first
+
+
+def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
+    """Whether `wide` holds (nearly) every word of `narrow`: both found the same article."""
+    have = Counter(TOKEN.findall("\n".join(wide.paragraphs).casefold()))
+    need = Counter(TOKEN.findall("\n".join(narrow.paragraphs).casefold()))
+    total = sum(need.values())
+    return total > 0 and sum((need & have).values()) >= share * total
 
 
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
