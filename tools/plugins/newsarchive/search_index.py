@@ -67,6 +67,8 @@ def build_index(pelican: Any) -> None:
         shutil.rmtree(bundle_root)  # stale shards of an earlier build must not be merged
     total = 0
     for shard in _shards:
+        if not shard.pages:  # an archive without articles yet: nothing to search
+            continue
         pages = [(url, output / save_as) for url, save_as in shard.pages]
         total += _index_shard(pages, output / shard.path)
     logger.info("Pagefind indexed %d article pages into %d bundle(s) under %s",
