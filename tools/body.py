@@ -18,6 +18,7 @@ from tools.rules import Rule
 
 TITLE_WINDOW = 25
 GAP = 5
+GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
@@ -48,11 +49,15 @@ def line_score(line: str, rule: Rule | None) -> float:
     return -3.0 if words >= 4 else -4.0
 
 
-def best_segment(scores: Sequence[float]) -> tuple[int, int]:
-    """Maximum-sum contiguous run (Kadane); returns (start, end exclusive)."""
+def best_segment(scores: Sequence[float], barriers: Sequence[bool] = ()) -> tuple[int, int]:
+    """Maximum-sum contiguous run (Kadane) that crosses no barrier line; returns (start, end
+    exclusive)."""
     best, best_span = float("-inf"), (0, 0)
     total, start = 0.0, 0
     for index, score in enumerate(scores):
+        if barriers and barriers[index]:
+            total = 0.0
+            continue
         if total <= 0:
             total, start = 0.0, index
         total += score
@@ -136,18 +141,15 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     if not nonblank:
         return BodySpan("", None, 0, 0)
     matched = [first_match(lines[i], rules) for i in nonblank]
-    scores = [-2.0 if is_learned(lines[i]) else line_score(lines[i], rule)
-              for i, rule in zip(nonblank, matched, strict=True)]
-    start, end = best_segment(scores)
-    quiet = [rule is not None for rule in matched]
-    start, end = split_at_gaps(scores, quiet, start, end)
+    text = [lines[i] for i in nonblank]
+    start, end = choose_segment(text, matched, is_learned)
     start = _skip_page_header(lines, nonblank, matched, start, end)
     end = next((pos for pos in range(start + 1, end) if _is_stop(lines[nonblank[pos]],
                                                                  matched[pos])), end)
     lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(lines, nonblank, start, lead, rules, title_hint)
     if title_pos is not None and title_pos >= start:
-        start, end = title_pos + 1, max(end, title_pos + 2)
+        start, end = title_pos + 1, min(max(end, title_pos + 2), len(nonblank))
     start = _absorb_dateline(lines, nonblank, start, rules)
     end = _absorb_trailing_meta(lines, nonblank, end, rules)
     title = lines[nonblank[title_pos]] if title_pos is not None else ""
@@ -155,6 +157,31 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     first = nonblank[start] if start < len(nonblank) else len(lines)
     last = nonblank[end - 1] + 1 if end > 0 else 0
     return BodySpan(title, title_index, first, last)
+
+
+def choose_segment(text: Sequence[str], matched: Sequence[Rule | None],
+                   is_learned: Callable[[str], bool]) -> tuple[int, int]:
+    """The article's run of lines. A date line is a barrier: teaser lists date every item, an
+    article has no date line between its paragraphs. When the page holds little running text,
+    a run of photo captions (lines only `gallery` rules remove) may be the article (photo page).
+    """
+    quiet = [rule is not None for rule in matched]
+    dated = [rule is None and looks_like_date_line(line)
+             for line, rule in zip(text, matched, strict=True)]
+
+    def segment(captions: bool) -> tuple[float, int, int]:
+        scores = [-2.0 if is_learned(line) else
+                  line_score(line, None if captions and rule and rule.gallery else rule)
+                  for line, rule in zip(text, matched, strict=True)]
+        start, end = split_at_gaps(scores, quiet, *best_segment(scores, dated))
+        return sum(max(s, 0.0) for s in scores[start:end]), start, end
+
+    strength, start, end = segment(captions=False)
+    if strength < GALLERY_WEAK:
+        gallery, g_start, g_end = segment(captions=True)
+        if gallery > 2 * strength:
+            return g_start, g_end
+    return start, end
 
 
 def _skip_page_header(lines: Sequence[str], nonblank: Sequence[int],

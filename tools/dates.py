@@ -27,7 +27,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DAY = "|".join(sorted((re.escape(w) for w in WEEKDAYS), key=len, reverse=True))
 _NUMERIC = re.compile(r"\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d\d)\b")
 _ISO = re.compile(r"\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b")
-_DMY = re.compile(rf"(?i)\b(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b")
+_DMY = re.compile(rf"(?i)(?<!\d)(\d{{1,2}})\s+({_MONTH})\.?,?\s+((?:19|20)\d\d)\b")
 _MDY = re.compile(rf"(?i)\b({_MONTH})\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b")
 _TIME = re.compile(r"(?i)\b([01]?\d|2[0-3])[:.]([0-5]\d)(?::[0-5]\d)?\s*(WIB|WITA|WIT)\b"
                    r"|\b([01]?\d|2[0-3]):([0-5]\d)\b")

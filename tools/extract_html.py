@@ -66,6 +66,7 @@ _DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|co\.id|id|net|org|co)\b")
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
           "figcaption", "dd", "dt", "dl", "form", "main", "pre", "hr", "td", "th", "title"}
+BLOB_WORDS = 60
 _SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "head", "select", "option"}
 
 
@@ -146,6 +147,34 @@ def parse_page(article: Article) -> Any:
                          "is it a saved web page?") from exc
 
 
+def resegment(lines: list[str], page_lines: list[str], min_words: int = BLOB_WORDS) -> list[str]:
+    """Trafilatura sometimes glues a whole page region into one line (title, byline, share
+    buttons, captions, teasers): split such a line back at the page's own line breaks when it
+    is exactly a run of page lines with several widget-sized pieces (a paragraph hard-wrapped
+    with <br> is left whole)."""
+    starts: dict[str, list[str]] = {}
+    for line in sorted({ln for ln in page_lines if ln}, key=len, reverse=True):
+        starts.setdefault(line.split()[0], []).append(line)
+    out: list[str] = []
+    for line in lines:
+        parts = _split_run(line, starts) if len(line.split()) >= min_words else None
+        out.extend(parts or [line])
+    return out
+
+
+def _split_run(line: str, starts: dict[str, list[str]]) -> list[str] | None:
+    parts, pos = [], 0
+    while pos < len(line):
+        word = line[pos:].split(maxsplit=1)[0]
+        piece = next((c for c in starts.get(word, ()) if line.startswith(c, pos)
+                      and (pos + len(c) == len(line) or line[pos + len(c)] == " ")), None)
+        if piece is None:
+            return None
+        parts.append(piece)
+        pos += len(piece) + 1
+    return parts if sum(len(part.split()) <= 3 for part in parts) >= 2 else None
+
+
 def extract_html(article: Article) -> None:
     """Fill article.lines (body paragraphs) and article.known (page metadata)."""
     tree = parse_page(article)
@@ -155,8 +184,8 @@ def extract_html(article: Article) -> None:
                                       deduplicate=False)
     doc = doc.as_dict() if doc is not None else {}
     text = doc.get("text") or ""
-    article.lines = [line.strip() for line in text.split("\n")]
     article.page_lines = page_dump(tree)
+    article.lines = resegment([line.strip() for line in text.split("\n")], article.page_lines)
     known = article.known
     names = [_first(meta, SOURCE_KEYS), doc.get("sitename") or ""]
     html_title = choose_title([meta.get(k, "") for k in TITLE_KEYS]
