@@ -76,6 +76,8 @@ def pelican_build(spec: BuildSpec, label: str, cold: bool,
     if services:  # numbers at the top level, so the driver's medians cover them
         details["pagefind_peak_rss_mib"] = max(s["peak_rss_mib"] for s in services)
         details["pagefind_service_s"] = sum(s["wall_s"] for s in services)
+        details["pagefind_cpu_s"] = sum(s["cpu_s"] for s in services)
+        details["pagefind_processes"] = len(services)
     return {**run.as_dict(), **details}
 
 

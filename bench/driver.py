@@ -175,7 +175,10 @@ def _pagefind(project_cold: dict[str, Any]) -> dict[str, Any]:
     handlers = project_cold.get("handlers_s", {})
     index_s = sum(s for name, s in handlers.items() if "search" in name and "collect" not in name)
     return {"index_s": index_s, "peak_rss_mib": project_cold.get("pagefind_peak_rss_mib"),
-            "service_s": project_cold.get("pagefind_service_s")}
+            "service_s": project_cold.get("pagefind_service_s"),
+            "cpu_s": project_cold.get("pagefind_cpu_s"),
+            "processes": project_cold.get("pagefind_processes"),
+            "pelican_only_s": project_cold["wall_s"] - index_s}
 
 
 def ratios_and_targets(r: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -189,6 +192,8 @@ def ratios_and_targets(r: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
         ratios["warm_ratio"] = values["warm_ratio"] = warm["wall_s"] / cold["wall_s"]
     if cold:
         r["pagefind"] = _pagefind(cold)
+        if bare:
+            ratios["pelican_only_ratio"] = r["pagefind"]["pelican_only_s"] / bare["wall_s"]
         values["pagefind_rss_mib"] = r["pagefind"]["peak_rss_mib"]
     search = r.get("search") or {}
     words = list(search)

@@ -60,12 +60,18 @@ ROWS: list[Row] = [
     ("  read / write / finalize", lambda r: _phases(r, "project_cold")),
     ("  ratio to bare — target ≤ 1.0×",
      lambda r: _fmt(_get(r, "ratios", "build_ratio"), ".2f", "×") + _target(r, "build_ratio")),
+    ("  of which Pelican alone (without indexing), ratio to bare",
+     lambda r: _fmt(_get(r, "pagefind", "pelican_only_s"), ".1f", " s") + " ("
+     + _fmt(_get(r, "ratios", "pelican_only_ratio"), ".2f", "×") + ")"),
     ("  Pelican peak RSS", lambda r: _fmt(_get(r, "project_cold", "pelican_peak_rss_mib"), ".0f",
                                           " MiB")),
     ("warm rebuild after one edit", lambda r: _fmt(_get(r, "project_warm", "wall_s"), ".1f", " s")),
     ("  ratio to project cold — target ≤ 0.2×",
      lambda r: _fmt(_get(r, "ratios", "warm_ratio"), ".2f", "×") + _target(r, "warm_ratio")),
     ("Pagefind: indexing time", lambda r: _fmt(_get(r, "pagefind", "index_s"), ".1f", " s")),
+    ("Pagefind: CPU time of its processes (count)",
+     lambda r: _fmt(_get(r, "pagefind", "cpu_s"), ".1f", " s")
+     + f" ({_fmt(_get(r, 'pagefind', 'processes'), 'd')})"),
     ("Pagefind: peak RSS — target ≤ 1 GiB",
      lambda r: _fmt(_get(r, "pagefind", "peak_rss_mib"), ".0f", " MiB")
      + _target(r, "pagefind_rss_mib")),
