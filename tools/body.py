@@ -151,6 +151,7 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     if title_pos is not None and title_pos >= start:
         start, end = title_pos + 1, min(max(end, title_pos + 2), len(nonblank))
     start = _absorb_dateline(lines, nonblank, start, rules)
+    end = _absorb_closing_lines(lines, nonblank, end, rules)
     end = _absorb_trailing_meta(lines, nonblank, end, rules)
     title = lines[nonblank[title_pos]] if title_pos is not None else ""
     title_index = nonblank[title_pos] if title_pos is not None else None
@@ -204,6 +205,24 @@ def _absorb_dateline(lines: Sequence[str], nonblank: Sequence[int], start: int,
         if rule is not None and rule.field == "dateline":
             return start - 1
     return start
+
+
+def _absorb_closing_lines(lines: Sequence[str], nonblank: Sequence[int], end: int,
+                          rules: Sequence[Rule], most: int = 2) -> int:
+    """Short closing sentences ("Lantas bagaimana akhir ceritanya?") between the last long
+    paragraph and a credit line (`Editor: ...`) belong to the article: the credit closes it."""
+    for count in range(1, most + 1):
+        pos = end + count
+        if pos >= len(nonblank):
+            return end
+        rule = first_match(lines[nonblank[pos]], rules)
+        if rule is not None and rule.action == "meta" and rule.field in {"editor", "authors"}:
+            closing = [lines[nonblank[p]] for p in range(end, pos)]
+            if all(len(c.split()) >= 3 and c.endswith(SENTENCE_END) and not c.endswith(":")
+                   and first_match(c, rules) is None for c in closing):
+                return pos
+            return end
+    return end
 
 
 def _absorb_trailing_meta(lines: Sequence[str], nonblank: Sequence[int], end: int,
