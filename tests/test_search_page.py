@@ -121,6 +121,19 @@ def test_words_of_navigation_drafts_and_tag_lists_find_nothing(page: Page, base:
         expect(page.locator("#search-summary")).to_have_text(f"Tidak ada hasil untuk “{word}”")
 
 
+def test_a_word_that_finds_nothing_offers_other_forms_that_do(page: Page, base: str) -> None:
+    """Snowball misses "pengumpulan" ~ "berkumpul": the page proposes the root that matches."""
+    assert search(page, base, "?q=pengumpulan&year=2019") == []
+    suggest = page.locator("#search-suggest")
+    expect(suggest).to_contain_text("kumpul (1)")
+    expect(suggest.get_by_role("link")).to_have_count(1)
+    suggest.get_by_role("link", name="kumpul").click()
+    expect(page.locator(".search-result__link")).to_have_text([PROTEST], timeout=15000)
+    assert parse_qs(urlparse(page.url).query) == {"q": ["kumpul"], "year": ["2019"]}
+    assert search(page, base, "?q=Tbilisi") == [PROTEST]
+    expect(suggest).to_be_hidden()
+
+
 def test_a_query_with_script_and_quotes_is_shown_as_text_and_runs_nothing(
     page: Page, base: str
 ) -> None:

@@ -43,6 +43,20 @@ export function renderLanguage(root, config, state) {
   line.hidden = false;
 }
 
+/** Other forms of a one-word query that found nothing, as links to those searches. */
+export function renderSuggestions(root, config, state, words) {
+  const line = root.querySelector("#search-suggest");
+  line.replaceChildren();
+  line.hidden = words.length === 0;
+  if (!words.length) return;
+  line.append(config.strings.tryInstead);
+  for (const [word, count] of words) {
+    const link = element("a", "search-suggest__link", word);
+    link.href = toQuery({ ...state, q: word });
+    line.append(" ", link, ` (${count})`);
+  }
+}
+
 function facetValues(key, counts, selected) {
   const entries = Object.entries(counts || {}).filter(([v, n]) => n > 0 || selected.includes(v));
   for (const value of selected) if (!(value in (counts || {}))) entries.push([value, 0]);

@@ -2,7 +2,10 @@
 // whole search (query, filters, sort, language) kept in the URL so it can be shared.
 // No inline script, no eval, and the query is only ever inserted as text (see search-render.js).
 import { readState, writeState, FILTER_KEYS } from "./search-state.js";
-import { renderFilters, renderLanguage, renderResults, renderSummary } from "./search-render.js";
+import {
+  renderFilters, renderLanguage, renderResults, renderSuggestions, renderSummary,
+} from "./search-render.js";
+import { suggestions } from "./search-suggest.js";
 
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" }, relevance: null };
 const DEBOUNCE_MS = 250;
@@ -71,6 +74,7 @@ async function runSearch() {
   const filters = activeFilters();
   if (!term && !Object.keys(filters).length) {
     shown = [];
+    renderSuggestions(root, config, state, []);
     renderSummary(root, config, null);
     renderFilters(root, config, state, filtersLoaded ? await pagefind.filters() : null, onFilterChange);
     renderResults(root, [], 0, moreButton);
@@ -86,6 +90,9 @@ async function runSearch() {
   await renderResults(root, results, config.pageSize, moreButton, true);
   if (id !== searchId) return;
   if (results.length) performance.mark("search:first-result");
+  const others = results.length || !term ? [] : await suggestions(pagefind, term, { filters });
+  if (id !== searchId) return;
+  renderSuggestions(root, config, state, others);
   // The summary comes last: once it shows a count, the list below it is complete.
   renderSummary(root, config, { q: state.q.trim(), count: results.length });
 }
