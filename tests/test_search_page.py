@@ -229,3 +229,13 @@ def test_a_cold_search_downloads_little_and_answers_fast(page: Page, base: str) 
     assert first_ms < 5000
     open_filters(page)
     assert any(url.endswith(".pf_filter") for url, _ in fetched)
+
+
+def test_results_link_into_a_site_served_under_a_path(page: Page, site: Path, serve,
+                                                      tmp_path: Path) -> None:
+    (tmp_path / "arsip").symlink_to(site, target_is_directory=True)
+    base = serve(tmp_path) + "/arsip"
+    assert search(page, base, "?q=Tbilisi") == [PROTEST]
+    page.locator(".search-result__link").click()
+    page.wait_for_url(re.compile(r"/arsip/2019/06/protes-di-tbilisi/$"))
+    expect(page.locator("h1")).to_have_text(PROTEST)
