@@ -1,0 +1,105 @@
+"""Body finding on hand-made page shapes seen on news sites (no site names, no profiles)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tools.article import Article
+from tools.dates import looks_like_date_line
+from tools.evaluate import normalise_expected
+from tools.extract_html import choose_title, resegment
+from tools.pipeline import Options, prepare, process
+from tools.repeats import Repeats
+from tools.slugs import Slugger
+
+LEAD = ("Menteri luar negeri kedua negara bertemu di Jenewa pada Kamis untuk membahas gencatan "
+        "senjata yang rapuh di wilayah itu.")
+SECOND = ("Pertemuan berlangsung selama tiga jam dan kedua pihak sepakat untuk bertemu lagi "
+          "pekan depan, kata seorang diplomat.")
+THIRD = ("Para pengamat menilai pertemuan itu sebagai langkah kecil tetapi penting menuju "
+         "perundingan damai yang lebih luas.")
+
+
+def teaser(n: int) -> list[str]:
+    """One item of a dated teaser list: category+date glued, headline, long teaser text."""
+    return [f"News{10 + n} Feb 2016 1{n}:00", f"Judul Berita Populer Nomor {n} Hari Ini",
+            f"Teks pengantar berita populer nomor {n} yang panjang sekali ini menceritakan "
+            "peristiwa lain di kota lain, dengan banyak kata supaya terlihat seperti paragraf "
+            "yang sungguh-sungguh panjang dan meyakinkan bagi pembaca."]
+
+
+def import_dump(tmp_path: Path, lines: list[str]) -> Article:
+    path = tmp_path / "page.txt"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    options = Options(dry_run=True, use_profiles=False)
+    article = prepare(path, options)
+    process(article, options, Repeats(), Slugger(tmp_path / "out"))
+    return article
+
+
+def test_a_dated_teaser_list_does_not_outweigh_a_shorter_article(tmp_path: Path) -> None:
+    page = ["Beranda", "Internasional", "Menlu Dua Negara Bertemu di Jenewa",
+            "Kamis, 22 Oktober 2020 10:00 WIB", LEAD, SECOND, THIRD, "Terpopuler"]
+    for n in range(8):
+        page += teaser(n)
+    article = import_dump(tmp_path, page)
+    assert article.paragraphs == [LEAD, SECOND, THIRD]
+    assert article.title == "Menlu Dua Negara Bertemu di Jenewa"
+
+
+def test_a_photo_page_keeps_its_own_captions_not_a_caption_widget(tmp_path: Path) -> None:
+    scenes = ["Anak-anak melambaikan bendera kecil", "Penari tradisional tampil di panggung",
+              "Pedagang kaki lima menjajakan makanan", "Polisi mengatur lalu lintas di sekitar"]
+    captions = [f"{scene} saat warga menyambut kedatangan rombongan di alun-alun kota, "
+                "Senin (15/2). (REUTERS/Juru Foto)" for scene in scenes]
+    page = ["Beranda", "Foto", "Warga Sambut Rombongan di Alun-alun Kota", "By Juru Foto",
+            "on 16 Feb 2016 at 09:09 WIB", "17Shares", "Facebook", "Twitter", *captions,
+            "Alun-alun", "Rombongan", "Popular News"]
+    for n in range(8):
+        date, headline, _text = teaser(n)
+        page += [date, headline, f"Keterangan foto lain nomor {n} tentang peristiwa lain di kota "
+                 "lain yang cukup panjang untuk menyamai keterangan foto artikel ini. "
+                 "(Kantor Berita/Juru Foto Lain)"]
+    article = import_dump(tmp_path, page)
+    assert article.paragraphs == captions
+    assert article.title == "Warga Sambut Rombongan di Alun-alun Kota"
+    assert article.date is not None and article.date.date().isoformat() == "2016-02-16"
+
+
+def test_a_short_closing_sentence_before_the_editor_credit_stays(tmp_path: Path) -> None:
+    closing = "Lantas bagaimana akhir cerita ini?"
+    page = ["Menlu Dua Negara Bertemu di Jenewa", "Kamis, 22 Oktober 2020 10:00 WIB",
+            LEAD, SECOND, THIRD, closing, "Editor: Budi Santoso", "Terpopuler",
+            "Judul Lain Satu", "Judul Lain Dua"]
+    article = import_dump(tmp_path, page)
+    assert article.paragraphs == [LEAD, SECOND, THIRD, closing]
+    assert article.editor == "Budi Santoso"
+
+
+def test_a_date_glued_to_a_label_is_a_date_line() -> None:
+    assert looks_like_date_line("News15 Feb 2016 16:00")
+    assert not looks_like_date_line("Kontes ditutup pada 8 April 2016, kata panitia yang "
+                                    "menerima ratusan film dari berbagai negara di dunia.")
+
+
+def test_a_glued_extraction_line_is_split_back_at_the_page_lines() -> None:
+    page = ["Judul Artikel Foto Hari Ini", "By Juru Foto", "on 16 Feb 2016 at 09:09 WIB",
+            "17Shares", "/", "Facebook", " ".join(["Keterangan foto yang panjang"] * 15) + "."]
+    glued = " ".join(page)
+    assert resegment([glued], page) == page
+    wrapped = [" ".join(["kata"] * 12), " ".join(["lagi"] * 12), " ".join(["akhir"] * 40) + "."]
+    assert resegment([" ".join(wrapped)], wrapped) == [" ".join(wrapped)]
+
+
+def test_the_title_is_the_candidate_the_page_shows() -> None:
+    candidates = ["Situs.com: Musik - Rumah Penyanyi Digerebek Polisi",
+                  "Rumah Penyanyi Digerebek Polisi", "Rumah Penyanyi Digerebek Polisi - Situs.com"]
+    page = ["Beranda", "Musik", "Rumah Penyanyi Digerebek Polisi", "Teks artikel."]
+    assert choose_title(candidates, ["Situs.com"], page) == "Rumah Penyanyi Digerebek Polisi"
+    assert choose_title(["Judul A", "Judul B", "Judul B"], [], []) == "Judul B"
+
+
+def test_eval_normalisation_strips_only_a_leading_dateline_and_trailing_editor_code() -> None:
+    body = "Jakarta (ANTARA News) - Sebanyak 29 penerbangan dibatalkan, Kamis (5/11).\n(fyk/ash)"
+    assert normalise_expected(body) == "Sebanyak 29 penerbangan dibatalkan, Kamis (5/11)."
+    assert normalise_expected("Dia datang pada Jumat (23/10)") == "Dia datang pada Jumat (23/10)"
