@@ -110,16 +110,8 @@ function fail(error) {
   renderSummary(root, config, { failed: true });
 }
 
-async function start() {
-  document.getElementById("search-nojs").hidden = true;
-  input.value = state.q;
-  sortSelect.value = state.sort;
-  renderLanguage(root, config, state);
-  pagefind = await loadPagefind();
-  if (Object.keys(activeFilters()).length) {
-    filterBox.open = true;
-    await loadFilters();
-  }
+/** Every control changes the state, and every change runs the search again. */
+function bindControls() {
   filterBox.addEventListener("toggle", () => {
     if (filterBox.open && !filtersLoaded) loadFilters().then(runSearch).catch(fail);
   });
@@ -146,6 +138,19 @@ async function start() {
     state.filters = {};
     runSearch().catch(fail);
   });
+}
+
+async function start() {
+  document.getElementById("search-nojs").hidden = true;
+  input.value = state.q;
+  sortSelect.value = state.sort;
+  renderLanguage(root, config, state);
+  pagefind = await loadPagefind();
+  if (Object.keys(activeFilters()).length) {
+    filterBox.open = true;
+    await loadFilters();
+  }
+  bindControls();
   await runSearch();
 }
 
