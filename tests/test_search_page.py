@@ -44,6 +44,7 @@ def search(page: Page, base: str, query: str) -> list[str]:
     page.goto(f"{base}/search/{query}")
     summary = page.locator("#search-summary")
     expect(summary).not_to_have_text(re.compile(r"^$|Mencari"), timeout=15000)
+    assert "tidak dapat dimuat" not in summary.inner_text(), "the search failed to load"
     return titles(page)
 
 
