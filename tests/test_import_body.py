@@ -103,3 +103,14 @@ def test_eval_normalisation_strips_only_a_leading_dateline_and_trailing_editor_c
     body = "Jakarta (ANTARA News) - Sebanyak 29 penerbangan dibatalkan, Kamis (5/11).\n(fyk/ash)"
     assert normalise_expected(body) == "Sebanyak 29 penerbangan dibatalkan, Kamis (5/11)."
     assert normalise_expected("Dia datang pada Jumat (23/10)") == "Dia datang pada Jumat (23/10)"
+
+
+def test_a_headline_link_inside_the_text_that_the_page_lists_again_is_dropped(
+        tmp_path: Path) -> None:
+    related = "Rusia Tawarkan Diri Jadi Penengah Konflik"
+    page = ["Menlu Dua Negara Bertemu di Jenewa", "Kamis, 22 Oktober 2020 10:00 WIB", LEAD,
+            related, SECOND, "Langkah Berikutnya", THIRD, "Terpopuler", related,
+            "Judul Lain yang Populer Hari Ini", "Judul Lain yang Juga Populer"]
+    article = import_dump(tmp_path, page)
+    assert article.paragraphs == [LEAD, SECOND, "Langkah Berikutnya", THIRD]
+    assert any(r.line == related and r.rule == "page-repeat" for r in article.removed)

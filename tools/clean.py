@@ -8,12 +8,14 @@ line after recording its `value` group as metadata.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from tools.article import Article
 from tools.rules import Rule
 
 LEARNED = "learned-repeat"
+PAGE_REPEAT = "page-repeat"
 MAX_STRIPS = 4
 SENTENCE_END = tuple('.!?"”’\')…:')
 _TOKEN = re.compile(r"\w+")
@@ -86,9 +88,23 @@ def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str 
     return line, ""
 
 
+def page_teasers(page: Sequence[str]) -> Callable[[str], bool]:
+    """Headline-like lines shown more than once on the page: a related-article link set into
+    the text also appears in the page's own headline lists (a subheading does not)."""
+    counts = Counter(" ".join(line.split()).casefold() for line in page if line.strip())
+
+    def is_teaser(line: str) -> bool:
+        return (looks_like_headline(line) and len(line.split()) >= 3
+                and counts[" ".join(line.split()).casefold()] >= 2)
+
+    return is_teaser
+
+
 def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
-                is_learned: Callable[[str], bool] = lambda line: False) -> list[str]:
-    """Apply rules, then learned template lines, to the body lines; keep paragraph order."""
+                is_learned: Callable[[str], bool] = lambda line: False,
+                is_teaser: Callable[[str], bool] = lambda line: False) -> list[str]:
+    """Apply rules, then learned template lines and teaser links, to the body lines; keep
+    paragraph order."""
     kept: list[str] = []
     in_block = False
     for index, line in enumerate(lines):
@@ -99,8 +115,8 @@ def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
             article.remove(line, "read-also-list")
             continue
         in_block = False
-        if is_learned(line) and unmatched:
-            article.remove(line, LEARNED)
+        if unmatched and (is_learned(line) or is_teaser(line)):
+            article.remove(line, LEARNED if is_learned(line) else PAGE_REPEAT)
             continue
         text, action = apply_line(article, line, rules)
         if action == "end":

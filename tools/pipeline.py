@@ -168,10 +168,12 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
         raise InputError(f"{article.path}: no title found; add a sidecar "
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
     article.title = " ".join(article.title.split())
-    paragraphs = clean.clean_lines(article, lines, rules, learned)
+    teaser = clean.page_teasers(article.page_lines or article.lines)
+    paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
-        paragraphs = clean.clean_lines(article, lines, [r for r in rules if not r.gallery], learned)
+        paragraphs = clean.clean_lines(article, lines, [r for r in rules if not r.gallery],
+                                       learned, teaser)
     if paragraphs and paragraphs[0].casefold() == article.title.casefold():
         article.remove(paragraphs.pop(0), "title")
     article.paragraphs = paragraphs
