@@ -115,6 +115,13 @@ def test_results_are_sorted_newest_first_and_oldest_first_on_request(
     assert dates == sorted(dates)
 
 
+def test_relevance_order_is_offered_too(page: Page, base: str) -> None:
+    """DENIAL says "Pashinyan" three times, MEETING (newer) twice."""
+    assert search(page, base, "?q=Pashinyan") == [MEETING, DENIAL]
+    assert search(page, base, "?q=Pashinyan&sort=relevance") == [DENIAL, MEETING]
+    assert page.input_value("#search-sort") == "relevance"
+
+
 def test_words_of_navigation_drafts_and_tag_lists_find_nothing(page: Page, base: str) -> None:
     assert search(page, base, "?q=Pashinyan"), "the same index must find a word of a body"
     for word in ("Topik", "Langsung", "zorkalantra", "Cari"):
