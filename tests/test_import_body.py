@@ -16,6 +16,8 @@ LEAD = ("Menteri luar negeri kedua negara bertemu di Jenewa pada Kamis untuk mem
         "senjata yang rapuh di wilayah itu.")
 SECOND = ("Pertemuan berlangsung selama tiga jam dan kedua pihak sepakat untuk bertemu lagi "
           "pekan depan, kata seorang diplomat.")
+FOURTH = ("Seorang juru bicara mengatakan kedua delegasi akan melaporkan hasil pertemuan "
+          "kepada presiden masing-masing setibanya di ibu kota.")
 THIRD = ("Para pengamat menilai pertemuan itu sebagai langkah kecil tetapi penting menuju "
          "perundingan damai yang lebih luas.")
 
@@ -114,3 +116,27 @@ def test_a_headline_link_inside_the_text_that_the_page_lists_again_is_dropped(
     article = import_dump(tmp_path, page)
     assert article.paragraphs == [LEAD, SECOND, "Langkah Berikutnya", THIRD]
     assert any(r.line == related and r.rule == "page-repeat" for r in article.removed)
+
+
+def html_page(title: str, paragraphs: list[str]) -> str:
+    body = "".join(f"<p>{p}</p>" for p in paragraphs)
+    return (f"<html><head><title>{title}</title><meta property='og:title' content='{title}'>"
+            "<link rel='canonical' href='https://berita.example.co.id/a'>"
+            "<meta property='article:published_time' content='2020-10-22T10:00:00+07:00'>"
+            f"</head><body><h1>{title}</h1><article>{body}</article></body></html>")
+
+
+def test_lines_repeated_across_html_pages_of_one_domain_are_learned(tmp_path: Path) -> None:
+    from tools.pipeline import import_paths
+
+    promo = "Dapatkan Promo Spesial Langganan Koran Digital Kami"
+    (tmp_path / "a.html").write_text(html_page("Menlu Dua Negara Bertemu di Jenewa",
+                                               [LEAD, promo, SECOND]), encoding="utf-8")
+    (tmp_path / "b.html").write_text(html_page("Pengamat Sambut Baik Pertemuan Jenewa",
+                                               [THIRD, promo, FOURTH]), encoding="utf-8")
+    options = Options(out=tmp_path / "out", dry_run=True, use_profiles=False)
+    results = list(import_paths([tmp_path], options))
+    assert [r.status for r in results] == ["created", "created"], [r.message for r in results]
+    for result in results:
+        assert result.article is not None and promo not in result.article.paragraphs
+        assert [r.rule for r in result.article.removed if r.line == promo] == ["learned-repeat"]

@@ -67,6 +67,7 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
           "figcaption", "dd", "dt", "dl", "form", "main", "pre", "hr", "td", "th", "title"}
 BLOB_WORDS = 60
+_SECOND_LEVEL = {"co", "or", "ac", "go", "net", "web", "my", "sch", "com", "org", "gov"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "head", "select", "option"}
 
 
@@ -173,6 +174,22 @@ def _split_run(line: str, starts: dict[str, list[str]]) -> list[str] | None:
         parts.append(piece)
         pos += len(piece) + 1
     return parts if sum(len(part.split()) <= 3 for part in parts) >= 2 else None
+
+
+def page_lines_and_url(text: str) -> tuple[list[str], str]:
+    """The page read as a text dump, and its own URL (for grouping pages of one site)."""
+    tree = lxml_html.fromstring(text)
+    return page_dump(tree), _first(page_meta(tree), URL_KEYS)
+
+
+def site_key(url: str) -> str:
+    """The registrable domain of a URL (`nasional.kompas.com` -> `kompas.com`,
+    `www.antaranews.co.id` -> `antaranews.co.id`); empty without a URL."""
+    host = re.sub(r"^[a-z]+://", "", url.strip().lower()).split("/")[0].split(":")[0]
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        return ".".join(labels[-3:])
+    return ".".join(labels[-2:])
 
 
 def extract_html(article: Article) -> None:

@@ -20,7 +20,7 @@ from tools import clean, dates, metadata, tagging
 from tools.article import Article
 from tools.errors import DateError, InputError, ToolError
 from tools.existing import already_imported, imported_raw_files
-from tools.extract_html import extract_html
+from tools.extract_html import extract_html, page_lines_and_url, site_key
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
 from tools.repeats import Repeats
@@ -112,7 +112,13 @@ def prepare(path: Path, options: Options) -> Article:
 
 
 def group_of(article: Article) -> str:
-    return article.site.name if article.site else ""
+    """The batch group whose repeated lines are template junk: the site profile, else (HTML)
+    the page's own domain, else one group for all unknown dumps."""
+    if article.site:
+        return article.site.name
+    if article.kind == "html":
+        return "html:" + site_key(article.known.get("url") or article.known.get("html_url") or "")
+    return ""
 
 
 def text_score(article: Article) -> int:
@@ -281,9 +287,13 @@ def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger)
 
 
 def _group_lines(path: Path, options: Options) -> tuple[str, list[str]]:
-    """For the repeated-line pre-pass: text dumps only (HTML goes through trafilatura)."""
-    if path.suffix.lower() not in {".txt"}:
-        return "\0html", []
+    """For the repeated-line pre-pass: a dump's lines, or an HTML page read as a dump, and the
+    group they belong to (as `group_of` will name it in the main pass)."""
     article = read_input(path)
+    if article.kind == "html":
+        lines, url = page_lines_and_url(article.text)
+        url = load_sidecar(path).get("url") or url
+        site = find_site(load_sites(), url=url) if options.use_profiles and url else None
+        return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None
     return (site.name if site else ""), article.text.split("\n")
