@@ -140,3 +140,22 @@ def test_lines_repeated_across_html_pages_of_one_domain_are_learned(tmp_path: Pa
     for result in results:
         assert result.article is not None and promo not in result.article.paragraphs
         assert [r.rule for r in result.article.removed if r.line == promo] == ["learned-repeat"]
+
+
+def test_a_live_report_with_time_lines_stays_whole(tmp_path: Path) -> None:
+    page = ["Laporan Langsung Pertemuan di Jenewa", "Kamis, 22 Oktober 2020 10:00 WIB",
+            "10.15 WIB", LEAD, "11.30 WIB", SECOND, "12.45 WIB", THIRD, "Terpopuler",
+            "Judul Lain Satu di Sini", "Judul Lain Dua di Sini"]
+    article = import_dump(tmp_path, page)
+    assert [p for p in article.paragraphs if len(p.split()) > 5] == [LEAD, SECOND, THIRD]
+
+
+def test_a_short_article_is_not_replaced_by_one_long_caption(tmp_path: Path) -> None:
+    short = "PLN hari ini meresmikan gardu induk baru di Jakarta Barat, kata juru bicaranya."
+    caption = ("Keterangan foto yang sangat panjang tentang peristiwa lain yang tidak ada "
+               "hubungannya dengan artikel ini, ditulis dengan banyak sekali kata supaya lebih "
+               "panjang daripada artikel pendek itu sendiri di halaman ini. (Kantor/Juru Foto)")
+    page = ["Gardu Induk Baru Beroperasi", "Kamis, 22 Oktober 2020 10:00 WIB", short,
+            "Terpopuler", "Judul Lain Satu di Sini", "Foto Pilihan", caption, "Judul Lain Dua"]
+    article = import_dump(tmp_path, page)
+    assert article.paragraphs == [short]

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tools.clean import SENTENCE_END, first_match
-from tools.dates import looks_like_date_line
+from tools.dates import looks_like_date_line, parse_date_text
 from tools.rules import Rule
 
 TITLE_WINDOW = 25
@@ -162,12 +162,12 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
 
 def choose_segment(text: Sequence[str], matched: Sequence[Rule | None],
                    is_learned: Callable[[str], bool]) -> tuple[int, int]:
-    """The article's run of lines. A date line is a barrier: teaser lists date every item, an
-    article has no date line between its paragraphs. When the page holds little running text,
-    a run of photo captions (lines only `gallery` rules remove) may be the article (photo page).
-    """
+    """The article's run of lines. A line that is mostly a full date is a barrier: teaser
+    lists date every item, an article has no such line between its paragraphs (a bare time,
+    as in live reports, is no barrier). When the page holds little running text, a run of
+    two or more photo captions (lines only `gallery` rules remove) may be the article."""
     quiet = [rule is not None for rule in matched]
-    dated = [rule is None and looks_like_date_line(line)
+    dated = [rule is None and looks_like_date_line(line) and parse_date_text(line) is not None
              for line, rule in zip(text, matched, strict=True)]
 
     def segment(captions: bool) -> tuple[float, int, int]:
@@ -180,20 +180,22 @@ def choose_segment(text: Sequence[str], matched: Sequence[Rule | None],
     strength, start, end = segment(captions=False)
     if strength < GALLERY_WEAK:
         gallery, g_start, g_end = segment(captions=True)
-        if gallery > 2 * strength:
+        photos = sum(bool(rule and rule.gallery) for rule in matched[g_start:g_end])
+        if gallery > 2 * strength and photos >= 2:
             return g_start, g_end
     return start, end
 
 
 def _skip_page_header(lines: Sequence[str], nonblank: Sequence[int],
                       matched: Sequence[Rule | None], start: int, end: int) -> int:
-    """A dateline paragraph near the top is where the text starts; a page date line near the top
-    means what precedes it is title matter (deck, byline)."""
+    """A dateline paragraph near the top is where the text starts; a page date line (a full
+    date, not a bare time) near the top means what precedes it is title matter (deck, byline)."""
     window = range(start, min(start + 4, end))
     for pos in window:
         if matched[pos] is not None and matched[pos].field == "dateline":
             return pos
-    dated = [pos for pos in window if looks_like_date_line(lines[nonblank[pos]])]
+    dated = [pos for pos in window if looks_like_date_line(lines[nonblank[pos]])
+             and parse_date_text(lines[nonblank[pos]]) is not None]
     return dated[-1] + 1 if dated and dated[-1] + 1 < end else start
 
 
