@@ -64,3 +64,16 @@ def test_an_unknown_template_variable_fails_the_build_naming_the_template(tmp_pa
     log = _log(result)
     assert "no_such_variable" in log
     assert "article.html" in log
+
+
+def test_a_search_index_that_cannot_be_written_fails_the_build_instead_of_hanging(
+    tmp_path: Path,
+) -> None:
+    content = _content_with(tmp_path, "lain.md", GOOD.read_text("utf-8").replace(
+        "Slug: gencatan-senjata-bertahan", "Slug: lain"))
+    output = tmp_path / "out"
+    output.mkdir()
+    (output / "pagefind").write_text("a file where the bundle folder should be", "utf-8")
+    result = _pelican(content, output)  # times out (and fails) if the build hangs
+    assert result.returncode != 0
+    assert "Pagefind" in _log(result)

@@ -132,8 +132,55 @@ def read_page(path: Path) -> str:
 
 async def _index(pages: list[tuple[str, Path]], bundle: Path) -> int:
     config = IndexConfig(output_path=str(bundle))
-    async with PagefindIndex(config=config) as index:
+    index = PagefindIndex(config=config)
+    await index.__aenter__()
+    try:
         for url, path in pages:
-            await index.add_html_file(content=read_page(path), url="/" + url.lstrip("/"))
-        # Leaving the context writes the bundle to config["output_path"].
+            html = read_page(path)
+            await _answer(index, index.add_html_file(content=html, url="/" + url.lstrip("/")))
+        await _answer(index, index.write_files(output_path=str(bundle)))
+    finally:
+        await _stop(index)
     return len(pages)
+
+
+async def _answer(index: PagefindIndex, request: Any) -> Any:
+    """Await a request to Pagefind's service, or fail if the service dies first.
+
+    When the pagefind binary panics (e.g. it cannot write into the output folder), the Python
+    API's reader task ends and the pending request is never answered: without this race the
+    build would hang forever instead of failing.
+    """
+    call = asyncio.ensure_future(request)
+    reader = index._service._poll_task  # the API's own stdout reader (pagefind 1.5.2)
+    done, _ = await asyncio.wait({call, reader}, return_when=asyncio.FIRST_COMPLETED)
+    if call in done:
+        return call.result()
+    call.cancel()
+    backend = index._service._backend
+    code = backend.returncode if backend.returncode is not None else await backend.wait()
+    raise SearchIndexError(
+        f"Pagefind's indexing service stopped (exit status {code}) before answering; "
+        "check that the output folder is writable and that nothing named like the bundle "
+        "folder is in the way"
+    )
+
+
+async def _stop(index: PagefindIndex) -> None:
+    """Let the service exit on its own after its last write; terminate it only if it hangs.
+
+    The API's own close() terminates the process as soon as "written" is answered, which under
+    load has cut a file short (an empty pagefind-entry.json was seen).
+    """
+    service = index._service
+    if service is None:
+        return
+    backend = service._backend
+    if backend.returncode is None and backend.stdin is not None:
+        backend.stdin.close()  # end of input: the service finishes its writes and exits
+        try:
+            await asyncio.wait_for(backend.wait(), timeout=30)
+        except TimeoutError:
+            backend.terminate()
+            await backend.wait()
+    service._poll_task.cancel()
