@@ -159,3 +159,11 @@ def test_a_short_article_is_not_replaced_by_one_long_caption(tmp_path: Path) -> 
             "Terpopuler", "Judul Lain Satu di Sini", "Foto Pilihan", caption, "Judul Lain Dua"]
     article = import_dump(tmp_path, page)
     assert article.paragraphs == [short]
+
+
+def test_a_chronology_with_date_headings_stays_whole(tmp_path: Path) -> None:
+    page = ["Kronologi Pertemuan di Jenewa", "Kamis, 22 Oktober 2020 10:00 WIB", LEAD,
+            "20 Oktober 2020", SECOND, "21 Oktober 2020", THIRD, "Terpopuler",
+            "Judul Lain Satu di Sini", "Judul Lain Dua di Sini"]
+    article = import_dump(tmp_path, page)
+    assert article.paragraphs == [LEAD, "20 Oktober 2020", SECOND, "21 Oktober 2020", THIRD]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tools.clean import SENTENCE_END, first_match
+from tools.clean import SENTENCE_END, first_match, looks_like_sentence
 from tools.dates import looks_like_date_line, parse_date_text
 from tools.rules import Rule
 
@@ -20,6 +20,7 @@ TITLE_WINDOW = 25
 GAP = 5
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
+_CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -142,8 +143,9 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
         return BodySpan("", None, 0, 0)
     matched = [first_match(lines[i], rules) for i in nonblank]
     text = [lines[i] for i in nonblank]
-    start, end = choose_segment(text, matched, is_learned)
-    start = _skip_page_header(lines, nonblank, matched, start, end)
+    dated = barriers(text, matched)
+    start, end = choose_segment(text, matched, dated, is_learned)
+    start = _skip_page_header(matched, dated, start, end)
     end = next((pos for pos in range(start + 1, end) if _is_stop(lines[nonblank[pos]],
                                                                  matched[pos])), end)
     lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))
@@ -160,15 +162,12 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     return BodySpan(title, title_index, first, last)
 
 
-def choose_segment(text: Sequence[str], matched: Sequence[Rule | None],
+def choose_segment(text: Sequence[str], matched: Sequence[Rule | None], dated: Sequence[bool],
                    is_learned: Callable[[str], bool]) -> tuple[int, int]:
-    """The article's run of lines. A line that is mostly a full date is a barrier: teaser
-    lists date every item, an article has no such line between its paragraphs (a bare time,
-    as in live reports, is no barrier). When the page holds little running text, a run of
-    two or more photo captions (lines only `gallery` rules remove) may be the article."""
+    """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
+    holds little running text, a run of two or more photo captions (lines only `gallery` rules
+    remove) may be the article (a photo page)."""
     quiet = [rule is not None for rule in matched]
-    dated = [rule is None and looks_like_date_line(line) and parse_date_text(line) is not None
-             for line, rule in zip(text, matched, strict=True)]
 
     def segment(captions: bool) -> tuple[float, int, int]:
         scores = [-2.0 if is_learned(line) else
@@ -186,17 +185,31 @@ def choose_segment(text: Sequence[str], matched: Sequence[Rule | None],
     return start, end
 
 
-def _skip_page_header(lines: Sequence[str], nonblank: Sequence[int],
-                      matched: Sequence[Rule | None], start: int, end: int) -> int:
-    """A dateline paragraph near the top is where the text starts; a page date line (a full
-    date, not a bare time) near the top means what precedes it is title matter (deck, byline)."""
+def barriers(text: Sequence[str], matched: Sequence[Rule | None]) -> list[bool]:
+    """Timestamp lines: a full date with a time of day, or next to a headline-like line.
+    Teaser lists date every item; an article has no such line between its paragraphs. A bare
+    time (live reports) or a date heading between paragraphs (a chronology) is no barrier."""
+    out = []
+    for pos, (line, rule) in enumerate(zip(text, matched, strict=True)):
+        if rule is not None or not looks_like_date_line(line) or parse_date_text(line) is None:
+            out.append(False)
+            continue
+        near = [text[p] for p in (pos - 1, pos + 1) if 0 <= p < len(text)]
+        out.append(bool(_CLOCK.search(line)) or any(not looks_like_sentence(n) for n in near))
+    return out
+
+
+def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool], start: int,
+                      end: int) -> int:
+    """A dateline paragraph near the top is where the text starts; a page date line (a
+    timestamp, see `barriers`) near the top means what precedes it is title matter (deck,
+    byline)."""
     window = range(start, min(start + 4, end))
     for pos in window:
         if matched[pos] is not None and matched[pos].field == "dateline":
             return pos
-    dated = [pos for pos in window if looks_like_date_line(lines[nonblank[pos]])
-             and parse_date_text(lines[nonblank[pos]]) is not None]
-    return dated[-1] + 1 if dated and dated[-1] + 1 < end else start
+    stamps = [pos for pos in window if dated[pos]]
+    return stamps[-1] + 1 if stamps and stamps[-1] + 1 < end else start
 
 
 def _absorb_dateline(lines: Sequence[str], nonblank: Sequence[int], start: int,
