@@ -107,6 +107,19 @@ OUTPUT_SOURCES = False
 
 # Pagefind: only article bodies are indexed; the index is written to output/pagefind/.
 PAGEFIND_ENABLED = True
+# Content Security Policy, sent as a <meta> tag by every page (docs/search.md has the header
+# form for hosts). Nothing may load from another site; bodies are sanitised, so the one inline
+# style attribute the theme uses (chart bar heights) is allowed. The search page also needs
+# WebAssembly and a blob: worker for Pagefind.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+    "img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+SEARCH_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; "
+    "connect-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'"
+)
 PAGEFIND_OUTPUT_SUBPATH = "pagefind"
 # Pagefind holds ~250 KiB a page while indexing: above this many article pages the index is split
 # into bundles of whole years (one Pagefind process each), merged by the search page. Fewer, larger

@@ -1,4 +1,4 @@
-"""Reading or searching the archive makes no request to any other site."""
+"""Reading or searching the archive makes no request to any other site, under a strict CSP."""
 
 from __future__ import annotations
 
@@ -31,3 +31,21 @@ def test_every_request_goes_to_the_sites_own_origin(site, serve, page) -> None:
     foreign = [url for url in requests
                if not url.startswith((base + "/", "data:", "blob:"))]
     assert foreign == []
+
+
+@pytest.mark.browser
+def test_every_page_works_under_its_content_security_policy(site, serve, page) -> None:
+    base = serve(site)
+    violations: list[str] = []
+    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else 0)
+    page.add_init_script(
+        "document.addEventListener('securitypolicyviolation', (e) =>"
+        " console.error('Content Security violation ' + e.violatedDirective));"
+    )
+    for path in (*PAGES, "/2021/"):
+        page.goto(base + path)
+        page.wait_for_load_state("networkidle")
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]')
+        assert policy.count() == 1, path
+        assert "default-src 'self'" in policy.get_attribute("content")
+    assert violations == []
