@@ -22,7 +22,7 @@ PAGE_BUDGET = 25 * 1024
 # Owned by the search page: the Nu validator does not know CSP's 'wasm-unsafe-eval'.
 NOT_VALIDATED = {"search/index.html"}
 # The search templates' msgids are appended to the catalogues by the search work (issue 5).
-CATALOGUED_LATER = {"search.html", "pagefind_meta.html"}
+CATALOGUED_LATER: set[str] = set()
 # Editors' draft previews may link to a category or tag that has no published page yet.
 NOT_LINK_CHECKED = "drafts"
 
