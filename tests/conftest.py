@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import shutil
+import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -108,3 +111,59 @@ def copy_tree(src: Path, dst: Path) -> Path:
 @pytest.fixture
 def project_root() -> Iterator[Path]:
     yield ROOT
+
+
+# --- Fuzzing (tests/test_fuzz_*.py): every generated input is counted; the totals of the last
+# run are printed after the tests and kept in .pytest_cache/v/fuzz/last-run for
+# docs/reliability.md.
+FUZZ_CACHE_KEY = "fuzz/last-run"
+_fuzz_runs: dict[str, dict[str, float]] = {}
+
+
+@pytest.fixture
+def fuzz_count(request: pytest.FixtureRequest) -> Iterator[Callable[[], None]]:
+    """Call it once per generated input; the test's count and time go into the fuzz summary."""
+    count = 0
+
+    def tick() -> None:
+        nonlocal count
+        count += 1
+
+    started = time.perf_counter()
+    yield tick
+    _fuzz_runs[request.node.nodeid] = {"inputs": count,
+                                       "seconds": round(time.perf_counter() - started, 1)}
+
+
+class Hang(Exception):  # noqa: N818  (the thing it reports is a hang)
+    """An input took longer than its time limit."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Interrupt the block (SIGALRM) if it runs longer than `seconds`: a hang fails, not stalls."""
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise Hang(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
+    if not _fuzz_runs:
+        return
+    inputs = sum(int(run["inputs"]) for run in _fuzz_runs.values())
+    seconds = round(sum(run["seconds"] for run in _fuzz_runs.values()), 1)
+    terminalreporter.write_sep("-", f"fuzz: {inputs} generated inputs in {seconds} s")
+    for nodeid, run in sorted(_fuzz_runs.items()):
+        terminalreporter.write_line(f"{int(run['inputs']):6d} inputs {run['seconds']:6.1f} s  "
+                                    f"{nodeid}")
+    if getattr(config, "cache", None) is not None:  # None under -p no:cacheprovider
+        config.cache.set(FUZZ_CACHE_KEY, {"inputs": inputs, "seconds": seconds,
+                                          "tests": dict(sorted(_fuzz_runs.items()))})

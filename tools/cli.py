@@ -11,7 +11,7 @@ import sys
 
 import click
 
-from tools.errors import ToolError
+from tools.errors import ToolError, one_line
 
 
 class ToolGroup(click.Group):
@@ -21,7 +21,7 @@ class ToolGroup(click.Group):
         try:
             return super().invoke(ctx)
         except ToolError as exc:
-            click.echo(f"error: {exc}", err=True)
+            click.echo(f"error: {one_line(str(exc))}", err=True)
             sys.exit(1)
 
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from typing import TypeVar
+
+T = TypeVar("T")
 
 MONTHS = {
     "januari": 1, "january": 1, "jan": 1, "februari": 2, "pebruari": 2, "february": 2, "feb": 2,
@@ -36,6 +39,16 @@ MENTION = re.compile(rf"(?i)\b({_DAY})(?:\s+(?:pagi|siang|sore|malam|dini\s+hari
 _FUTURE = re.compile(r"(?i)\b(akan|dijadwalkan|rencananya|mendatang|besok|will|scheduled)\b")
 
 
+def named(table: dict[str, T], word: str) -> T:
+    """The entry for a name one of the (?i) patterns matched. Python's re also lets ſ match s,
+    ı and İ match i, and the Kelvin sign match k, which str.lower() does not map back."""
+    key = word.lower()
+    if key in table:
+        return table[key]
+    return next(value for name, value in table.items()
+                if re.fullmatch(re.escape(name), word, re.IGNORECASE))
+
+
 def looks_like_date_line(line: str) -> bool:
     """A short line that is mostly a date (page datelines, headline-list timestamps)."""
     if len(line.split()) > 14:
@@ -56,7 +69,7 @@ def parse_date_text(text: str, default_tz: str = "+07:00") -> datetime | None:
     if time:
         hour, minute = int(time.group(1) or time.group(4)), int(time.group(2) or time.group(5))
         if time.group(3):
-            tz = ZONES[time.group(3).lower()]
+            tz = named(ZONES, time.group(3))
     try:
         return datetime(year, month, day, hour, minute, tzinfo=tzinfo(tz))
     except ValueError:
@@ -70,7 +83,7 @@ def _find_ymd(text: str) -> tuple[tuple[int, int, int], int] | None:
         if match:
             parts = dict(zip(order, match.groups(), strict=True))
             month = parts["m"]
-            month_no = int(month) if month.isdigit() else MONTHS[month.lower()]
+            month_no = int(month) if month.isdigit() else named(MONTHS, month)
             hits.append((match.start(), (int(parts["y"]), month_no, int(parts["d"])), match.end()))
     if not hits:
         return None
@@ -100,13 +113,15 @@ def mentions(text: str) -> list[tuple[str, int, int, int, int | None, bool]]:
     found = []
     for match in MENTION.finditer(text):
         day, month = int(match.group(2)), int(match.group(3))
-        if not (1 <= day <= 31 and 1 <= month <= 12):
-            continue
         year = match.group(4)
         year_no = (2000 + int(year) if len(year) == 2 else int(year)) if year else None
+        try:  # no such day (31/2, 29/2/2021): not a date mention
+            date(year_no or 2000, month, day)
+        except ValueError:
+            continue
         before = text[max(0, match.start() - 60): match.start()]
         future = bool(_FUTURE.search(before))
-        weekday = WEEKDAYS[match.group(1).lower().replace("’", "'")]
+        weekday = named(WEEKDAYS, match.group(1))
         found.append((match.group(0).rstrip(",").strip(), weekday, day, month, year_no, future))
     return found
 

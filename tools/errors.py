@@ -5,6 +5,16 @@ The CLI turns any ToolError into one line on stderr and a non-zero exit.
 
 from __future__ import annotations
 
+import re
+
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(message: str) -> str:
+    """A message as one printable line: line breaks, control characters and the lone surrogates
+    of undecodable file names are shown escaped (`\\n`, `\\udcff`), never printed raw."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], message)
+
 
 class ToolError(Exception):
     """Base class of every error the tools report to a person."""

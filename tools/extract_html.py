@@ -138,13 +138,13 @@ def page_dump(tree: Any) -> list[str]:
     return [" ".join(line.split()) for line in text.split("\n")]
 
 
-def parse_page(article: Article) -> Any:
+def parse_page(text: str, name: object = "page") -> Any:
     """The page's element tree; a page with no element at all is refused in one line."""
-    text = _XML_DECLARATION.sub("", article.text, count=1)  # lxml refuses it in a str
+    text = _XML_DECLARATION.sub("", text, count=1)  # lxml refuses it in a str
     try:
         return lxml_html.fromstring(text)
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"{article.path}: no HTML to read in this page ({exc}); "
+        raise InputError(f"{name}: no HTML to read in this page ({exc}); "
                          "is it a saved web page?") from exc
 
 
@@ -178,7 +178,7 @@ def _split_run(line: str, starts: dict[str, list[str]]) -> list[str] | None:
 
 def page_lines_and_url(text: str) -> tuple[list[str], str]:
     """The page read as a text dump, and its own URL (for grouping pages of one site)."""
-    tree = lxml_html.fromstring(text)
+    tree = parse_page(text)
     return page_dump(tree), _first(page_meta(tree), URL_KEYS)
 
 
@@ -194,7 +194,7 @@ def site_key(url: str) -> str:
 
 def extract_html(article: Article) -> None:
     """Fill article.lines (body paragraphs) and article.known (page metadata)."""
-    tree = parse_page(article)
+    tree = parse_page(article.text, article.path)
     meta = page_meta(tree)
     doc = trafilatura.bare_extraction(article.text, with_metadata=True, include_comments=False,
                                       include_tables=False, include_images=False,

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from tools.errors import one_line
 from tools.pipeline import Options, Result, import_paths
 
 
@@ -13,9 +14,9 @@ def explain(result: Result) -> None:
     """Every removed line of one input, with the rule that removed it."""
     if result.article is None:
         return
-    click.echo(f"# {result.path}")
+    click.echo(f"# {one_line(str(result.path))}")
     for removed in result.article.removed:
-        click.echo(f"  - [{removed.rule}] {removed.line}")
+        click.echo(f"  - [{removed.rule}] {one_line(removed.line)}")
 
 
 @click.command("import")
@@ -53,10 +54,10 @@ def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source
             explain(result)
         if result.status == "error":
             failed += 1
-            click.echo(f"error: {result.message}", err=True)
+            click.echo(f"error: {one_line(result.message)}", err=True)
         else:
             verb = f"would be {result.status}" if dry_run and result.status != "unchanged" \
                 else result.status
-            click.echo(f"{result.target}: {verb}")
+            click.echo(f"{one_line(str(result.target))}: {verb}")
     if failed:
         raise SystemExit(1)

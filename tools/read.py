@@ -27,6 +27,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 def read_input(path: Path) -> Article:
     """Read one raw file into an Article, refusing empty, oversized, binary or undecodable input."""
     size = path.stat().st_size  # checked before reading: never load a huge file
+    if not (path.name.isprintable() and " ".join(path.name.split()) == path.name):
+        raise InputError(f"{path}: the file name has undecodable bytes, control characters or "
+                         "odd spaces, which the article's Raw_file line cannot keep; rename it")
     if size == 0:
         raise InputError(f"{path}: the file is empty; remove it or paste the article in")
     if size > MAX_BYTES:
@@ -66,9 +69,18 @@ def _is_html(path: Path, data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html"))
 
 
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: undecodable bytes, or utf-7/unicode_escape
+        return True
+    return False
+
+
 def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
     """Decode bytes: UTF-8 first (pages often declare a wrong charset, e.g. KapanLagi says
-    iso-8859-1 but is UTF-8), then the declared charset, then charset-normalizer's best guess."""
+    iso-8859-1 but is UTF-8), then the declared charset, then charset-normalizer's best guess.
+    Text that cannot be written back as UTF-8 (lone surrogates) does not count as decoded."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -78,13 +90,16 @@ def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
         name = declared.group(1).decode("ascii", "replace").lower()
         name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
         try:
-            return data.decode(name), name
+            text = data.decode(name)
         except (LookupError, UnicodeDecodeError):
-            log.debug("declared charset %s does not decode", name)
+            text = None
+        if text is not None and not _has_surrogates(text):
+            return text, name
+        log.debug("declared charset %s does not decode", name)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None:
+    if best is None or _has_surrogates(str(best)):
         return None, ""
     return str(best), best.encoding
 
