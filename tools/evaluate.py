@@ -91,31 +91,37 @@ def same_title(got: str, want: str) -> bool:
     return norm(got) == norm(want)
 
 
+def expected(corpus: Path, path: Path) -> dict:
+    """The expected values (`html/<name>.json`) for one corpus input."""
+    return json.loads((corpus / "html" / f"{path.stem}.json").read_text("utf-8"))
+
+
 def score_kind(corpus: Path, kind: str, use_profiles: bool = True) -> list[Score]:
     """Import every file of one kind as a batch (dry run) and score it against its JSON."""
     files = sorted((corpus / kind).glob(f"*{KINDS[kind]}"))
     options = Options(dry_run=True, use_profiles=use_profiles)
     repeats = Repeats.learn(files, lambda p: _group_lines(p, options))
-    scores = []
     with tempfile.TemporaryDirectory() as tmp:
         slugger = Slugger(Path(tmp))
-        for path in files:
-            want = json.loads((corpus / "html" / f"{path.stem}.json").read_text("utf-8"))
-            try:
-                article = prepare(path, options)
-                process(article, options, repeats, slugger)
-            except ToolError as exc:
-                scores.append(Score(path.stem, kind, 0.0, 0.0, False, False, str(exc)))
-                continue
-            got = "\n".join(article.paragraphs)
-            precision, recall = overlap(got, normalise_expected(want["articleBody"]))
-            raw_precision, raw_recall = overlap(got, want["articleBody"])
-            got_day = article.date.date().isoformat() if article.date else ""
-            scores.append(Score(path.stem, kind, precision, recall,
-                                same_title(article.title, want["title"]),
-                                got_day == want["date_iso"][:10],
-                                raw_precision=raw_precision, raw_recall=raw_recall))
-    return scores
+        return [score_file(path, kind, expected(corpus, path), options, repeats, slugger)
+                for path in files]
+
+
+def score_file(path: Path, kind: str, want: dict, options: Options, repeats: Repeats,
+               slugger: Slugger) -> Score:
+    """Import one file (dry run) and score body, title and date against `want`."""
+    try:
+        article = prepare(path, options)
+        process(article, options, repeats, slugger)
+    except ToolError as exc:
+        return Score(path.stem, kind, 0.0, 0.0, False, False, str(exc))
+    got = "\n".join(article.paragraphs)
+    precision, recall = overlap(got, normalise_expected(want["articleBody"]))
+    raw_precision, raw_recall = overlap(got, want["articleBody"])
+    got_day = article.date.date().isoformat() if article.date else ""
+    return Score(path.stem, kind, precision, recall, same_title(article.title, want["title"]),
+                 got_day == want["date_iso"][:10], raw_precision=raw_precision,
+                 raw_recall=raw_recall)
 
 
 def summary(scores: list[Score]) -> dict[str, float]:
@@ -135,25 +141,43 @@ def summary(scores: list[Score]) -> dict[str, float]:
 @click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), default=DEFAULT_CORPUS,
               show_default=True, help="Corpus folder with raw_text/ and html/.")
 @click.option("--no-profiles", is_flag=True, help="Ignore site profiles (measure 'unseen sites').")
+@click.option("--leave-site-out", is_flag=True,
+              help="No profiles, no learned repeats, and each site without the rule patterns "
+                   "only it triggers (an estimate for sites never seen).")
 @click.option("--kind", type=click.Choice(sorted(KINDS)), multiple=True,
               help="Only this input kind (default: both).")
-def eval_command(corpus: Path, no_profiles: bool, kind: tuple[str, ...]) -> None:
+def eval_command(corpus: Path, no_profiles: bool, leave_site_out: bool,
+                 kind: tuple[str, ...]) -> None:
     """Score body/title/date extraction on the shared corpus and print a table."""
     if not (corpus / "html").is_dir():
         raise ToolError(f"{corpus}: no corpus here (expected html/ and raw_text/); "
                         "pass --corpus PATH")
     for one in kind or ("raw_text", "html"):
-        scores = score_kind(corpus, one, use_profiles=not no_profiles)
-        click.echo(f"\n{one} ({'no profiles' if no_profiles else 'with profiles'})")
-        click.echo(f"{'file':32} {'P':>6} {'R':>6} {'F1':>6} {'rawF1':>6}  title date")
-        for s in scores:
-            click.echo(f"{s.name:32} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
-                       f"{s.raw_f1:6.3f}  "
-                       f"{'ok' if s.title_ok else '--':5} {'ok' if s.date_ok else '--':4}"
-                       + (f"  {s.error}" if s.error else ""))
-        total = summary(scores)
-        click.echo(f"{'MEAN':32} {total['precision']:6.3f} {total['recall']:6.3f} "
-                   f"{total['f1']:6.3f} {total['raw_f1']:6.3f}  "
-                   f"{total['title']:.0%} {total['date']:.0%}")
-        click.echo(f"{'MEAN raw (P R F1)':32} {total['raw_precision']:6.3f} "
-                   f"{total['raw_recall']:6.3f} {total['raw_f1']:6.3f}")
+        if leave_site_out:
+            from tools.loso import score_leave_site_out
+
+            scores, tuned = score_leave_site_out(corpus, one)
+            for site, patterns in sorted(tuned.items()):
+                click.echo(f"{site}: without {', '.join(patterns)}")
+            mode = "leave-site-out"
+        else:
+            scores = score_kind(corpus, one, use_profiles=not no_profiles)
+            mode = "no profiles" if no_profiles else "with profiles"
+        echo_scores(f"{one} ({mode})", scores)
+
+
+def echo_scores(heading: str, scores: list[Score]) -> None:
+    """One line per file, then the means (normalised and raw)."""
+    click.echo(f"\n{heading}")
+    click.echo(f"{'file':32} {'P':>6} {'R':>6} {'F1':>6} {'rawF1':>6}  title date")
+    for s in scores:
+        click.echo(f"{s.name:32} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} "
+                   f"{s.raw_f1:6.3f}  "
+                   f"{'ok' if s.title_ok else '--':5} {'ok' if s.date_ok else '--':4}"
+                   + (f"  {s.error}" if s.error else ""))
+    total = summary(scores)
+    click.echo(f"{'MEAN':32} {total['precision']:6.3f} {total['recall']:6.3f} "
+               f"{total['f1']:6.3f} {total['raw_f1']:6.3f}  "
+               f"{total['title']:.0%} {total['date']:.0%}")
+    click.echo(f"{'MEAN raw (P R F1)':32} {total['raw_precision']:6.3f} "
+               f"{total['raw_recall']:6.3f} {total['raw_f1']:6.3f}")

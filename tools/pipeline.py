@@ -45,6 +45,7 @@ class Options:
     use_profiles: bool = True
     learn_repeats: bool = True
     new_only: bool = False
+    common_rules: tuple[Rule, ...] | None = None  # instead of rules/common.yaml (evaluation)
 
 
 @dataclass
@@ -90,8 +91,9 @@ def load_sidecar(path: Path) -> dict:
     return {k: str(v) for k, v in data.items() if v not in (None, "")}
 
 
-def site_rules(site: SiteProfile | None) -> tuple[Rule, ...]:
-    return (site.rules if site else ()) + load_common_rules()
+def site_rules(site: SiteProfile | None,
+               common: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
+    return (site.rules if site else ()) + (load_common_rules() if common is None else common)
 
 
 def prepare(path: Path, options: Options) -> Article:
@@ -232,7 +234,7 @@ def date_line(article: Article) -> str:
 
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
     """Run every stage after reading; returns the Markdown text (without Import_sha256)."""
-    rules = site_rules(article.site)
+    rules = site_rules(article.site, options.common_rules)
     found = find_text(article, rules, repeats)
     article.__dict__.update(found.__dict__)
     known = article.known
