@@ -167,3 +167,34 @@ def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if getattr(config, "cache", None) is not None:  # None under -p no:cacheprovider
         config.cache.set(FUZZ_CACHE_KEY, {"inputs": inputs, "seconds": seconds,
                                           "tests": dict(sorted(_fuzz_runs.items()))})
+
+
+# --- Generated raw dumps (no-data-loss and scale tests): distinct articles of one site, each
+# with its own sentences (so the repeated-line pass keeps them), dated in the text.
+RELIABILITY = FIXTURES / "reliability"
+
+
+def write_dumps(folder: Path, count: int, version: int = 1, paragraphs: int = 6) -> list[Path]:
+    """`count` plain-text dumps dump-NNNN.txt; a higher `version` adds a paragraph to each."""
+    import random
+
+    words = (RELIABILITY / "words.txt").read_text(encoding="utf-8").split()
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for index in range(count):
+        rng = random.Random(index)
+
+        def sentence(length: int, rng: random.Random = rng) -> str:
+            return " ".join(rng.choice(words) for _ in range(length)).capitalize() + "."
+
+        title = f"Armenia dan Azerbaijan {rng.choice(words)} {rng.choice(words)} laporan {index}"
+        body = [f"LancangKuning - {sentence(20)} Hal itu disampaikan pada Jumat (23/10/2020)."]
+        body += [" ".join(sentence(rng.randint(12, 25)) for _ in range(3))
+                 for _ in range(paragraphs)]
+        body += [f"Pembaruan {version}: {sentence(20)}"] if version > 1 else []
+        text = "\n\n".join([title, *body, "Baca Juga : Hyundai Percaya Indonesia Lompati Hybrid",
+                            "(evn)"]) + "\n"
+        path = folder / f"dump-{index:04d}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths

@@ -92,7 +92,11 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
                        "(docs/editing.md#site-profiles)", source)
     text = STUB.format(title=title, date=when.isoformat(), slug=slug, lang=lang, category="",
                        source=source, url=url)
-    atomic_write(path, "\n".join(line.rstrip() for line in text.split("\n")))
+    try:
+        atomic_write(path, "\n".join(line.rstrip() for line in text.split("\n")))
+    except OSError as exc:  # full disk, read-only folder: nothing written, one line
+        raise NewArticleError(f"{path}: cannot write the file ({exc.strerror}); "
+                              "nothing was written") from exc
     return path
 
 
