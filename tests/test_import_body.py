@@ -115,7 +115,7 @@ def test_a_headline_link_inside_the_text_that_the_page_lists_again_is_dropped(
             "Judul Lain yang Populer Hari Ini", "Judul Lain yang Juga Populer"]
     article = import_dump(tmp_path, page)
     assert article.paragraphs == [LEAD, SECOND, "Langkah Berikutnya", THIRD]
-    assert any(r.line == related and r.rule == "page-repeat" for r in article.removed)
+    assert any(r.line == related and r.rule == "teaser-link" for r in article.removed)
 
 
 def html_page(title: str, paragraphs: list[str]) -> str:
@@ -167,3 +167,14 @@ def test_a_chronology_with_date_headings_stays_whole(tmp_path: Path) -> None:
             "Judul Lain Satu di Sini", "Judul Lain Dua di Sini"]
     article = import_dump(tmp_path, page)
     assert article.paragraphs == [LEAD, "20 Oktober 2020", SECOND, "21 Oktober 2020", THIRD]
+
+
+def test_a_linked_headline_block_inside_an_html_article_is_dropped(tmp_path: Path) -> None:
+    related = "Rusia Tawarkan Diri Jadi Penengah Konflik"
+    (tmp_path / "a.html").write_text(html_page("Menlu Dua Negara Bertemu di Jenewa", [
+        LEAD, f"<a href='/rusia-tawarkan-diri'>{related}</a>", SECOND,
+        "<b>Langkah Berikutnya</b>", THIRD]), encoding="utf-8")
+    options = Options(dry_run=True, use_profiles=False)
+    article = prepare(tmp_path / "a.html", options)
+    process(article, options, Repeats(), Slugger(tmp_path / "out"))
+    assert article.paragraphs == [LEAD, SECOND, "Langkah Berikutnya", THIRD]

@@ -27,6 +27,7 @@ class Article:
     text: str = ""  # decoded, whitespace-normalised input
     lines: list[str] = field(default_factory=list)  # candidate lines (blank = paragraph break)
     page_lines: list[str] = field(default_factory=list)  # HTML: the page as a text dump
+    link_lines: set[str] = field(default_factory=set)  # HTML: blocks whose whole text is a link
     known: dict[str, Any] = field(default_factory=dict)  # --date/--source, sidecar, HTML metadata
     site: Any = None  # tools.rules.SiteProfile or None
     title: str = ""

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 from tools.article import Article
 from tools.rules import Rule
 
 LEARNED = "learned-repeat"
-PAGE_REPEAT = "page-repeat"
+TEASER_LINK = "teaser-link"
 MAX_STRIPS = 4
 SENTENCE_END = tuple('.!?"”’\')…:')
 _TOKEN = re.compile(r"\w+")
@@ -88,14 +88,16 @@ def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str 
     return line, ""
 
 
-def page_teasers(page: Sequence[str]) -> Callable[[str], bool]:
-    """Headline-like lines shown more than once on the page: a related-article link set into
-    the text also appears in the page's own headline lists (a subheading does not)."""
+def page_teasers(page: Sequence[str], links: Collection[str] = ()) -> Callable[[str], bool]:
+    """Headline-like lines that are links to other articles: shown more than once on the page
+    (a related-article link set into the text also appears in the page's headline lists), or
+    (HTML) a block whose whole text is a link. A subheading is neither."""
     counts = Counter(" ".join(line.split()).casefold() for line in page if line.strip())
 
     def is_teaser(line: str) -> bool:
+        key = " ".join(line.split()).casefold()
         return (looks_like_headline(line) and len(line.split()) >= 3
-                and counts[" ".join(line.split()).casefold()] >= 2)
+                and (counts[key] >= 2 or key in links))
 
     return is_teaser
 
@@ -116,7 +118,7 @@ def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
             continue
         in_block = False
         if unmatched and (is_learned(line) or is_teaser(line)):
-            article.remove(line, LEARNED if is_learned(line) else PAGE_REPEAT)
+            article.remove(line, LEARNED if is_learned(line) else TEASER_LINK)
             continue
         text, action = apply_line(article, line, rules)
         if action == "end":

@@ -176,6 +176,20 @@ def _split_run(line: str, starts: dict[str, list[str]]) -> list[str] | None:
     return parts if sum(len(part.split()) <= 3 for part in parts) >= 2 else None
 
 
+def link_blocks(tree: Any) -> set[str]:
+    """Texts of block elements whose whole text is one link (related-article headlines, menu
+    items), whitespace-normalised and casefolded."""
+    found = set()
+    for link in tree.iter("a"):
+        text = " ".join(link.text_content().split())
+        block = link.getparent()
+        while block is not None and str(block.tag).lower() not in _BLOCK:
+            block = block.getparent()
+        if text and block is not None and " ".join(block.text_content().split()) == text:
+            found.add(text.casefold())
+    return found
+
+
 def page_lines_and_url(text: str) -> tuple[list[str], str]:
     """The page read as a text dump, and its own URL (for grouping pages of one site)."""
     tree = parse_page(text)
@@ -202,6 +216,7 @@ def extract_html(article: Article) -> None:
     doc = doc.as_dict() if doc is not None else {}
     text = doc.get("text") or ""
     article.page_lines = page_dump(tree)
+    article.link_lines = link_blocks(tree)
     article.lines = resegment([line.strip() for line in text.split("\n")], article.page_lines)
     known = article.known
     names = [_first(meta, SOURCE_KEYS), doc.get("sitename") or ""]

@@ -176,7 +176,7 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
         raise InputError(f"{article.path}: no title found; add a sidecar "
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
     article.title = " ".join(article.title.split())
-    teaser = clean.page_teasers(article.page_lines or article.lines)
+    teaser = clean.page_teasers(article.page_lines or article.lines, article.link_lines)
     paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
