@@ -178,3 +178,22 @@ def test_a_linked_headline_block_inside_an_html_article_is_dropped(tmp_path: Pat
     article = prepare(tmp_path / "a.html", options)
     process(article, options, Repeats(), Slugger(tmp_path / "out"))
     assert article.paragraphs == [LEAD, SECOND, "Langkah Berikutnya", THIRD]
+
+
+def test_a_sentence_two_articles_share_is_kept_but_a_shared_menu_line_is_not(
+        tmp_path: Path) -> None:
+    from tools.pipeline import import_paths
+
+    quote = '"Kami tidak akan mundur dari wilayah itu," kata juru bicara tersebut.'
+    menu = "Langganan Koran Digital Kami"
+    (tmp_path / "a.txt").write_text("\n\n".join(
+        [menu, "Menlu Dua Negara Bertemu di Jenewa", "Kamis, 22 Oktober 2020 10:00 WIB", LEAD,
+         quote, SECOND]) + "\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("\n\n".join(
+        [menu, "Pengamat Sambut Baik Pertemuan Jenewa", "Jumat, 23 Oktober 2020 10:00 WIB",
+         THIRD, quote, FOURTH]) + "\n", encoding="utf-8")
+    options = Options(out=tmp_path / "out", dry_run=True, use_profiles=False)
+    results = list(import_paths([tmp_path], options))
+    for result in results:
+        assert result.article is not None and quote in result.article.paragraphs
+        assert menu not in result.article.paragraphs

@@ -1,5 +1,8 @@
 """Learn template lines from the batch: lines that repeat verbatim across several articles of
-one source are menus, footers and widgets. Only 8-byte line hashes are kept in memory."""
+one source are menus, footers and widgets. Only 8-byte line hashes are kept in memory.
+
+Short lines count after 2 files; short sentences after 3 (two articles on one story may share
+a quote or a background sentence); long lines after max(3, 60 % of the group's files)."""
 
 from __future__ import annotations
 
@@ -9,12 +12,14 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from tools.clean import looks_like_sentence
 from tools.errors import ToolError
 
 log = logging.getLogger(__name__)
 
 LONG_LINE_WORDS = 20
 LONG_LINE_SHARE = 0.6
+SENTENCE_FILES = 3  # a short sentence two articles share may be a quote or background line
 
 
 def line_key(line: str) -> bytes:
@@ -37,6 +42,7 @@ class Repeats:
         (the main pass reports them)."""
         counts: dict[str, Counter[bytes]] = defaultdict(Counter)
         longs: dict[str, set[bytes]] = defaultdict(set)
+        sentences: dict[str, set[bytes]] = defaultdict(set)
         files: Counter[str] = Counter()
         for path in paths:
             try:
@@ -51,12 +57,16 @@ class Repeats:
                     keys.add(key)
                     if len(line.split()) >= LONG_LINE_WORDS:
                         longs[group].add(key)
+                    elif looks_like_sentence(line):
+                        sentences[group].add(key)
             counts[group].update(keys)
         learned = cls()
         for group, counter in counts.items():
             floor_long = max(3, LONG_LINE_SHARE * files[group])
-            learned.junk[group] = {k for k, n in counter.items()
-                                   if n >= (floor_long if k in longs[group] else 2)}
+            learned.junk[group] = {
+                k for k, n in counter.items()
+                if n >= (floor_long if k in longs[group] else
+                         SENTENCE_FILES if k in sentences[group] else 2)}
             log.debug("group %r: %d files, %d template lines", group, files[group],
                       len(learned.junk[group]))
         return learned
