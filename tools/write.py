@@ -49,10 +49,11 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
     sealed = seal(text)
     status = "created"
     if path.exists():
-        existing = path.read_text(encoding="utf-8")
-        if existing == sealed:
+        existing = path.read_bytes()
+        if existing == sealed.encode("utf-8"):
             return "unchanged"
-        if edited_by_person(existing) and not force:
+        # "replace": an editor may have saved it in another encoding; then the seal fails
+        if edited_by_person(existing.decode("utf-8", errors="replace")) and not force:
             raise EditedFileError(f"{path}: edited since import; use --force to overwrite, "
                                   "or edit/rename the file to keep both")
         status = "updated"
