@@ -11,6 +11,7 @@ import hashlib
 from pathlib import Path
 
 from tools.checks.header import parse_header
+from tools.read import MAX_BYTES
 
 
 def _header_lines(path: Path) -> list[str]:
@@ -41,6 +42,8 @@ def already_imported(path: Path, names: set[str], digests: set[str]) -> bool:
     if path.name in names:
         return True
     try:
+        if path.stat().st_size > MAX_BYTES:
+            return False  # never read a huge file to hash it; the import refuses it by its size
         return hashlib.sha256(path.read_bytes()).hexdigest() in digests
     except OSError:
         return False  # the import itself will report the unreadable file
