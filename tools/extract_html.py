@@ -67,6 +67,7 @@ _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6"
           "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
           "figcaption", "dd", "dt", "dl", "form", "main", "pre", "hr", "td", "th", "title"}
 BLOB_WORDS = 60
+SPLIT_BUDGET = 200_000
 _SECOND_LEVEL = {"co", "or", "ac", "go", "net", "web", "my", "sch", "com", "org", "gov"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "head", "select", "option"}
 
@@ -163,12 +164,22 @@ def resegment(lines: list[str], page_lines: list[str], min_words: int = BLOB_WOR
     return out
 
 
-def _split_run(line: str, starts: dict[str, list[str]]) -> list[str] | None:
+def _split_run(line: str, starts: dict[str, list[str]],
+               budget: int = SPLIT_BUDGET) -> list[str] | None:
+    """`line` as a run of page lines (longest match first), or None; gives up after `budget`
+    comparisons so a huge hostile page cannot make it slow."""
     parts, pos = [], 0
     while pos < len(line):
-        word = line[pos:].split(maxsplit=1)[0]
-        piece = next((c for c in starts.get(word, ()) if line.startswith(c, pos)
-                      and (pos + len(c) == len(line) or line[pos + len(c)] == " ")), None)
+        match = re.match(r"\S+", line[pos:pos + 200])
+        piece = None
+        for candidate in starts.get(match.group(0) if match else "", ()):
+            budget -= 1
+            if budget < 0:
+                return None
+            end = pos + len(candidate)
+            if line.startswith(candidate, pos) and (end == len(line) or line[end] == " "):
+                piece = candidate
+                break
         if piece is None:
             return None
         parts.append(piece)
@@ -179,13 +190,20 @@ def _split_run(line: str, starts: dict[str, list[str]]) -> list[str] | None:
 def link_blocks(tree: Any) -> set[str]:
     """Texts of block elements whose whole text is one link (related-article headlines, menu
     items), whitespace-normalised and casefolded."""
-    found = set()
+    found: set[str] = set()
+    block_text: dict[Any, str] = {}  # each block's text once: no quadratic cost on huge pages
     for link in tree.iter("a"):
         text = " ".join(link.text_content().split())
+        if not 3 <= len(text.split()) <= 30:
+            continue
         block = link.getparent()
         while block is not None and str(block.tag).lower() not in _BLOCK:
             block = block.getparent()
-        if text and block is not None and " ".join(block.text_content().split()) == text:
+        if block is None:
+            continue
+        if block not in block_text:
+            block_text[block] = " ".join(block.text_content().split())
+        if block_text[block] == text:
             found.add(text.casefold())
     return found
 
