@@ -62,7 +62,8 @@ def prepare(work: Path, n: int, seed: int = 2020) -> Corpus:
     generator = CorpusGenerator(seed)
     doc_freq: Counter[str] = Counter()
     total_words = 0
-    for index in tqdm(range(n), desc="generate", unit="article", leave=False):
+    for index in tqdm(range(n), desc="generate", unit="article", leave=False,
+                      disable=None):  # no bar when not on a terminal
         article = generator.article(index)
         sha = write_raw(article, raw, render_dump(article))
         write_markdown(article, content, sha)
