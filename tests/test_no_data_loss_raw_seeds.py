@@ -56,3 +56,15 @@ def test_no_tool_writes_to_raw_inputs(tmp_path: Path) -> None:
         assert result.exception is None or isinstance(result.exception, SystemExit), args
     assert len(list(out.rglob("*.md"))) >= 2, "the imports did run"
     assert fingerprints(raw) == before
+
+
+def test_an_article_saved_twice_in_one_batch_is_still_imported(tmp_path: Path) -> None:
+    """Copies are not a site template: the repeated-line pass counts identical files once."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    for name in ("artikel.txt", "artikel (1).txt", "artikel-salinan.txt"):
+        shutil.copy(ROOT / "seeds" / "000_3814e48b976ab4c4.txt", raw / name)
+    result = CliRunner().invoke(cli, ["import", str(raw), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    (article,) = (tmp_path / "out").rglob("*.md")
+    assert "Menlu kedua negara sebelumnya sepakat" in article.read_text(encoding="utf-8")

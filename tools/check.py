@@ -20,6 +20,7 @@ from tools.checks.known import DATA_DIR, Known, load_known
 from tools.checks.rulefiles import check_rules_file, check_site_file
 from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
 from tools.checks.yamlnodes import compose
+from tools.errors import one_line
 
 logger = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ def check_command(paths: tuple[Path, ...], content: Path, data: Path, errors_onl
     errors = sum(p.severity == ERROR for p in problems)
     for problem in problems:
         if problem.severity == ERROR or not errors_only:
-            click.echo(problem.format(root=Path.cwd()))
+            click.echo(one_line(problem.format(root=Path.cwd())))
     warnings = len(problems) - errors
     click.echo(f"{count} files checked in {time.perf_counter() - started:.1f} s: "
                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",

@@ -25,12 +25,18 @@ class ToolGroup(click.Group):
             sys.exit(1)
 
 
+LIBRARY_LOGGERS = ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer")
+
+
 @click.group(cls=ToolGroup)
 @click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
 def cli(verbose: int) -> None:
     """Tools for the Caucasus news archive."""
     level = logging.WARNING - 10 * min(verbose, 2)
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
+    if verbose < 2:  # the HTML libraries log about odd pages; each input gets one line from us
+        for name in LIBRARY_LOGGERS:
+            logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 from tools.check import check_command  # noqa: E402

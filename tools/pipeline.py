@@ -81,13 +81,15 @@ def load_sidecar(path: Path) -> dict:
     try:
         data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError as exc:
-        raise InputError(f"{sidecar}: not UTF-8 text; re-save it as UTF-8") from exc
+        raise InputError(f"{path}: its sidecar {sidecar.name} is not UTF-8 text; "
+                         "re-save it as UTF-8") from exc
     except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: date 2020-13-45
         problem = " ".join(str(exc).split())  # PyYAML's message spans several lines
-        raise InputError(f"{sidecar}: not valid YAML ({problem}); fix or remove the sidecar") \
-            from exc
+        raise InputError(f"{path}: its sidecar {sidecar.name} is not valid YAML ({problem}); "
+                         "fix or remove it") from exc
     if not isinstance(data, dict):
-        raise InputError(f"{sidecar}: expected `key: value` lines (url, date, source, title)")
+        raise InputError(f"{path}: its sidecar {sidecar.name} should hold `key: value` lines "
+                         "(url, date, source, title)")
     return {k: str(v) for k, v in data.items() if v not in (None, "")}
 
 
