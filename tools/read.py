@@ -6,6 +6,7 @@ import hashlib
 import logging
 import re
 import unicodedata
+import warnings
 from pathlib import Path
 
 from tools.article import Article
@@ -90,7 +91,9 @@ def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
         name = declared.group(1).decode("ascii", "replace").lower()
         name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
         try:
-            text = data.decode(name)
+            with warnings.catch_warnings():  # unicode_escape warns on odd backslashes
+                warnings.simplefilter("ignore")
+                text = data.decode(name)
         except (LookupError, UnicodeDecodeError):
             text = None
         if text is not None and not _has_surrogates(text):
