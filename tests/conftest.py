@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -117,22 +118,23 @@ def project_root() -> Iterator[Path]:
 # run are printed after the tests and kept in .pytest_cache/v/fuzz/last-run for
 # docs/reliability.md.
 FUZZ_CACHE_KEY = "fuzz/last-run"
-_fuzz_runs: dict[str, dict[str, float]] = {}
+_fuzz_runs: dict[str, dict] = {}
 
 
 @pytest.fixture
-def fuzz_count(request: pytest.FixtureRequest) -> Iterator[Callable[[], None]]:
-    """Call it once per generated input; the test's count and time go into the fuzz summary."""
-    count = 0
+def fuzz_count(request: pytest.FixtureRequest) -> Iterator[Callable[[str], None]]:
+    """Call it once per generated input, with how the input ended (`created`, `error`, ...);
+    the test's count, outcomes and time go into the fuzz summary."""
+    outcomes: Counter[str] = Counter()
 
-    def tick() -> None:
-        nonlocal count
-        count += 1
+    def tick(outcome: str = "run") -> None:
+        outcomes[outcome] += 1
 
     started = time.perf_counter()
     yield tick
-    _fuzz_runs[request.node.nodeid] = {"inputs": count,
-                                       "seconds": round(time.perf_counter() - started, 1)}
+    _fuzz_runs[request.node.nodeid] = {"inputs": sum(outcomes.values()),
+                                       "seconds": round(time.perf_counter() - started, 1),
+                                       "outcomes": dict(sorted(outcomes.items()))}
 
 
 class Hang(Exception):  # noqa: N818  (the thing it reports is a hang)
@@ -158,12 +160,13 @@ def time_limit(seconds: float) -> Iterator[None]:
 def pytest_terminal_summary(terminalreporter, config: pytest.Config) -> None:
     if not _fuzz_runs:
         return
-    inputs = sum(int(run["inputs"]) for run in _fuzz_runs.values())
+    inputs = sum(run["inputs"] for run in _fuzz_runs.values())
     seconds = round(sum(run["seconds"] for run in _fuzz_runs.values()), 1)
     terminalreporter.write_sep("-", f"fuzz: {inputs} generated inputs in {seconds} s")
     for nodeid, run in sorted(_fuzz_runs.items()):
-        terminalreporter.write_line(f"{int(run['inputs']):6d} inputs {run['seconds']:6.1f} s  "
-                                    f"{nodeid}")
+        shown = ", ".join(f"{name} {n}" for name, n in run["outcomes"].items())
+        terminalreporter.write_line(f"{run['inputs']:6d} inputs {run['seconds']:6.1f} s  "
+                                    f"{nodeid} ({shown})")
     if getattr(config, "cache", None) is not None:  # None under -p no:cacheprovider
         config.cache.set(FUZZ_CACHE_KEY, {"inputs": inputs, "seconds": seconds,
                                           "tests": dict(sorted(_fuzz_runs.items()))})

@@ -96,8 +96,8 @@ SUFFIXES = st.sampled_from([".txt", ".html", ".htm", ".TXT"])
 @fuzz(3000, deadline_ms=2000)
 @given(data=st.binary(max_size=3000), suffix=SUFFIXES)
 def test_random_bytes_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, data, suffix):
-    fuzz_count()
     path, out, result = import_file(tmp_path, f"random{suffix}", data)
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     cleanup(path)
 
@@ -123,8 +123,8 @@ def mutated_seed(draw: st.DrawFn) -> bytes:
 @fuzz(600)
 @given(data=mutated_seed(), suffix=SUFFIXES)
 def test_damaged_dumps_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, data, suffix):
-    fuzz_count()
     path, out, result = import_file(tmp_path, f"damaged{suffix}", data)
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     cleanup(path)
 
@@ -173,8 +173,8 @@ def article_text(draw: st.DrawFn) -> str:
        lone=st.text(alphabet=st.characters(categories=["Cs"]), max_size=2))
 def test_unicode_articles_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, text,
                                                               encoding, suffix, lone):
-    fuzz_count()
     path, out, result = import_file(tmp_path, f"unicode{suffix}", encode(text + lone, encoding))
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     if result.status != "error":  # a second import finds its own article unchanged
         again = import_one(path, Options(out=out), Repeats(), Slugger(out))
@@ -224,8 +224,8 @@ def html_page(draw: st.DrawFn) -> bytes:
 @fuzz(600, deadline_ms=6000)
 @given(data=html_page(), suffix=st.sampled_from([".html", ".htm", ".txt"]))
 def test_html_pages_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, data, suffix):
-    fuzz_count()
     path, out, result = import_file(tmp_path, f"page{suffix}", data)
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     cleanup(path)
 
@@ -241,10 +241,10 @@ NAME_TEXT = st.text(alphabet=st.sampled_from(AWKWARD.replace("\x00", "") + "ab-.
 @fuzz(500)
 @given(stem=st.one_of(NAME_BYTES, NAME_TEXT), suffix=st.sampled_from([b".txt", b".html"]))
 def test_any_file_name_is_imported_or_refused_in_one_line(tmp_path, fuzz_count, stem, suffix):
-    fuzz_count()
     if stem in (b".", b".."):
         stem = b"dots"
     path, out, result = import_file(tmp_path, stem[:200] + suffix, SEED_BYTES)
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     cleanup(path)
 
@@ -264,8 +264,8 @@ SIDECAR = st.one_of(
 @fuzz(800)
 @given(sidecar=SIDECAR)
 def test_any_sidecar_is_used_or_refused_in_one_line(tmp_path, fuzz_count, sidecar):
-    fuzz_count()
     path, out, result = import_file(tmp_path, "with-sidecar.txt", SEED_BYTES, sidecar=sidecar)
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     cleanup(path)
 
@@ -275,8 +275,8 @@ def test_any_sidecar_is_used_or_refused_in_one_line(tmp_path, fuzz_count, sideca
                                                         "31/12/2020", "-1", "1e9"])),
        source=st.one_of(st.none(), LINE))
 def test_any_date_and_source_option_is_used_or_refused(tmp_path, fuzz_count, date, source):
-    fuzz_count()
     path, out, result = import_file(tmp_path, "options.txt", SEED_BYTES, date=date, source=source)
+    fuzz_count(result.status)
     assert_answered(path, out, result)
     cleanup(path)
 
@@ -293,7 +293,6 @@ ODD_PAGES = [b"<!-- only a comment -->", b'<?xml version="1.0" encoding="utf-8"?
                       min_size=2, max_size=6))
 def test_a_batch_reports_every_input_once(tmp_path, fuzz_count, batch):
     """The pre-pass over the batch (repeated lines) and the main pass survive any mix."""
-    fuzz_count()
     work = Path(tempfile.mkdtemp(dir=tmp_path))
     folder, out = work / "in", work / "out"
     folder.mkdir()
@@ -306,6 +305,7 @@ def test_a_batch_reports_every_input_once(tmp_path, fuzz_count, batch):
     targets = {r.target for r in results if r.status != "error"}
     assert set(files_under(out)) == targets
     for result in results:
+        fuzz_count(result.status)
         assert result.status in STATUSES
         if result.status == "error":
             assert result.path.stem in one_line(result.message)
@@ -329,8 +329,8 @@ def test_inputs_just_under_the_size_limit_finish_in_seconds(tmp_path, fuzz_count
                    .encode() * (BIG // 11),
     }
     for name, data in cases.items():
-        fuzz_count()
         assert len(data) < 5 * 1024 * 1024
         path, out, result = import_file(tmp_path, name, data)
+        fuzz_count(result.status)
         assert_answered(path, out, result)
         cleanup(path)
