@@ -142,13 +142,22 @@ WORDS = ["Armenia", "Azerbaijan", "Nagorno-Karabakh", "Pompeo", "Menlu", "AS", "
          "ſenin (23/10)", "Jumat (31/2/2020)", "SENİN, (1/13)", "23 ſeptember 2020",
          "Oct 31, 2020", "10.30 WİB", "31 Februari 2020", "Sabtu (30/2)", "Kamiſ (22/10)"]
 AWKWARD = ("\u05e2\u05d1\u05e8\u05d9\u05ea \u0645\u0631\u062d\u0628\u0627 \u202e\u202b\u2066\u200f"
-           "\u0301\u0308\u0336\u20dd\x00\x01\x07\x1b\x7f\x85\u00a0\u2028\u2029\u200b\ufeff"
-           "\U0001f600\u017f\u0131\u0130\u212a\ufffd\r\t\x0b\x0c")
-WORD = st.one_of(st.sampled_from(WORDS),
-                 st.text(alphabet=st.sampled_from(AWKWARD + "abcXYZ019 "), min_size=1,
-                         max_size=12),
-                 st.text(min_size=1, max_size=8))
-LINE = st.lists(WORD, max_size=40).map(" ".join)
+           "\u0301\u0308\u0336\u20dd\u00a0\u2028\u2029\u200b\ufeff\U0001f600\u017f\u0131"
+           "\u0130\u212a\ufffd")
+CONTROLS = "\x00\x01\x07\x1b\x7f\x85\r\t\x0b\x0c"  # NUL: binary; a few: still text
+PLAIN = (ROOT / "tests" / "fixtures" / "reliability" / "words.txt").read_text().split()
+ODD_WORD = st.one_of(st.sampled_from(WORDS),
+                     st.text(alphabet=st.sampled_from(AWKWARD + "abcXYZ019 "), min_size=1,
+                             max_size=12),
+                     st.text(alphabet=st.characters(exclude_categories=["Cc", "Cs"]),
+                             min_size=1, max_size=8))
+WORD = st.one_of(ODD_WORD, st.sampled_from(PLAIN))  # plain words most of the time
+LINE = st.lists(st.one_of(WORD, WORD, WORD, st.sampled_from(CONTROLS)), max_size=40).map(" ".join)
+SENTENCE = st.lists(st.one_of(st.sampled_from(PLAIN), st.sampled_from(PLAIN), WORD),
+                    min_size=6, max_size=22).map(lambda words: " ".join(words).capitalize() + ".")
+PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=3).map(" ".join)
+DATED = st.sampled_from(["pada Jumat (23/10/2020)", "Kamis, 22/10/2020", "pada ſenin (23/10)",
+                         "Jumat (31/2/2020)", "23 ſeptember 2020 10.30 WİB", "Sabtu (7/11)", ""])
 ENCODINGS = st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "cp1252", "latin-1", "utf-7",
                              "surrogatepass"])
 
@@ -161,11 +170,16 @@ def encode(text: str, encoding: str) -> bytes:
 
 @st.composite
 def article_text(draw: st.DrawFn) -> str:
-    title = draw(LINE)
-    meta = draw(st.lists(LINE, max_size=3))
-    paragraphs = draw(st.lists(LINE, min_size=1, max_size=12))
+    """A dump shaped like an article (headline, meta lines, dated lead, paragraphs) made of
+    plain words with awkward ones among them, or now and then any lines at all."""
     blank = draw(st.sampled_from(["\n", "\n\n", "\r\n", "\r", "\u2029"]))
-    return blank.join([title, *meta, *paragraphs])
+    if draw(st.integers(0, 4)) == 0:
+        return blank.join(draw(st.lists(LINE, min_size=1, max_size=12)))
+    title = " ".join(draw(st.lists(WORD, min_size=3, max_size=10))).title()
+    meta = draw(st.lists(LINE, max_size=2))
+    lead = f"Jakarta - {draw(SENTENCE)[:-1]} {draw(DATED)}."
+    paragraphs = draw(st.lists(PARAGRAPH, min_size=1, max_size=8))
+    return blank.join([title, *meta, lead, *paragraphs])
 
 
 @fuzz(1500)
@@ -202,9 +216,14 @@ def html_page(draw: st.DrawFn) -> bytes:
                                           "<!DOCTYPE html>", "<!-- c -->", ""])))
     charset = draw(st.sampled_from(CHARSETS))
     head.append(f'<meta charset="{charset}">')
+    title = " ".join(draw(st.lists(WORD, min_size=2, max_size=10))).title()
+    if draw(st.booleans()):
+        head.append(f"<title>{title} - LancangKuning</title>")
     for key in draw(st.lists(st.sampled_from(["og:title", "article:published_time", "og:url",
                                               "og:site_name", "date", "title"]), max_size=4)):
-        head.append(f'<meta property="{key}" content="{draw(LINE)}">')
+        value = draw(st.one_of(LINE, st.sampled_from(["2020-10-23T10:00:00+07:00", "2020-13-45",
+                                                      "https://lancangkuning.com/a"])))
+        head.append(f'<meta property="{key}" content="{value}">')
     if draw(st.booleans()):
         head.append(f'<script type="application/ld+json">{json.dumps(draw(JSON))}</script>')
     if draw(st.booleans()):
@@ -213,9 +232,11 @@ def html_page(draw: st.DrawFn) -> bytes:
     depth = draw(st.sampled_from([0, 1, 3, 50, 300, 3000]))
     opener = "".join(f"<{draw(st.sampled_from(TAGS))}>" for _ in range(min(depth, 20)))
     opener = opener * max(1, depth // 20)
-    body = "".join(f"<p>{draw(LINE)}</p>" for _ in range(draw(st.integers(0, 8))))
+    body = "".join(f"<p>{draw(st.one_of(LINE, PARAGRAPH))}</p>"
+                   for _ in range(draw(st.integers(0, 8))))
     closer = "</div>" * draw(st.integers(0, depth))
-    text = "<html><head>" + "".join(head) + "</head><body>" + opener + body + closer
+    heading = f"<h1>{title}</h1>" if draw(st.booleans()) else ""
+    text = "<html><head>" + "".join(head) + "</head><body>" + opener + heading + body + closer
     if draw(st.booleans()):
         text += "</body></html>"
     return encode(text, draw(ENCODINGS))
@@ -234,7 +255,7 @@ def test_html_pages_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, da
 # surrogates; plus right-to-left text, combining marks, line breaks and leading dashes.
 NAME_BYTES = st.binary(min_size=1, max_size=60).map(
     lambda b: b.replace(b"/", b"_").replace(b"\x00", b"_"))
-NAME_TEXT = st.text(alphabet=st.sampled_from(AWKWARD.replace("\x00", "") + "ab-.é "), min_size=1,
+NAME_TEXT = st.text(alphabet=st.sampled_from(AWKWARD + CONTROLS[1:] + "ab-.é "), min_size=1,
                     max_size=30).map(lambda s: s.encode("utf-8", "surrogatepass"))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import logging
 import re
@@ -22,6 +23,8 @@ INPUT_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
 
 
@@ -38,7 +41,7 @@ def read_input(path: Path) -> Article:
                          "is this really one article?")
     with path.open("rb") as handle:
         data = handle.read()
-    if _looks_binary(data):
+    if _bom_encoding(data) is None and _looks_binary(data):  # UTF-16 text is full of NULs
         raise InputError(f"{path}: this is a binary file, not text or HTML; "
                          "remove it from the input")
     kind = "html" if _is_html(path, data) else "text"
@@ -53,6 +56,11 @@ def read_input(path: Path) -> Article:
                   encoding=encoding, text=text)
     log.debug("%s: %s, %s, %d chars", path, kind, encoding, len(text))
     return art
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """UTF-16/32 announced by a byte-order mark (Windows editors save "Unicode" this way)."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -86,6 +94,14 @@ def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
         pass
+    bom = _bom_encoding(data)
+    if bom:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not _has_surrogates(text):
+            return text.removeprefix("\ufeff"), bom
     declared = _META_CHARSET.search(data[:4096]) if kind == "html" else None
     if declared:
         name = declared.group(1).decode("ascii", "replace").lower()
