@@ -10,7 +10,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from tools.cli import cli
@@ -37,7 +36,6 @@ def peak_rss_kb(inputs: Path, out: Path) -> int:
     return int(re.findall(r"^peak-rss-kb (\d+)$", result.stderr, re.MULTILINE)[-1])
 
 
-@pytest.mark.slow
 def test_memory_stays_flat_from_50_to_500_inputs(tmp_path: Path) -> None:
     """Measured: +0.2 MB from 50 to 500 dumps (44 MB both). Keeping every article of the batch
     in memory instead would add about 5 MB here, so the 2 MB bound catches that."""
