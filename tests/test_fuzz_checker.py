@@ -38,6 +38,7 @@ AWKWARD = ("\u05e2\u05d1\u05e8\u05d9\u05ea \u0645\u0631\u062d\u0628\u0627 \u202e
            "\u0301\u0308\x00\x01\x1b\x7f\x85\u00a0\u2028\u2029\u200b\ufeff\U0001f600\u017f"
            "\u0131\u0130\u212a\ufffd\t\x0b\x0c\ud800\udcff")
 VALUES = ["2020-10-23", "2020-10-23T10:00:00+07:00", "2099-01-01", "23/10/2020", "0000-00-00",
+          "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:00-12:00", "0001-01-01",
           "Oct 23 2020 25:61", "1e400", "99999999999999999999", "tomorrow", "draft", "published",
           "hidden", "explicit", "inferred", "[Armenia, Azerbaijan]", '"quoted"', "'x'", "''",
           "armenia-dan-azerbaijan", "Armenia-", "-", "id", "en", "xx", "true", "LancangKuning",

@@ -293,7 +293,9 @@ def test_any_sidecar_is_used_or_refused_in_one_line(tmp_path, fuzz_count, sideca
 
 @fuzz(400)
 @given(date=st.one_of(st.none(), LINE, st.sampled_from(["2020-02-30", "2020-10-23T10:00Z",
-                                                        "31/12/2020", "-1", "1e9"])),
+                                                        "31/12/2020", "-1", "1e9",
+                                                        "0001-01-01T00:00+14:00",
+                                                        "9999-12-31T23:59-12:00"])),
        source=st.one_of(st.none(), LINE))
 def test_any_date_and_source_option_is_used_or_refused(tmp_path, fuzz_count, date, source):
     path, out, result = import_file(tmp_path, "options.txt", SEED_BYTES, date=date, source=source)

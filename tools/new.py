@@ -7,6 +7,7 @@ starts as a draft, so a half-written article is previewed but never published by
 from __future__ import annotations
 
 import logging
+import unicodedata
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -54,7 +55,11 @@ def article_date(value: str | None, now: datetime | None = None) -> datetime:
         raise NewArticleError(f"--date {value!r} is not a date: write it as 2020-10-23 "
                               "or 2020-10-23T14:30") from None
     parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
-    if parsed.astimezone(zone).date() > now.date():
+    try:
+        local = parsed.astimezone(zone)
+    except OverflowError:  # 0001-01-01T00:00+14:00: before year 1 in the site's time zone
+        raise NewArticleError(f"--date {value} is outside the years 1 to 9999") from None
+    if local.date() > now.date():
         raise NewArticleError(f"--date {value} is in the future (today is {now.date()})")
     return parsed
 
@@ -71,6 +76,10 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
     title = " ".join(title.split())
     if not title:
         raise NewArticleError("the title is empty: python -m tools new \"Headline of the article\"")
+    for option, value in (("the title", title), ("--source", source), ("--url", url)):
+        if any(unicodedata.category(char) in {"Cc", "Cs"} for char in value):
+            raise NewArticleError(f"{option} {value!r} has control characters or bytes that are "
+                                  "not UTF-8; retype it (is the terminal set to UTF-8?)")
     languages = load_languages(data / "languages.yaml")
     if languages and lang not in languages:
         raise NewArticleError(f"--lang {lang!r} is not one of {', '.join(sorted(languages))} "

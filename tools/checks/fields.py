@@ -133,7 +133,12 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
     if not _is_iso(item.value):
         out.warning(item.line, f"`{item.key}:` {item.value!r} is not in ISO 8601 form",
                     f"write it as {local.isoformat()}")
-    day = local.astimezone(ZoneInfo(SITE_TIMEZONE)).date()
+    try:
+        day = local.astimezone(ZoneInfo(SITE_TIMEZONE)).date()
+    except OverflowError:  # 0001-01-01T00:00+14:00: before year 1 in Jakarta
+        out.error(item.line, f"`{item.key}:` {item.value!r} is outside the years 1 to 9999",
+                  "check the year; dates are YYYY-MM-DD")
+        return
     if day > today:
         out.error(item.line, f"`{item.key}:` {day.isoformat()} is in the future "
                   f"(today is {today.isoformat()} in {SITE_TIMEZONE})",
