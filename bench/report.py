@@ -71,13 +71,13 @@ ROWS: list[Row] = [
     ("Pagefind: indexing time", lambda r: _fmt(_get(r, "pagefind", "index_s"), ".1f", " s")),
     ("Pagefind: CPU time of its processes (count)",
      lambda r: _fmt(_get(r, "pagefind", "cpu_s"), ".1f", " s")
-     + f" ({_fmt(_get(r, 'pagefind', 'processes'), 'd')})"),
+     + f" ({_fmt(_get(r, 'pagefind', 'processes'), '.0f')})"),
     ("Pagefind: peak RSS — target ≤ 1 GiB",
      lambda r: _fmt(_get(r, "pagefind", "peak_rss_mib"), ".0f", " MiB")
      + _target(r, "pagefind_rss_mib")),
     ("Pagefind: bundle size (files)",
      lambda r: _fmt((_get(r, "pagefind_bundle", "bytes") or 0) / 1e6 or None, ".1f", " MB")
-     + f" ({_fmt(_get(r, 'pagefind_bundle', 'files'), 'd')})"),
+     + f" ({_fmt(_get(r, 'pagefind_bundle', 'files'), '.0f')})"),
     ("search, typical word: word (articles containing it)",
      lambda r: f"`{_get(r, 'corpus', 'typical_word')}` ({_get(r, 'corpus', 'typical_df')})"),
     ("  bytes transferred, gzip — target ≤ 150 KB",
