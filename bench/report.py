@@ -99,10 +99,14 @@ ROWS: list[Row] = [
 ]
 
 
+def _runs(r: dict[str, Any]) -> str:
+    return "1 run" if r.get("repeat", 1) == 1 else f"median of {r['repeat']}"
+
+
 def table(results: list[dict[str, Any]]) -> str:
     """One row per measure, one column per result (ordered by N)."""
     results = sorted(results, key=lambda r: r["n"])
-    head = "| measure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |"
+    head = "| measure | " + " | ".join(f"N = {r['n']:,} ({_runs(r)})" for r in results) + " |"
     rule = "| --- | " + " | ".join("---:" for _ in results) + " |"
     rows = [f"| {label} | " + " | ".join(cell(r) for r in results) + " |" for label, cell in ROWS]
     return "\n".join([head, rule, *rows])

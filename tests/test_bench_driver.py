@@ -54,7 +54,7 @@ def test_browser_search_measures_bytes_and_time(bench_run: tuple[dict, str, Path
 
 def test_prints_the_markdown_table(bench_run: tuple[dict, str, Path]) -> None:
     _, stdout, _ = bench_run
-    assert stdout.startswith("| measure | N = 20 |")
+    assert stdout.startswith("| measure | N = 20 (1 run) |")
     assert "bare Pelican cold build" in stdout
 
 
