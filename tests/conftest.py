@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import signal
 import subprocess
@@ -37,13 +38,15 @@ def build_site(
     output: Path,
     settings: Path = ROOT / "pelicanconf.py",
     extra: dict[str, str] | None = None,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """Run a real Pelican build (--fatal warnings); a failed build fails the test with its log."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)]
     cmd += ["--fatal", "warnings"]
     if extra:  # one -e for all: pelican keeps only the last of repeated -e options
         cmd += ["-e", *(f"{key}={value}" for key, value in extra.items())]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600,
+                            env={**os.environ, **(env or {})})
     if result.returncode != 0:
         pytest.fail(f"pelican failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
     return result

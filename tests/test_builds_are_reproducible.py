@@ -27,15 +27,23 @@ def _tree(folder: Path) -> dict[str, str]:
 
 
 def test_two_builds_of_the_same_content_are_byte_identical(tmp_path: Path) -> None:
+    """Two languages, many tags (related articles), filters: and a different hash seed each time,
+    so nothing may depend on set or dict order."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     shutil.copytree(FIXTURES / "security" / "content" / "articles", content / "articles" / "extra")
+    shutil.copytree(FIXTURES / "site" / "content" / "articles", content / "articles" / "site")
     first, second = tmp_path / "first", tmp_path / "second"
-    seeds = {"RAW_SEEDS_PATH": json.dumps(str(ROOT / "seeds"))}
-    build_site(content, first, extra=seeds)
-    build_site(content, second, extra=seeds)
+    raw = tmp_path / "seeds"
+    shutil.copytree(ROOT / "seeds", raw)
+    shutil.copytree(FIXTURES / "site" / "seeds", raw, dirs_exist_ok=True)
+    seeds = {"RAW_SEEDS_PATH": json.dumps(str(raw))}
+    for output, hash_seed in ((first, "1"), (second, "2")):
+        build_site(content, output, extra=seeds, env={"PYTHONHASHSEED": hash_seed})
     a, b = _tree(first), _tree(second)
     assert any(name.endswith(".pf_filter") for name in a), "the search index has filters"
+    entry = json.loads((first / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert len(entry["languages"]) >= 2, "the fixtures cover two languages"
     assert sorted(a) == sorted(b)
     assert [name for name in a if a[name] != b[name]] == []
 

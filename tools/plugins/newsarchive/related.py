@@ -47,7 +47,8 @@ def rank_related(tag_sets: list[frozenset[str]], count: int, budget: int) -> lis
         candidates = _candidates(index, tags, postings, budget)
         scored = []
         for other in candidates:
-            score = sum(idf[t] for t in tags & tag_sets[other])
+            # fsum is exact, so the score does not depend on set order (the hash seed).
+            score = math.fsum(idf[t] for t in tags & tag_sets[other])
             if score > 0:
                 scored.append((-score, abs(other - index), other))
         ranked.append([other for _, _, other in heapq.nsmallest(count, scored)])

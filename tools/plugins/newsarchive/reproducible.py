@@ -38,6 +38,7 @@ def normalise_bundle(bundle: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     for info in entry["languages"].values():
         info["hash"] = _normalise_meta(bundle, info["hash"])
+    entry["languages"] = dict(sorted(entry["languages"].items()))
     entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8")
 
 
