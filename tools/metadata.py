@@ -36,22 +36,33 @@ STOPWORDS = {
 @lru_cache(maxsize=2)
 def load_agencies(path: Path = AGENCIES_PATH) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(name, pattern) pairs; ambiguous names only count next to a citing verb."""
+    return tuple((name, pattern) for name, _, pattern in _agency_patterns(path))
+
+
+@lru_cache(maxsize=2)
+def _agency_patterns(path: Path) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """(name, literal names and aliases, pattern): every pattern needs one literal verbatim."""
     doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    pairs = []
+    triples = []
     cite = doc.get("citing", "")
     for item in doc.get("agencies", []):
-        words = "|".join(re.escape(a) for a in [item["name"], *item.get("aliases", [])])
+        literals = (item["name"], *item.get("aliases", []))
+        words = "|".join(re.escape(a) for a in literals)
         pattern = rf"(?<!\w)(?:{words})(?!\w)"
         if item.get("needs_context"):
             pattern = rf"(?:{cite})\s+(?:kantor berita\s+|news agency\s+)?{pattern}|\({pattern}\)"
-        pairs.append((item["name"], re.compile(pattern)))
-    return tuple(pairs)
+        triples.append((item["name"], literals, re.compile(pattern)))
+    return tuple(triples)
 
 
 def find_agencies(text: str) -> list[str]:
-    """Agencies cited in the text, in order of first mention."""
+    """Agencies cited in the text, in order of first mention. The regex only runs when one of
+    the agency's names occurs as a substring (a cheap test that most agencies fail; the
+    patterns are case-sensitive, so a missing literal means no match)."""
     hits = []
-    for name, pattern in load_agencies():
+    for name, literals, pattern in _agency_patterns(AGENCIES_PATH):
+        if not any(literal in text for literal in literals):
+            continue
         match = pattern.search(text)
         if match:
             hits.append((match.start(), name))

@@ -11,7 +11,6 @@ Public API used by the importer, the Pelican plugin and the content checker:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -22,6 +21,7 @@ import yaml
 from slugify import slugify
 
 from tools.errors import RuleError
+from tools.wordindex import WordIndex
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
 KINDS = {"place", "person", "organisation", "topic"}
@@ -84,24 +84,19 @@ class Vocabulary:
         return self._exact.get(alias) or self._folded.get(alias.casefold())
 
     @property
-    def matcher(self) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    def matcher(self) -> tuple[WordIndex, WordIndex | None]:
+        """(case-insensitive aliases, exact risky forms) as word-index matchers (wordindex.py)."""
         return _matchers(self)
 
 
-def _alternation(words: list[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return r"(?<!\w)(?:" + "|".join(re.escape(w) for w in ordered) + r")(?!\w)"
+_CACHE: dict[int, tuple[WordIndex, WordIndex | None]] = {}
 
 
-_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-
-
-def _matchers(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _matchers(vocab: Vocabulary) -> tuple[WordIndex, WordIndex | None]:
     key = id(vocab)
     if key not in _CACHE:
-        folded = list(vocab._folded)
-        loose = re.compile(_alternation(folded), re.IGNORECASE)
-        exact = re.compile(_alternation(list(vocab._exact))) if vocab._exact else None
+        loose = WordIndex(vocab._folded, ignore_case=True)
+        exact = WordIndex(vocab._exact, ignore_case=False) if vocab._exact else None
         _CACHE[key] = (loose, exact)
     return _CACHE[key]
 
