@@ -32,12 +32,27 @@ def looks_like_headline(line: str) -> bool:
     return len(line.split()) < 20 and not line.rstrip("\"”’')").endswith(".")
 
 
+class MemoRules(tuple):  # type: ignore[type-arg]
+    """An article's rules that remember first_match per line: finding the body, harvesting the
+    header and cleaning test the same lines against the same (immutable) rules again."""
+
+    memo: dict[str, Rule | None]
+
+    def __new__(cls, rules: Iterable[Rule]) -> MemoRules:
+        self = super().__new__(cls, rules)
+        self.memo = {}
+        return self
+
+
 def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
     """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
-    for rule in rules:
-        if rule.search(line):
-            return rule
-    return None
+    memo = rules.memo if isinstance(rules, MemoRules) else None
+    if memo is not None and line in memo:
+        return memo[line]
+    found = next((rule for rule in rules if rule.search(line)), None)
+    if memo is not None:
+        memo[line] = found
+    return found
 
 
 def record(article: Article, field: str, value: str) -> None:
@@ -65,10 +80,16 @@ def _split_names(value: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def apply_line(article: Article, line: str, rules: Sequence[Rule]) -> tuple[str | None, str]:
-    """Clean one line. Returns (kept text or None, action of the rule that removed it)."""
-    for _ in range(MAX_STRIPS):
-        rule = first_match(line, rules)
+_UNKNOWN = object()
+
+
+def apply_line(article: Article, line: str, rules: Sequence[Rule],
+               first: Rule | None | object = _UNKNOWN) -> tuple[str | None, str]:
+    """Clean one line. Returns (kept text or None, action of the rule that removed it).
+    `first`: the caller's first_match(line, rules), so the rules do not run twice on a line."""
+    for attempt in range(MAX_STRIPS):
+        found = first if attempt == 0 and first is not _UNKNOWN else first_match(line, rules)
+        rule = found if isinstance(found, Rule) else None
         if rule is None:
             return line, ""
         match = rule.search(line)
@@ -112,7 +133,8 @@ def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
     for index, line in enumerate(lines):
         if not line.strip():
             continue
-        unmatched = first_match(line, rules) is None
+        first = first_match(line, rules)
+        unmatched = first is None
         if in_block and unmatched and looks_like_headline(line):
             article.remove(line, "read-also-list")
             continue
@@ -120,7 +142,7 @@ def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
         if unmatched and (is_learned(line) or is_teaser(line)):
             article.remove(line, LEARNED if is_learned(line) else TEASER_LINK)
             continue
-        text, action = apply_line(article, line, rules)
+        text, action = apply_line(article, line, rules, first)
         if action == "end":
             for rest in lines[index + 1:]:
                 article.remove(rest, "after-end")

@@ -95,7 +95,8 @@ def load_sidecar(path: Path) -> dict:
 
 def site_rules(site: SiteProfile | None,
                common: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
-    return (site.rules if site else ()) + (load_common_rules() if common is None else common)
+    common = load_common_rules() if common is None else common
+    return clean.MemoRules((site.rules if site else ()) + common)  # first_match memo per article
 
 
 def prepare(path: Path, options: Options) -> Article:
