@@ -141,8 +141,8 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
         return max(by_url)[2]
     if text:
         head = text[:20000]
-        best = [(min(m.start() for p in s.detect if (m := p.search(head))), s.name, s)
-                for s in sites if any(p.search(head) for p in s.detect)]
+        best = [(min(starts), s.name, s) for s in sites  # each detect pattern runs once
+                if (starts := [m.start() for p in s.detect if (m := p.search(head))])]
         if best:
             return min(best)[2]
     return None
