@@ -20,7 +20,8 @@ HTML_SUFFIXES = {".html", ".htm"}
 TEXT_SUFFIXES = {".txt"}
 INPUT_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")  # faster than translate
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -67,7 +68,7 @@ def _looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if b"\x00" in head:
         return True
-    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))  # C speed, same count
     return controls > len(head) * 0.05
 
 
@@ -128,7 +129,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
-    text = text.translate(_ZERO_WIDTH)
+    text = _ZERO_WIDTH.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _CONTROL.sub("", text)
     return "\n".join(" ".join(line.split()) for line in text.split("\n"))
