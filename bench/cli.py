@@ -12,6 +12,7 @@ from bench.driver import Driver
 from bench.report import table
 
 BENCH = Path(__file__).resolve().parent
+SKIPPABLE = ("import", "bare", "warm")
 
 
 def parse(argv: list[str] | None) -> argparse.Namespace:
@@ -24,6 +25,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--results", type=Path, default=BENCH / "results",
                         help="folder for the JSON results (default bench/results)")
     parser.add_argument("--no-browser", action="store_true", help="skip the Chromium searches")
+    parser.add_argument("--skip", action="append", default=[], choices=SKIPPABLE,
+                        help="leave a stage out (repeatable): import, bare, warm; e.g. a "
+                        "100,000-article run of the project build alone: --skip import "
+                        "--skip bare --skip warm --no-browser")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile one bare and one project build (.prof in results)")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -36,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     repeat = args.repeat or (3 if args.n < 5000 else 1)
     work = args.work or BENCH / "work" / f"n{args.n}"
-    driver = Driver(args.n, work, repeat, browser=not args.no_browser, profile=args.profile)
+    driver = Driver(args.n, work, repeat, browser=not args.no_browser, profile=args.profile,
+                    skip=frozenset(args.skip))
     results = driver.run()
     args.results.mkdir(parents=True, exist_ok=True)
     stamp = results["started"].replace(":", "").replace("-", "")[:15]

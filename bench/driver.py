@@ -74,9 +74,10 @@ def git_commit() -> str:
 class Driver:
     """Holds the work folder, the results and the stage errors of one benchmark run."""
 
-    def __init__(self, n: int, work: Path, repeat: int, browser: bool, profile: bool) -> None:
+    def __init__(self, n: int, work: Path, repeat: int, browser: bool, profile: bool,
+                 skip: frozenset[str] = frozenset()) -> None:
         self.n, self.work, self.repeat = n, work, repeat
-        self.browser, self.profile = browser, profile
+        self.browser, self.profile, self.skip = browser, profile, skip
         self.results: dict[str, Any] = {"n": n, "repeat": repeat, "errors": {}}
 
     def stage(self, name: str, func: Any, *args: Any) -> Any:
@@ -98,12 +99,15 @@ class Driver:
         r["commit"], r["machine"] = git_commit(), machine()
         corpus = prepare(self.work, self.n)
         r["corpus"] = {k: str(v) if isinstance(v, Path) else v for k, v in asdict(corpus).items()}
-        r["import"] = self.stage("import", builds.import_dumps, corpus.raw,
-                                 self.work / "imported", self.work / "logs")
+        r["skipped"] = sorted(self.skip)
+        if "import" not in self.skip:
+            r["import"] = self.stage("import", builds.import_dumps, corpus.raw,
+                                     self.work / "imported", self.work / "logs")
         bare = builds.bare_spec(self.work, corpus.content)
         project = builds.project_spec(self.work, corpus.content, corpus.raw)
-        self.cold_builds(bare, project)
-        self.warm_builds(project, corpus.content)
+        self.cold_builds(None if "bare" in self.skip else bare, project)
+        if "warm" not in self.skip:
+            self.warm_builds(project, corpus.content)
         if self.profile:
             self.profiles(bare, project)
         self.site_measures(project, corpus.typical_word, corpus.every_word)
@@ -111,11 +115,12 @@ class Driver:
         r["ratios"], r["targets"] = ratios_and_targets(r)
         return r
 
-    def cold_builds(self, bare: builds.BuildSpec, project: builds.BuildSpec) -> None:
+    def cold_builds(self, bare: builds.BuildSpec | None, project: builds.BuildSpec) -> None:
         bare_runs, project_runs = [], []
         for i in range(self.repeat):
-            bare_runs.append(self.stage(f"bare cold {i + 1}", builds.pelican_build, bare,
-                                        f"bare-cold-{i}", True))
+            if bare is not None:
+                bare_runs.append(self.stage(f"bare cold {i + 1}", builds.pelican_build, bare,
+                                            f"bare-cold-{i}", True))
             project_runs.append(self.stage(f"project cold {i + 1}", builds.pelican_build,
                                            project, f"project-cold-{i}", True))
         self.results["bare_cold"] = _median_or_none(bare_runs)
@@ -137,7 +142,7 @@ class Driver:
     def profiles(self, bare: builds.BuildSpec, project: builds.BuildSpec) -> None:
         folder = builds.ROOT / "bench" / "results"
         folder.mkdir(parents=True, exist_ok=True)
-        for spec in (bare, project):
+        for spec in (bare, project) if "bare" not in self.skip else (project,):
             path = folder / f"profile-{spec.name}-n{self.n}.prof"
             self.stage(f"{spec.name} profile", builds.pelican_build, spec,
                        f"{spec.name}-profile", True, path)

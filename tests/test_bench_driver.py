@@ -65,3 +65,22 @@ def test_synthetic_articles_are_marked_and_kept_out_of_content(
     assert len(articles) == 20
     assert all("\nSynthetic: true\n" in a.read_text() for a in articles)
     assert not list((ROOT / "content").rglob("*syn[0-9]*.md"))
+
+
+def test_skipped_stages_are_left_out_and_the_project_build_still_measured(
+    tmp_path: Path,
+) -> None:
+    """A 100,000-article run measures the project build alone: skipped stages must not run."""
+    cmd = [sys.executable, "-m", "bench", "--n", "10", "--repeat", "1", "--no-browser",
+           "--skip", "import", "--skip", "bare", "--skip", "warm",
+           "--work", str(tmp_path / "work"), "--results", str(tmp_path / "results")]
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    (path,) = (tmp_path / "results").glob("bench-n10-*.json")
+    result = json.loads(path.read_text())
+    assert result["skipped"] == ["bare", "import", "warm"]
+    assert "import" not in result and result["bare_cold"] is None
+    assert "project_warm" not in result
+    assert result["project_cold"]["wall_s"] > 0
+    assert result["pagefind_bundle"]["files"] > 0
+    assert not (tmp_path / "work" / "imported").exists()
