@@ -46,3 +46,19 @@ def test_warnings_alone_do_not_fail_the_command() -> None:
                        "--data", str(FIXTURES / "check" / "data"))
     assert result.returncode == 0
     assert ": warning: no site profile for source 'Kompas'" in result.stdout
+
+
+def test_a_folder_outside_content_is_judged_on_its_own_unless_content_is_named(
+    tmp_path,
+) -> None:
+    """A staging folder of imported copies is not full of "duplicates" of the archive, but an
+    editor who names the archive gets the comparison before moving the files in."""
+    article = next((ROOT / "content" / "articles").rglob("*.md"))
+    (tmp_path / article.name).write_bytes(article.read_bytes())
+    alone = run_check(str(tmp_path))
+    assert alone.returncode == 0, alone.stdout + alone.stderr
+    assert "already used" not in alone.stdout and "also used" not in alone.stdout
+    assert "1 file checked" in alone.stderr
+    compared = run_check(str(tmp_path), "--content", str(ROOT / "content"))
+    assert compared.returncode == 1
+    assert f"slug '{article.stem}' is also used by content/articles/" in compared.stdout

@@ -30,18 +30,22 @@ MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
 
 
 def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_DIR,
-              known: Known | None = None) -> tuple[list[Problem], int]:
+              known: Known | None = None, against_content: bool = True,
+              ) -> tuple[list[Problem], int]:
     """All problems of the files under `paths` (sorted) and how many files were checked.
 
     Every article and page under `content` is indexed so duplicates and links are judged
-    against the whole archive, but only problems in the checked files are returned.
+    against the whole archive, but only problems in the checked files are returned. With
+    `against_content=False` the checked files are judged against each other only (links still
+    resolve in `content`).
     """
     known = known or load_known(data)
     content = content.resolve()
     checked = set(_expand(paths))
+    archive = set(_expand([content])) if against_content else set()
     problems: list[Problem] = []
     entries: list[Entry] = []
-    for path in sorted(checked | set(_expand([content]))):
+    for path in sorted(checked | archive):
         if path.suffix in MARKDOWN:
             found, entry = check_file(path, _kind(path, content), known, full=path in checked)
             problems += found
@@ -63,6 +67,12 @@ def _expand(paths: list[Path]) -> list[Path]:
         elif path.exists():
             files.append(path)
     return files
+
+
+def outside(paths: list[Path], content: Path) -> bool:
+    """True when every path lies outside `content` (a staging folder, a fixture, a copy)."""
+    return bool(paths) and not any(_inside(path, content) or _inside(content, path)
+                                   for path in paths)
 
 
 def _hidden(path: Path, base: Path) -> bool:
@@ -132,6 +142,11 @@ Each problem is one line you can click in most editors:
   content/articles/2020/foo.md:7: error: unknown tag 'Karabah'. Hint: did you mean
   Nagorno-Karabakh (alias 'Karabah')? ...
 
+Files inside content/ are judged against the whole archive (duplicate slugs, titles and raw
+files, links). Files outside it, e.g. a folder of freshly imported articles, are judged against
+each other only; add --content content/ to also compare them with the archive before you move
+them in.
+
 The exit status is 1 when there is at least one error; warnings are shown but do not fail.
 The article format is explained in docs/editing.md."""
 
@@ -140,7 +155,8 @@ The article format is explained in docs/editing.md."""
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @click.option("--content", "content", type=click.Path(file_okay=False, path_type=Path),
               default=CONTENT_DIR, show_default="content/",
-              help="The archive that slugs, titles and links are checked against.")
+              help="The archive that slugs, titles and links are checked against (given "
+              "explicitly, also for PATHS outside it).")
 @click.option("--data", "data", type=click.Path(file_okay=False, path_type=Path),
               default=DATA_DIR, show_default="tools/data/",
               help="Where vocabulary.yaml, languages.yaml, sites/ and rules/ live.")
@@ -152,13 +168,17 @@ def check_command(paths: tuple[Path, ...], content: Path, data: Path, errors_onl
     """
     started = time.perf_counter()
     targets = list(paths) or [content, data]
-    problems, count = run_check(targets, content=content, data=data)
+    source = click.get_current_context().get_parameter_source("content")
+    explicit = source is not click.core.ParameterSource.DEFAULT
+    problems, count = run_check(targets, content=content, data=data,
+                                against_content=explicit or not outside(targets, content))
     errors = sum(p.severity == ERROR for p in problems)
     for problem in problems:
         if problem.severity == ERROR or not errors_only:
             click.echo(one_line(problem.format(root=Path.cwd())))
     warnings = len(problems) - errors
-    click.echo(f"{count} files checked in {time.perf_counter() - started:.1f} s: "
+    seconds = time.perf_counter() - started
+    click.echo(f"{count} file{'s' * (count != 1)} checked in {seconds:.1f} s: "
                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}",
                err=True)
     if errors:
