@@ -47,6 +47,7 @@ CASES = [
     ("bad-status", 7, "error", "'unpublished' is not a status"),
     ("bad-slug", 3, "error", "'Bad Slug' is not lowercase ASCII"),
     ("empty-summary", 7, "warning", "`Summary:` is empty"),
+    ("control-char", 1, "error", "`Title:` contains the invisible control character U+0007"),
 ]
 HINTS = {
     "unknown-tag": "did you mean 'Nagorno-Karabakh' (alias 'Karabakh')",

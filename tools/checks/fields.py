@@ -29,6 +29,9 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUOTED_RE = re.compile(r"""^(["']).*\1$""")
 YAML_LIST_RE = re.compile(r"^\[.*\]$")
 LOOKS_LIKE_KEY_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9 _-]{0,30}\s*:\s")
+# Control characters (tab aside) and noncharacters: invisible in an editor, invalid in HTML and
+# XML, so a title or tag carrying one breaks the feeds and shows as a box on the site.
+CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def check_header(header: Header, out: Findings, known: Known) -> None:
@@ -37,6 +40,7 @@ def check_header(header: Header, out: Findings, known: Known) -> None:
     for item in header.fields:
         _key(item, out)
         _quoting(item, out)
+        _invisible(item, out)
     _title(header, out)
     _date(header.first("date"), out, known.today, required=True)
     _date(header.first("modified"), out, known.today, required=False)
@@ -54,6 +58,7 @@ def check_page_header(header: Header, out: Findings) -> None:
     for item in header.fields:
         _key(item, out)
         _quoting(item, out)
+        _invisible(item, out)
     _title(header, out)
 
 
@@ -105,6 +110,14 @@ def _quoting(item: Field, out: Findings) -> None:
                         + " (keep them only if the headline itself is a quotation)")
         else:
             out.error(item.line, f"`{item.key}:` value is in quotes", hint)
+
+
+def _invisible(item: Field, out: Findings) -> None:
+    found = CONTROL_RE.search(item.value)
+    if found:
+        out.error(item.line, f"`{item.key}:` contains the invisible control character "
+                  f"U+{ord(found.group()):04X}", "retype the value (it was probably pasted "
+                  "from another program); feeds and pages cannot carry it")
 
 
 def _title(header: Header, out: Findings) -> None:
