@@ -122,8 +122,9 @@ SEARCH_CONTENT_SECURITY_POLICY = (
 )
 PAGEFIND_OUTPUT_SUBPATH = "pagefind"
 # Pagefind holds ~250 KiB a page while indexing: above this many article pages the index is split
-# into bundles of whole years (one Pagefind process each), merged by the search page. Fewer, larger
-# bundles mean less to download per search; see docs/search.md for the measured trade-off.
+# into bundles of whole years, newest first (a year with more pages than this, of whole months),
+# one Pagefind process each, so no process needs more than ~0.8 GiB. The search page merges them;
+# see docs/search.md for what a search downloads.
 PAGEFIND_SHARD_PAGES = 3000
 
 # Theme: gettext UI strings (catalogues in theme/translations/, compiled at build time by the

@@ -62,7 +62,7 @@ def test_a_theme_that_drops_the_date_sort_key_fails_the_build(tmp_path: Path) ->
 
 
 def test_a_large_archive_is_split_into_year_bundles(tmp_path: Path) -> None:
-    build_site(CONTENT, tmp_path, extra={"PAGEFIND_SHARD_PAGES": "3"})
+    build_site(CONTENT, tmp_path, extra={"PAGEFIND_SHARD_PAGES": "4"})
     bundles = sorted(p.parent.relative_to(tmp_path).as_posix()
                      for p in tmp_path.rglob("pagefind-entry.json"))
     assert bundles == ["pagefind", "pagefind/shards/2019-2019", "pagefind/shards/2020-2020"]

@@ -1,7 +1,9 @@
-"""A large archive's index is split into year bundles; the search page merges them in Chromium.
+"""A large archive's index is split into bundles; the search page merges them in Chromium.
 
-The fixture archive is built with PAGEFIND_SHARD_PAGES=3, giving three bundles (2021, 2020,
-2019), so every behaviour below crosses bundle boundaries, and with 2 results a page.
+The fixture archive (2021: 1 page, 2020: 4 pages in September and October, 2019: 1 page) is built
+twice: with PAGEFIND_SHARD_PAGES=4, giving three year bundles (2021, 2020, 2019), and with 3, where
+2020 is too big for one bundle and is split by month (2021 | 2020-10 | 2020-09 and 2019), so two
+bundles share the year 2020. Every behaviour below crosses bundle boundaries, with 2 results a page.
 """
 
 from __future__ import annotations
@@ -15,12 +17,19 @@ from conftest import FIXTURES, build_site
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
+SHARDS = {
+    "4": ["2019-2019", "2020-2020"],  # whole years
+    "3": ["2019-2020-09", "2020-10-2020-10"],  # 2020 split by month
+}
+
+
+@pytest.fixture(scope="module", params=sorted(SHARDS), ids=lambda n: f"{n}-pages-a-bundle")
+def base(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     output = tmp_path_factory.mktemp("search-shards")
-    extra = {"PAGEFIND_SHARD_PAGES": "3", "SEARCH_PAGE_SIZE": "2"}
+    extra = {"PAGEFIND_SHARD_PAGES": request.param, "SEARCH_PAGE_SIZE": "2"}
     build_site(FIXTURES / "search" / "content", output, extra=extra)
-    assert (output / "pagefind" / "shards").is_dir()
+    shards = sorted(p.name for p in (output / "pagefind" / "shards").iterdir())
+    assert shards == SHARDS[request.param]
     return serve(output)
 
 

@@ -31,30 +31,37 @@ async function loadFilters() {
   filtersLoaded = true;
 }
 
-/** Load the primary bundle in the chosen language and merge the other shards (years). */
+/** Load the primary bundle in the chosen language and merge the other shards (periods).
+ * Each bundle gets a hidden synthetic filter `bundle` (its position, newest first): a year split
+ * into months spans several bundles, so only the position tells one bundle's results apart. */
 async function loadPagefind() {
   const siteRoot = new URL(config.siteRoot, document.baseURI);
   const [primary, ...shards] = config.bundles.map((b) => new URL(b.path, siteRoot).pathname);
   const module = await import(new URL("pagefind.js", new URL(primary, siteRoot)).href);
-  await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+  await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30, mergeFilter: bundleTag(0) });
   // Pagefind takes the index language from <html lang> when it starts: lend it ours briefly.
   const pageLang = document.documentElement.lang;
   document.documentElement.lang = state.lang;
   const started = module.init();
   document.documentElement.lang = pageLang;
   await started;
-  await Promise.all(shards.map((shard) => module.mergeIndex(shard))); // fetched in parallel
+  await Promise.all(shards.map((shard, i) => module.mergeIndex(shard, { mergeFilter: bundleTag(i + 1) })));
   return module;
+}
+
+function bundleTag(position) {
+  return { bundle: String(position) };
 }
 
 /** Results in the requested order; date order across shards is read shard after shard. */
 async function orderedResults(term, filters, merged) {
   const sort = SORTS[state.sort];
   if (!sort || config.bundles.length < 2) return merged.results;
-  const shards = state.sort === "oldest" ? [...config.bundles].reverse() : config.bundles;
+  const positions = config.bundles.map((_, i) => i);
+  if (state.sort === "oldest") positions.reverse();
   const ordered = [];
-  for (const shard of shards) {
-    const inShard = { ...filters, any: shard.years.map((year) => ({ year })) };
+  for (const position of positions) {
+    const inShard = { ...filters, ...bundleTag(position) };
     const part = await pagefind.search(term, { filters: inShard, sort });
     ordered.push(...part.results);
   }

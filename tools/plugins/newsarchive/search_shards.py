@@ -1,8 +1,13 @@
 """Plan the Pagefind index: which article pages go into which bundle, and which languages exist.
 
-A shard is a run of whole years, newest first, so that date-sorted results can be read shard after
-shard. The first shard is the primary bundle at `pagefind/` (the only one on a small archive);
-the others live under `pagefind/shards/<years>/` and are merged by the search page.
+A shard is a run of whole periods, newest first, so that date-sorted results can be read shard
+after shard. A period is a year, or a month when its year alone has more pages than a bundle may
+hold: Pagefind keeps every page of a bundle in memory until it writes (~250 KiB a page), so an
+unsplit year of a 100,000-article archive (~20,000 pages, ~5 GiB) would not fit the 1 GiB budget.
+The first shard is the primary bundle at `pagefind/` (the only one on a small archive); the
+others live under `pagefind/shards/<oldest>-<newest period>/` and are merged by the search page,
+which tells them apart by their position in SEARCH_BUNDLES (not by their years, which a split
+year shares between bundles).
 """
 
 from __future__ import annotations
@@ -16,37 +21,57 @@ from babel import Locale, UnknownLocaleError
 
 @dataclass
 class Shard:
-    """One Pagefind bundle: its path under the output folder, its years and its pages."""
+    """One Pagefind bundle: its path under the output folder, its periods and its pages.
+
+    `periods` are "YYYY" or "YYYY-MM", newest first; `years` the years they fall in.
+    """
 
     path: str
     years: tuple[str, ...]
     pages: list[tuple[str, str]] = field(default_factory=list)  # (url, save_as), sorted
+    periods: tuple[str, ...] = ()
 
 
 def plan_shards(articles: list[Any], bundle: str, max_pages: int) -> list[Shard]:
-    """Group article pages by year into shards of at most `max_pages` (a year is never split)."""
-    by_year: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    """Group article pages into shards of at most `max_pages`, newest periods first.
+
+    Periods are whole years; a year with more than `max_pages` pages is split into its months
+    (a single month bigger than that stays whole: it is the smallest period a shard holds).
+    """
+    by_month: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for article in articles:
-        by_year[article.date.strftime("%Y")].add((article.url, article.save_as))
+        by_month[article.date.strftime("%Y-%m")].add((article.url, article.save_as))
+    by_year: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for month, pages in by_month.items():
+        by_year[month[:4]].update(pages)
     total = sum(len(pages) for pages in by_year.values())
     if total <= max_pages:
         years = tuple(sorted(by_year, reverse=True))
         pages = sorted(page for year in years for page in by_year[year])
-        return [Shard(path=bundle, years=years, pages=pages)]
-    groups: list[list[str]] = []
-    size = 0
+        return [Shard(path=bundle, years=years, pages=pages, periods=years)]
+    periods: list[tuple[str, set[tuple[str, str]]]] = []
     for year in sorted(by_year, reverse=True):
-        if groups and size + len(by_year[year]) <= max_pages:
-            groups[-1].append(year)
-            size += len(by_year[year])
+        if len(by_year[year]) <= max_pages:
+            periods.append((year, by_year[year]))
         else:
-            groups.append([year])
-            size = len(by_year[year])
+            months = sorted((m for m in by_month if m.startswith(year)), reverse=True)
+            periods.extend((month, by_month[month]) for month in months)
+    groups: list[list[tuple[str, set[tuple[str, str]]]]] = []
+    size = 0
+    for period in periods:
+        if groups and size + len(period[1]) <= max_pages:
+            groups[-1].append(period)
+            size += len(period[1])
+        else:
+            groups.append([period])
+            size = len(period[1])
     shards = []
-    for number, years in enumerate(groups):
-        path = bundle if number == 0 else f"{bundle}/shards/{years[-1]}-{years[0]}"
-        pages = sorted(page for year in years for page in by_year[year])
-        shards.append(Shard(path=path, years=tuple(years), pages=pages))
+    for number, group in enumerate(groups):
+        names = tuple(name for name, _ in group)
+        path = bundle if number == 0 else f"{bundle}/shards/{names[-1]}-{names[0]}"
+        years = tuple(dict.fromkeys(name[:4] for name in names))
+        pages = sorted(page for _, members in group for page in members)
+        shards.append(Shard(path=path, years=years, pages=pages, periods=names))
     return shards
 
 
