@@ -51,13 +51,25 @@ def serve(output: Path, host: str, port: int) -> http.server.ThreadingHTTPServer
     return server
 
 
+def cache_folder(output: Path) -> Path:
+    """`cache/` for output/ (shared with `make html`), else a hidden folder beside the output."""
+    if output.resolve() == (ROOT / "output").resolve():
+        return ROOT / "cache"
+    return output.resolve().parent / f".{output.name}-cache"
+
+
 def build(content: Path, output: Path, settings: Path) -> bool:
-    """Check, then build with Pelican; True when the build succeeded."""
+    """Check, then build with Pelican; True when the build succeeded.
+
+    With the content cache on, as `make html`: unchanged articles are not read again and only
+    the pages an edit can change are rendered (incremental.py in the plugin).
+    """
     started = time.perf_counter()
     subprocess.run([sys.executable, "-m", "tools", "check", "--errors-only",
                     "--content", str(content)], cwd=ROOT)
     result = subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output),
-                             "-s", str(settings), "-q"], cwd=ROOT)
+                             "-s", str(settings), "-q", "--cache-path", str(cache_folder(output)),
+                             "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"], cwd=ROOT)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         click.echo(f"Build FAILED after {seconds:.1f} s: see the messages above; the preview "

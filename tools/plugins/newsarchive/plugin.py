@@ -7,6 +7,7 @@ from pelican import signals
 from . import (
     archives,
     i18n,
+    incremental,
     presentation,
     raw_seeds,
     related,
@@ -22,6 +23,9 @@ from . import (
 
 def register() -> None:
     signals.initialized.connect(speedups.install)  # Performance (issue 8): see speedups.py.
+    # Incremental builds (issue 8): skip pages an edit cannot have changed; see incremental.py.
+    signals.initialized.connect(incremental.start)
+    signals.get_writer.connect(incremental.get_writer)
     # Security (issue 7): every body is sanitised before templates mark it safe.
     signals.content_object_init.connect(sanitize.sanitize_content)
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
@@ -44,3 +48,5 @@ def register() -> None:
     signals.finalized.connect(search_index.build_index)
     # Reproducible builds (issue 7): Pagefind writes filters in hash-map order; sort them.
     signals.finalized.connect(reproducible.normalise_output)
+    # Last: only a build whose every step succeeded records its pages as current.
+    signals.finalized.connect(incremental.finish)
