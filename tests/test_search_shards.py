@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
-from test_search_page import ATTACK, MEETING, PROTEST, TRUCE, facet_counts, search
+from test_search_page import ATTACK, DENIAL, MEETING, PROTEST, TRUCE, facet_counts, search
 
 from conftest import FIXTURES, build_site
 
@@ -54,3 +54,28 @@ def test_a_filter_narrows_merged_results(page: Page, base: str) -> None:
     page.locator('fieldset[data-filter="year"] input[value="2019"]').check()
     expect(page.locator(".search-result__link")).to_have_text([PROTEST])
     assert facet_counts(page, "agency") == {"AFP": 1}
+
+
+def test_older_bundles_are_searched_only_when_the_reader_asks_for_more(page: Page,
+                                                                      base: str) -> None:
+    """Newest first, the first page (2 results) comes from the 2021 and 2020(-10) bundles alone:
+    the 2019 bundle is not downloaded, and the count says it is a lower bound until it is."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    assert search(page, base, "?q=dan") == [MEETING, DENIAL]
+    summary = page.locator("#search-summary")
+    expect(summary).to_contain_text("3+ hasil untuk “dan”")
+    assert not [url for url in requested if "/pagefind/shards/2019-" in url]
+    page.get_by_role("button", name="Tampilkan lebih banyak").click()
+    expect(page.locator(".search-result__link")).to_have_text([MEETING, DENIAL, TRUCE, PROTEST])
+    expect(summary).to_have_text("4 hasil untuk “dan”")
+    expect(page.locator("#search-more")).to_be_hidden()
+    assert [url for url in requested if "/pagefind/shards/2019-" in url]
+
+
+def test_other_orders_search_every_bundle_and_count_exactly(page: Page, base: str) -> None:
+    assert search(page, base, "?q=dan&sort=oldest") == [PROTEST, TRUCE]
+    expect(page.locator("#search-summary")).to_have_text("4 hasil untuk “dan”")
+    page.select_option("#search-sort", "newest")  # every bundle is in by now: the count stays exact
+    expect(page.locator(".search-result__link")).to_have_text([MEETING, DENIAL])
+    expect(page.locator("#search-summary")).to_have_text("4 hasil untuk “dan”")

@@ -14,7 +14,8 @@ function element(tag, className, text) {
   return node;
 }
 
-/** The line above the results: how many, for what, or that the search is running or failed. */
+/** The line above the results: how many, for what, or that the search is running or failed.
+ * `partial`: older bundles are not searched yet, so the count is a lower bound and says so. */
 export function renderSummary(root, config, info) {
   const summary = root.querySelector("#search-summary");
   const s = config.strings;
@@ -22,6 +23,7 @@ export function renderSummary(root, config, info) {
   else if (info.failed) summary.textContent = s.failed;
   else if (info.searching) summary.textContent = s.searching;
   else if (!info.q) summary.textContent = fill(s.filtered, { count: info.count });
+  else if (info.partial) summary.textContent = fill(s.partial, { count: info.count, q: info.q });
   else if (info.count === 0) summary.textContent = fill(s.noResults, { q: info.q });
   else if (info.count === 1) summary.textContent = fill(s.oneResult, { q: info.q });
   else summary.textContent = fill(s.results, { count: info.count, q: info.q });

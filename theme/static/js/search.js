@@ -21,23 +21,29 @@ const state = readState(window.location.search, config);
 let pagefind = null;
 let searchId = 0;
 let shown = [];
+let complete = true; // false while older bundles that may hold more results are not searched
 let timer = null;
 let filtersLoaded = false;
+let mergedCount = 1; // bundles in the search so far, newest first (the primary is bundle 0)
+const merging = []; // one mergeIndex per bundle position, started at most once
 
-/** Facet counts need every filter file: load them only once the reader opens the facets. */
+/** Facet counts need every filter file of every bundle: load them only once the reader opens
+ * the facets. */
 async function loadFilters() {
   if (filtersLoaded) return;
+  await mergeUpTo(config.bundles.length);
   await pagefind.filters();
   filtersLoaded = true;
 }
 
-/** Load the primary bundle in the chosen language and merge the other shards (periods).
- * Each bundle gets a hidden synthetic filter `bundle` (its position, newest first): a year split
- * into months spans several bundles, so only the position tells one bundle's results apart. */
+/** Load the primary (newest) bundle in the chosen language. Older bundles are merged only when
+ * a search needs them (mergeUpTo). Each bundle gets a hidden synthetic filter `bundle` (its
+ * position, newest first): a year split into months spans several bundles, so only the
+ * position tells one bundle's results apart. */
 async function loadPagefind() {
   const siteRoot = new URL(config.siteRoot, document.baseURI);
-  const [primary, ...shards] = config.bundles.map((b) => new URL(b.path, siteRoot).pathname);
-  const module = await import(new URL("pagefind.js", new URL(primary, siteRoot)).href);
+  const primary = new URL(config.bundles[0].path, siteRoot);
+  const module = await import(new URL("pagefind.js", primary).href);
   await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30, mergeFilter: bundleTag(0) });
   // Pagefind takes the index language from <html lang> when it starts: lend it ours briefly.
   const pageLang = document.documentElement.lang;
@@ -45,7 +51,6 @@ async function loadPagefind() {
   const started = module.init();
   document.documentElement.lang = pageLang;
   await started;
-  await Promise.all(shards.map((shard, i) => module.mergeIndex(shard, { mergeFilter: bundleTag(i + 1) })));
   return module;
 }
 
@@ -53,11 +58,32 @@ function bundleTag(position) {
   return { bundle: String(position) };
 }
 
+/** Merge the bundles before position `count` into the search (fetched in parallel). */
+async function mergeUpTo(count) {
+  const siteRoot = new URL(config.siteRoot, document.baseURI);
+  const pending = [];
+  for (let position = 1; position < count; position++) {
+    if (!merging[position]) {
+      const path = new URL(config.bundles[position].path, siteRoot).pathname;
+      merging[position] = pagefind.mergeIndex(path, { mergeFilter: bundleTag(position) });
+    }
+    pending.push(merging[position]);
+  }
+  await Promise.all(pending);
+  mergedCount = Math.max(mergedCount, count);
+}
+
+/** Newest first needs only the newest bundles to fill the first page; any other order, facet
+ * counts and a filter-only listing need every bundle at once. */
+function needsEveryBundle(term) {
+  return state.sort !== "newest" || filtersLoaded || !term;
+}
+
 /** Results in the requested order; date order across shards is read shard after shard. */
 async function orderedResults(term, filters, merged) {
   const sort = SORTS[state.sort];
-  if (!sort || config.bundles.length < 2) return merged.results;
-  const positions = config.bundles.map((_, i) => i);
+  if (!sort || mergedCount < 2) return merged.results;
+  const positions = [...Array(mergedCount).keys()];
   if (state.sort === "oldest") positions.reverse();
   const ordered = [];
   for (const position of positions) {
@@ -68,10 +94,33 @@ async function orderedResults(term, filters, merged) {
   return ordered;
 }
 
+/** At least `wanted` results in order, merging older bundles one at a time until there are
+ * enough or none is left; `complete` says whether every bundle was searched. */
+async function collect(term, filters, wanted) {
+  const sort = SORTS[state.sort];
+  if (needsEveryBundle(term)) await mergeUpTo(config.bundles.length);
+  for (;;) {
+    const merged = await pagefind.search(term, sort ? { filters, sort } : { filters });
+    const results = await orderedResults(term, filters, merged);
+    const all = mergedCount >= config.bundles.length;
+    if (all || results.length >= wanted) return { merged, results, complete: all };
+    await mergeUpTo(mergedCount + 1);
+  }
+}
+
 function activeFilters() {
   const filters = {};
   for (const key of FILTER_KEYS) if (state.filters[key]?.length) filters[key] = state.filters[key];
   return filters;
+}
+
+function updateMore() {
+  const visible = root.querySelectorAll(".search-result").length;
+  moreButton.hidden = complete && shown.length <= visible;
+}
+
+function summaryInfo() {
+  return { q: state.q.trim(), count: shown.length, partial: !complete };
 }
 
 async function runSearch() {
@@ -81,6 +130,7 @@ async function runSearch() {
   const filters = activeFilters();
   if (!term && !Object.keys(filters).length) {
     shown = [];
+    complete = true;
     renderSuggestions(root, config, state, []);
     renderSummary(root, config, null);
     renderFilters(root, config, state, filtersLoaded ? await pagefind.filters() : null, onFilterChange);
@@ -88,20 +138,42 @@ async function runSearch() {
     return;
   }
   renderSummary(root, config, { searching: true });
-  const sort = SORTS[state.sort];
-  const merged = await pagefind.search(term, sort ? { filters, sort } : { filters });
-  const results = await orderedResults(term, filters, merged);
+  const found = await collect(term, filters, config.pageSize);
   if (id !== searchId) return; // a newer search has started
-  shown = results;
-  renderFilters(root, config, state, filtersLoaded ? merged.filters : null, onFilterChange);
-  await renderResults(root, results, config.pageSize, moreButton, true);
+  shown = found.results;
+  complete = found.complete;
+  renderFilters(root, config, state, filtersLoaded ? found.merged.filters : null, onFilterChange);
+  await renderResults(root, shown, config.pageSize, moreButton, true);
   if (id !== searchId) return;
-  if (results.length) performance.mark("search:first-result");
-  const others = results.length || !term ? [] : await suggestions(pagefind, term, { filters });
+  updateMore();
+  if (shown.length) performance.mark("search:first-result");
+  const others = shown.length || !term ? [] : await suggestions(pagefind, term, { filters });
   if (id !== searchId) return;
   renderSuggestions(root, config, state, others);
-  // The summary comes last: once it shows a count, the list below it is complete.
-  renderSummary(root, config, { q: state.q.trim(), count: results.length });
+  // The summary comes last: once it shows a count, the list below it is complete (or says it
+  // is not: "12+ results", while older bundles are left to search).
+  renderSummary(root, config, summaryInfo());
+}
+
+/** "Show more": the next page of results, searching older bundles first when needed. */
+async function showMore() {
+  const id = searchId;
+  const wanted = root.querySelectorAll(".search-result").length + config.pageSize;
+  if (shown.length < wanted && !complete) {
+    moreButton.disabled = true;
+    try {
+      const found = await collect(state.q.trim() || null, activeFilters(), wanted);
+      if (id !== searchId) return;
+      shown = found.results;
+      complete = found.complete;
+    } finally {
+      moreButton.disabled = false;
+    }
+  }
+  await renderResults(root, shown, wanted, moreButton, false);
+  if (id !== searchId) return;
+  updateMore();
+  renderSummary(root, config, summaryInfo());
 }
 
 function onFilterChange(key, value, checked) {
@@ -137,10 +209,7 @@ function bindControls() {
     state.sort = sortSelect.value;
     runSearch().catch(fail);
   });
-  moreButton.addEventListener("click", () => {
-    const visible = root.querySelectorAll(".search-result").length;
-    renderResults(root, shown, visible + config.pageSize, moreButton, false).catch(fail);
-  });
+  moreButton.addEventListener("click", () => showMore().catch(fail));
   root.addEventListener("search:clear", () => {
     state.filters = {};
     runSearch().catch(fail);
