@@ -44,7 +44,11 @@ async function loadPagefind() {
   const siteRoot = new URL(config.siteRoot, document.baseURI);
   const primary = new URL(config.bundles[0].path, siteRoot);
   const module = await import(new URL("pagefind.js", primary).href);
-  await module.options({ baseUrl: siteRoot.pathname, excerptLength: 30, mergeFilter: bundleTag(0) });
+  // noWorker: Pagefind's web worker is a second copy of its JS (12 KB gzip) on every cold
+  // search; a search over one bundle takes milliseconds on the page's own thread.
+  await module.options({
+    baseUrl: siteRoot.pathname, excerptLength: 30, mergeFilter: bundleTag(0), noWorker: true,
+  });
   // Pagefind takes the index language from <html lang> when it starts: lend it ours briefly.
   const pageLang = document.documentElement.lang;
   document.documentElement.lang = state.lang;
