@@ -67,7 +67,8 @@ class Site:
             settings["NEWSARCHIVE_INCREMENTAL"] = False
         cmd = [sys.executable, "-m", "pelican", str(self.content), "-o",
                str(output or self.output), "-s", str(ROOT / "pelicanconf.py"),
-               "--fatal", "warnings", "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
+               "--fatal", "warnings", "-v",
+               "-e", *(f"{k}={json.dumps(v)}" for k, v in settings.items())]
         # A different hash seed each build: keys must not depend on set or dict order.
         env = {**os.environ, "PYTHONHASHSEED": str(self.builds)}
         result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
@@ -255,7 +256,9 @@ def test_body_edit_rewrites_only_the_pages_that_show_the_body(site: Site) -> Non
     article = site.articles()[5]
     with article.open("a", encoding="utf-8") as handle:
         handle.write("\nKalimat tambahan yang unik: zebrakuda.\n")
-    site.build()
+    result = site.build()
+    full = re.search(r"rendering every page.*", result.stdout + result.stderr)
+    assert full is None, f"a full build ran instead (the log says why): {full and full.group(0)}"
     changed = [p for p, mtime in files.items() if p.stat().st_mtime_ns != mtime]
     page = site.output / page_of(site, article)
     assert page in changed and "zebrakuda" in page.read_text(encoding="utf-8")

@@ -7,9 +7,10 @@ Few and explicit, so a reviewer can check them against the templates:
   here and every page is rendered again.
 - **card** of an article: what a listing, a related list, prev/next or a translation link
   shows of it (url, save_as, lang, title, date, summary, tags, category, source, status).
-- **full** digest of an article: its card plus its body and every attribute the reader and the
-  plugin set on it (metadata, tags by kind, reading time, JSON-LD, raw link, ...), except the
-  links to other articles, which pages fingerprint by those articles' cards.
+- **full** digest of an article: its card plus its source file byte for byte (what the reader,
+  the sanitiser and the plugin derive from it — body, metadata, tags by kind, reading time,
+  JSON-LD — is a function of those bytes and of the global inputs), its path and its raw-seed
+  link. Links to other articles are left to the pages, which fingerprint those articles' cards.
 - **page keys** (incremental_writer.page_key): an article page is its full digest plus the cards
   of its related/prev/next/translations; a listing page is its slice of cards, its pagination
   and its listing object; a period page is its articles' cards and its year's coverage; a feed
@@ -24,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import marshal
 import re
 import sys
@@ -46,61 +46,59 @@ IGNORED_SETTINGS = frozenset({
 # Libraries whose code shapes the output.
 LIBRARIES = ("pelican", "jinja2", "markdown", "feedgenerator", "markupsafe", "babel", "nh3",
              "pagefind", "python-slugify", "PyYAML")
-# Article attributes that are links to other articles (fingerprinted by their cards where a page
-# shows them), the shared settings/context, and caches derived from attributes already hashed.
-_NOT_OWN = frozenset({
-    "settings", "_context", "related_articles", "newer_article", "older_article",
-    "translations", "_newsarchive_urls",
-})
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK_MARK = re.compile(r"[{|]\w+[|}]")  # Pelican's {filename}-style intra-site link syntax
 
 
 def digest(value: Any) -> str:
-    """sha256 (hex) of the stable JSON form of `value`."""
-    text = json.dumps(encode(value), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    """sha256 (hex) of the stable form of `value`."""
+    return hashlib.sha256(repr(encode(value)).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def encode(value: Any, depth: int = 0) -> Any:
-    """A JSON-able form of `value` that is the same in every process for the same data."""
-    if depth > 12:
-        raise RecursionError("value nested too deep to fingerprint")
+    """Plain tuples, strings and numbers that are the same in every process for the same data
+    (sets and dicts sorted, objects by their fields, no memory addresses)."""
     if value is None or isinstance(value, bool | int | float | str):
         return value
+    if depth > 12:
+        raise RecursionError("value nested too deep to fingerprint")
+    depth += 1
+    if isinstance(value, list | tuple):
+        return (type(value).__name__, *(encode(v, depth) for v in value))
+    if isinstance(value, dict):
+        return ("dict", *_sorted([(encode(k, depth), encode(v, depth))
+                                  for k, v in value.items()]))
     if isinstance(value, datetime | date | time):
-        return ["dt", value.isoformat()]
+        return ("dt", value.isoformat())
     if isinstance(value, Content):
         # A reference only: pages that show another article fingerprint its card themselves.
-        return ["content", type(value).__name__, getattr(value, "save_as", None),
-                getattr(value, "source_path", None)]
+        return ("content", type(value).__name__, getattr(value, "save_as", None),
+                getattr(value, "source_path", None))
     if isinstance(value, URLWrapper):
-        attrs = {k: v for k, v in vars(value).items() if k != "settings"}
-        return ["wrapper", type(value).__name__, value.name, value.slug,
-                encode(attrs, depth + 1)]
-    if isinstance(value, dict):
-        return ["dict", sorted(([encode(k, depth + 1), encode(v, depth + 1)]
-                                for k, v in value.items()), key=_order)]
-    if isinstance(value, list | tuple):
-        return [type(value).__name__, [encode(v, depth + 1) for v in value]]
+        # Tags, categories, authors, sources are named: what plugins add to them (a tag's kind
+        # and aliases) comes from the vocabulary, which the global fingerprint covers.
+        return ("wrapper", type(value).__name__, value.name, value.slug)
     if isinstance(value, set | frozenset):
-        return ["set", sorted((encode(v, depth + 1) for v in value), key=_order)]
+        return ("set", *_sorted([encode(v, depth) for v in value]))
     if isinstance(value, re.Pattern):
-        return ["re", value.pattern, value.flags]
+        return ("re", value.pattern, value.flags)
     if isinstance(value, FunctionType):
-        return ["function", value.__module__, value.__qualname__, _code_digest(value.__code__)]
+        return ("function", value.__module__, value.__qualname__, _code_digest(value.__code__))
     if isinstance(value, type | ModuleType):
-        return ["name", getattr(value, "__module__", ""), getattr(value, "__qualname__",
-                                                                   value.__name__)]
+        return ("name", getattr(value, "__module__", ""),
+                getattr(value, "__qualname__", value.__name__))
     if dataclasses.is_dataclass(value):
-        return ["dataclass", type(value).__qualname__,
+        return ("dataclass", type(value).__qualname__,
                 encode({f.name: getattr(value, f.name) for f in dataclasses.fields(value)},
-                       depth + 1)]
-    return ["repr", type(value).__qualname__, _ADDRESS.sub("", repr(value))]
+                       depth))
+    return ("repr", type(value).__qualname__, _ADDRESS.sub("", repr(value)))
 
 
-def _order(item: Any) -> str:
-    return json.dumps(item, sort_keys=True, ensure_ascii=False)
+def _sorted(items: list[Any]) -> list[Any]:
+    try:
+        return sorted(items)
+    except TypeError:  # mixed types: order by their text form, which is total
+        return sorted(items, key=repr)
 
 
 def _code_digest(code: CodeType) -> str:
@@ -138,15 +136,28 @@ def library_versions() -> dict[str, str]:
     return versions
 
 
-def global_fingerprint(settings: dict[str, Any], output_path: str, files: list[Path]) -> str:
-    """Digest of everything every page can depend on; any change means a full build."""
+def global_parts(settings: dict[str, Any], output_path: str,
+                 files: list[Path]) -> dict[str, Any]:
+    """Everything every page can depend on, by part; any change means a full build."""
     kept = {k: v for k, v in settings.items() if k not in IGNORED_SETTINGS}
-    return digest({
-        "settings": kept,
+    return {
+        "settings": {k: digest(v) for k, v in kept.items()},
         "output": str(Path(output_path).resolve()),
-        "files": files_digest(files),
+        "files": dict(files_digest(files)),
         "versions": library_versions(),
-    })
+    }
+
+
+def changed_parts(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    """Names of the settings, files and versions that differ (for the log: why a full build)."""
+    changed = []
+    for part in ("settings", "files", "versions"):
+        before, after = old.get(part) or {}, new.get(part) or {}
+        changed += [f"{part}:{k}" for k in sorted(before.keys() | after.keys())
+                    if before.get(k) != after.get(k)]
+    if old.get("output") != new.get("output"):
+        changed.append("output folder")
+    return changed
 
 
 class ArticleDigests:
@@ -159,30 +170,46 @@ class ArticleDigests:
         self._keep: list[Any] = []  # keeps ids valid while the build runs
 
     def card(self, article: Any) -> str | None:
+        """What other pages show of an article: listings, related lists, prev/next."""
         if article is None:
             return None
         key = id(article)
         if key not in self._cards:
             self._keep.append(article)
             metadata = getattr(article, "metadata", {}) or {}
-            self._cards[key] = digest([
-                getattr(article, "url", None), getattr(article, "save_as", None),
-                getattr(article, "lang", None), getattr(article, "title", None),
-                getattr(article, "date", None), getattr(article, "status", None),
-                metadata.get("summary"), getattr(article, "tags", None),
-                getattr(article, "category", None), getattr(article, "source_page", None),
-            ])
+            source = getattr(article, "source_page", None)
+            category = getattr(article, "category", None)
+            fields = (
+                article.url, article.save_as, article.lang, article.title,
+                article.date.isoformat(), getattr(article, "status", None),
+                str(metadata.get("summary") or ""),
+                tuple((t.name, t.slug) for t in getattr(article, "tags", None) or ()),
+                (category.name, category.slug) if category is not None else None,
+                (source.name, source.slug) if source is not None else None,
+            )
+            self._cards[key] = _sha(repr(fields))
         return self._cards[key]
 
     def full(self, article: Any) -> str:
+        """Everything its own page and its feed entries show: the card, the source file byte
+        for byte (body and header; what the reader, the sanitiser and the plugin derive from it
+        depends only on it and on the global fingerprint), where it lives, and the raw-seed link
+        (which depends on the seeds folder). Links to other articles are the pages' business."""
         key = id(article)
         if key not in self._full:
             self._keep.append(article)
-            own = {k: v for k, v in vars(article).items() if k not in _NOT_OWN}
-            body = own.get("_content") or ""
+            body = getattr(article, "_content", None) or ""
             # Intra-site links are resolved at render time: hash the resolved body too.
             resolved = article.get_content("") if _LINK_MARK.search(body) else None
-            self._full[key] = digest([self.card(article), own, resolved,
-                                      getattr(article, "url", None),
-                                      getattr(article, "save_as", None)])
+            fields = (
+                self.card(article), article.source_path,
+                getattr(article, "relative_source_path", None),
+                _file_hash(Path(article.source_path)), getattr(article, "raw_url", None),
+                getattr(article, "template", None), resolved,
+            )
+            self._full[key] = _sha(repr(fields))
         return self._full[key]
+
+
+def _sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()

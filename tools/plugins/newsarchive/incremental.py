@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from . import raw_seeds
-from .fingerprints import global_fingerprint
+from .fingerprints import changed_parts, digest, global_parts
 from .incremental_writer import BuildState, IncrementalWriter, current_state, set_state
 
 logger = logging.getLogger(__name__)
@@ -78,8 +78,8 @@ def start(pelican: Any) -> None:
         return
     path = manifest_path(settings)
     output = str(Path(pelican.output_path).resolve())
-    fingerprint = global_fingerprint(settings, pelican.output_path,
-                                     dependency_files(settings))
+    parts = global_parts(settings, pelican.output_path, dependency_files(settings))
+    fingerprint = digest(parts)
     old = _load(path)
     previous: dict[str, list[Any]] = {}
     earlier: set[str] = set()
@@ -88,11 +88,13 @@ def start(pelican: Any) -> None:
         if old.get("global") == fingerprint and not settings.get("DELETE_OUTPUT_DIRECTORY"):
             previous = old.get("files", {})
     if old and not previous:
-        logger.info("Incremental build: settings, theme, plugin, data or output changed "
-                    "since the last build (or it did not finish): rendering every page")
-    _save(path, {"format": FORMAT, "output": output, "global": None, "files": {},
+        why = changed_parts(old.get("parts") or {}, parts) or ["the last build did not finish"]
+        logger.info("Incremental build: rendering every page (changed since the last build: "
+                    "%s)", ", ".join(why[:8]) + (" ..." if len(why) > 8 else ""))
+    _save(path, {"format": FORMAT, "output": output, "global": None, "parts": parts, "files": {},
                  "earlier": sorted(earlier)})
-    _build.update(path=path, output=output, fingerprint=fingerprint, earlier=earlier)
+    _build.update(path=path, output=output, fingerprint=fingerprint, parts=parts,
+                  earlier=earlier)
     set_state(BuildState(previous))
 
 
@@ -113,7 +115,8 @@ def finish(pelican: Any) -> None:
     for relpath in sorted(_build["earlier"] - now):
         removed += _remove(output, relpath)
     _save(_build["path"], {"format": FORMAT, "output": _build["output"],
-                           "global": _build["fingerprint"], "files": state.written,
+                           "global": _build["fingerprint"], "parts": _build["parts"],
+                           "files": state.written,
                            "earlier": sorted(extra)})
     logger.info("Incremental build: %d pages rendered, %d unchanged and kept, %d stale "
                 "files removed", state.rendered, state.skipped, removed)
