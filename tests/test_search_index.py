@@ -76,7 +76,7 @@ def test_a_large_archive_is_split_into_year_bundles(tmp_path: Path) -> None:
 
 
 def test_a_bundle_left_half_written_is_caught(site: Path, tmp_path: Path) -> None:
-    from tools.plugins.newsarchive.search_index import bundle_problem
+    from tools.plugins.newsarchive.search_bundle import bundle_problem
 
     bundle = shutil.copytree(site / "pagefind", tmp_path / "pagefind")
     assert bundle_problem(bundle, 6) is None

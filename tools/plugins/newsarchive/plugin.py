@@ -11,7 +11,6 @@ from . import (
     presentation,
     raw_seeds,
     related,
-    reproducible,
     sanitize,
     search_index,
     seo,
@@ -44,9 +43,11 @@ def register() -> None:
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)
+    # Search (issue 8): article pages are indexed as they are written, only bundles whose pages
+    # changed are rebuilt, and each bundle is normalised as it is written (reproducible.py,
+    # issue 7: Pagefind writes filters in hash-map order); see search_index.py.
     signals.article_generator_finalized.connect(search_index.collect_articles)
+    signals.content_written.connect(search_index.page_written)
     signals.finalized.connect(search_index.build_index)
-    # Reproducible builds (issue 7): Pagefind writes filters in hash-map order; sort them.
-    signals.finalized.connect(reproducible.normalise_output)
     # Last: only a build whose every step succeeded records its pages as current.
     signals.finalized.connect(incremental.finish)

@@ -1,122 +1,279 @@
-"""Build the Pagefind search index from the article pages Pelican wrote.
+"""Build the Pagefind search index while Pelican writes the article pages, bundle by bundle.
 
 Only published article pages are indexed (not drafts, listing pages, tag pages or static pages),
 and inside them only the element marked `data-pagefind-body`. A failed index fails the build:
 Pelican turns the exception into a non-zero exit naming the cause.
 
-Pagefind holds every page in memory until it writes (~250 KiB a page), so a large archive is
-split into shards of whole years (`PAGEFIND_SHARD_PAGES` pages at most, unless one year alone is
-bigger), each indexed by its own Pagefind process and written to its own bundle. The search page
-merges them at query time (`mergeIndex`); see search_shards.py for the plan.
+How (docs/search.md, "How the index is built"):
+
+- `collect_articles` (article_generator_finalized) plans the bundles (search_shards.py) and fixes
+  each bundle's page order: the order Pelican will write the pages in (translations, then articles
+  newest first). Pagefind's output depends on the order pages are added, so every build — streamed,
+  incremental or from disk — feeds a bundle's pages in exactly this order.
+- `page_written` (content_written) checks each article page as Pelican writes it, hashes it and,
+  if its bundle is being rebuilt, hands it to the worker thread (search_stream.py), whose Pagefind
+  process indexes it on the other core while Python renders the next page. A bundle is written as
+  soon as its last page has been fed; then the next bundle starts (one Pagefind process at a time).
+- `build_index` (finalized) deals with what the stream could not: pages Pelican did not write this
+  build (their file on disk is what would have been written, so it is read from there; a missing
+  file is an error), bundles whose pages did not arrive in order, and unchanged bundles. A bundle
+  whose pages, page hashes and order equal the previous build's (search_manifest.py) and whose
+  files on disk are intact is kept as is; others are rebuilt; bundles no longer planned are
+  removed.
 """
 
 from __future__ import annotations
 
-import asyncio
-import json
+import hashlib
 import logging
-import shutil
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pagefind.index import IndexConfig, PagefindIndex
-
+from .search_bundle import ENTRY, clear_bundle, prints_match
+from .search_manifest import manifest_path, save_manifest, take_manifest
+from .search_service import SearchIndexError
 from .search_shards import Shard, plan_shards, search_languages
+from .search_stream import BundleStream
+
+__all__ = ["SearchIndexError", "build_index", "collect_articles", "page_written", "read_page"]
 
 logger = logging.getLogger(__name__)
 
 SORT_KEY = 'data-pagefind-sort="date"'
 BODY_MARK = "data-pagefind-body"
 
-_shards: list[Shard] = []
+
+@dataclass
+class _Bundle:
+    """One planned bundle and how far its pages have been fed."""
+
+    label: str  # its path under the output folder (Shard.path)
+    folder: Path
+    order: list[tuple[str, str]]  # (url, absolute file path), in feeding order
+    spare: set[str]  # subfolders that hold other bundles
+    expected: list[list[str]] | None  # previous build's [url, sha256] if it may be kept
+    dirty: bool
+    cursor: int = 0
+    done: bool = False
 
 
-class SearchIndexError(RuntimeError):
-    """The Pagefind index could not be built."""
+@dataclass
+class _Build:
+    """The index state of one Pelican build."""
+
+    output: Path
+    root: Path  # PAGEFIND_OUTPUT_SUBPATH: every bundle lives under it
+    bundles: list[_Bundle]
+    by_path: dict[str, tuple[_Bundle, int]]
+    previous: dict[str, Any]
+    manifest: Path
+    hashes: dict[str, str] = field(default_factory=dict)  # absolute path -> sha256
+    written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    active: _Bundle | None = None
+    final: bool = False
+    stream: BundleStream | None = None
+
+
+_build: _Build | None = None
 
 
 def collect_articles(generator: Any) -> None:
     """Plan the index from the published articles (not drafts) and tell the templates about it.
 
-    Runs before any page is written, so the search page can name its bundles and languages.
+    Runs before any page is written, so the search page can name its bundles and languages, and
+    so pages can be indexed as they are written.
     """
     settings = generator.settings
-    articles = [*generator.articles, *generator.translations]
+    articles = [*generator.translations, *generator.articles]  # the order Pelican writes them
     plan = plan_shards(
         articles,
         bundle=settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind"),
         max_pages=int(settings.get("PAGEFIND_SHARD_PAGES", 3000)),
     )
-    _shards[:] = plan
     generator.context["SEARCH_BUNDLES"] = [
         {"path": shard.path + "/", "years": list(shard.years)} for shard in plan
     ]
     generator.context["SEARCH_LANGUAGES"] = search_languages(
         articles, settings.get("DEFAULT_LANG", "id")
     )
+    _start(settings, Path(generator.output_path), plan,
+           {article.save_as: number for number, article in enumerate(articles)})
+
+
+def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
+           position: dict[str, int]) -> None:
+    global _build
+    if _build is not None and _build.stream is not None:
+        _build.stream.abort()  # a previous build in this process (autoreload) that failed
+    _build = None
+    if not settings.get("PAGEFIND_ENABLED", True):
+        return
+    output = Path(os.path.abspath(output))
+    manifest = manifest_path(settings.get("CACHE_PATH", "cache"), output)
+    previous = take_manifest(manifest)
+    paths = [shard.path for shard in plan if shard.pages]
+    bundles, by_path = [], {}
+    for shard in plan:
+        if not shard.pages:  # an archive without articles yet: nothing to search
+            continue
+        pages = sorted(shard.pages, key=lambda page: (position.get(page[1], len(position)), page))
+        order = [(url, os.path.join(output, save_as)) for url, save_as in pages]
+        folder = output / shard.path
+        spare = _spare(shard.path, paths)
+        old = previous.get(shard.path) or {}
+        expected = old.get("pages")
+        if not (isinstance(expected, list) and [p[0] for p in expected] == [u for u, _ in order]
+                and prints_match(folder, old.get("files") or {})):
+            expected = None
+        bundle = _Bundle(shard.path, folder, order, spare, expected, dirty=expected is None)
+        bundles.append(bundle)
+        for number, (_, path) in enumerate(order):
+            by_path[path] = (bundle, number)
+    root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
+    _build = _Build(output, root, bundles, by_path, previous, manifest)
+
+
+def page_written(path: str, context: Any = None) -> None:
+    """`content_written` handler: check and hash an article page, index it if its bundle is due."""
+    build = _build
+    if build is None:
+        return
+    key = os.path.abspath(path)
+    hit = build.by_path.get(key)
+    if hit is None:
+        return
+    try:
+        html, digest = read_page(Path(key))
+        build.hashes[key] = digest
+        bundle, number = hit
+        if not bundle.dirty and bundle.expected[number][1] != digest:
+            bundle.dirty = True
+        _advance(build, (key, html))
+    except BaseException:
+        _abort(build)
+        raise
 
 
 def build_index(pelican: Any) -> None:
-    """Index every planned shard, one Pagefind process at a time; raise if any fails."""
-    settings = pelican.settings
-    if not settings.get("PAGEFIND_ENABLED", True):
+    """`finalized` handler: index what the stream could not, keep unchanged bundles, clean up."""
+    build = _build
+    if build is None:
         return
-    output = Path(pelican.output_path).resolve()
-    bundle_root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
-    if bundle_root.is_dir() and bundle_root != output:
-        shutil.rmtree(bundle_root)  # stale shards of an earlier build must not be merged
-    total = 0
-    for shard in _shards:
-        if not shard.pages:  # an archive without articles yet: nothing to search
+    try:
+        _finish_build(build)
+    except BaseException:
+        _abort(build)
+        raise
+
+
+def _finish_build(build: _Build) -> None:
+    build.final = True
+    kept = []
+    for bundle in build.bundles:
+        if bundle.dirty or bundle.done:
             continue
-        pages = [(url, output / save_as) for url, save_as in shard.pages]
-        total += _index_shard(pages, output / shard.path)
-    logger.info("Pagefind indexed %d article pages into %d bundle(s) under %s",
-                total, len(_shards), bundle_root)
+        for number, (_, path) in enumerate(bundle.order):
+            if path not in build.hashes:
+                build.hashes[path] = read_page(Path(path))[1]
+            if build.hashes[path] != bundle.expected[number][1]:
+                bundle.dirty = True
+                break
+        else:
+            kept.append(bundle)
+    _advance(build, None)
+    if build.stream is not None:
+        build.stream.close()
+    _remove_unplanned(build)
+    bundles = {}
+    for bundle in build.bundles:
+        if bundle in kept:
+            bundles[bundle.label] = build.previous[bundle.label]
+        else:
+            bundles[bundle.label] = {
+                "pages": [[url, build.hashes[path]] for url, path in bundle.order],
+                "files": build.written[bundle.label],
+            }
+    save_manifest(build.manifest, bundles)
+    pages = sum(len(bundle.order) for bundle in build.bundles)
+    logger.info("Pagefind: %d article pages in %d bundle(s), %d rebuilt, %d unchanged",
+                pages, len(build.bundles), len(build.bundles) - len(kept), len(kept))
 
 
-def _index_shard(pages: list[tuple[str, Path]], bundle: Path, attempts: int = 2) -> int:
-    """Index one bundle and check it was written whole; retry once, then fail the build.
+def _advance(build: _Build, current: tuple[str, str] | None) -> None:
+    """Feed the active bundle as far as its pages are known, in order; start the next bundle."""
+    while True:
+        if build.active is None:
+            build.active = next((b for b in build.bundles
+                                 if b.dirty and not b.done and _ready(build, b)), None)
+            if build.active is None:
+                return
+        bundle = build.active
+        while bundle.cursor < len(bundle.order) and _ready(build, bundle):
+            url, path = bundle.order[bundle.cursor]
+            if current is not None and current[0] == path:
+                html = current[1]
+            else:
+                html, build.hashes[path] = read_page(Path(path))
+            _stream(build).add(bundle.label, "/" + url.lstrip("/"), html)
+            bundle.cursor += 1
+        if bundle.cursor < len(bundle.order):
+            return
+        _stream(build).finish(bundle.label, bundle.folder, len(bundle.order), bundle.spare)
+        bundle.done = True
+        build.active = None
 
-    Under CPU contention Pagefind 1.5's service has answered "written" and been stopped while a
-    file was still being written (an empty pagefind-entry.json was seen), hence the check.
-    """
-    for attempt in range(1, attempts + 1):
-        try:
-            count = asyncio.run(_index(pages, bundle))
-        except SearchIndexError:
-            raise
-        except Exception as exc:  # the service speaks many dialects of failure
-            raise SearchIndexError(f"Pagefind indexing into {bundle} failed: {exc}") from exc
-        problem = bundle_problem(bundle, len(pages))
-        if problem is None:
-            return count
-        logger.info("Pagefind bundle %s incomplete (%s), attempt %d", bundle, problem, attempt)
-    raise SearchIndexError(f"Pagefind wrote an incomplete bundle {bundle}: {problem}")
+
+def _ready(build: _Build, bundle: _Bundle) -> bool:
+    return build.final or bundle.order[bundle.cursor][1] in build.hashes
 
 
-def bundle_problem(bundle: Path, expected_pages: int) -> str | None:
-    """Why the written bundle is unusable, or None: entry file, metadata files, page count."""
+def _stream(build: _Build) -> BundleStream:
+    if build.stream is None:
+        written = build.written
+        build.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints))
+    return build.stream
+
+
+def _abort(build: _Build) -> None:
+    if build.stream is not None:
+        build.stream.abort()
+
+
+def _spare(path: str, paths: list[str]) -> set[str]:
+    """The first folder names, under `path`, of the other bundles nested in it."""
+    return {other[len(path) + 1:].split("/", 1)[0] for other in paths
+            if other != path and other.startswith(path + "/")}
+
+
+def _remove_unplanned(build: _Build) -> None:
+    """Delete bundles of earlier builds that are not in this build's plan."""
+    planned = {bundle.label for bundle in build.bundles}
+    paths = sorted(planned)
+    for entry in sorted(build.root.rglob(ENTRY), reverse=True):
+        folder = entry.parent
+        label = folder.relative_to(build.output).as_posix()
+        if label in planned:
+            continue
+        clear_bundle(folder, _spare(label, paths))
+        logger.info("Pagefind bundle %s removed: no longer planned", folder)
+        while folder != build.output and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent
+
+
+def read_page(path: Path) -> tuple[str, str]:
+    """The page's HTML and its sha256, checked for what search relies on: one body mark and the
+    date sort key."""
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        languages = entry["languages"]
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        return f"pagefind-entry.json unreadable: {exc}"
-    for lang, info in languages.items():
-        if not (bundle / f"pagefind.{info['hash']}.pf_meta").is_file():
-            return f"metadata of language {lang!r} missing"
-    pages = sum(info.get("page_count", 0) for info in languages.values())
-    if pages != expected_pages:
-        return f"{pages} pages indexed, {expected_pages} expected"
-    return None
-
-
-def read_page(path: Path) -> str:
-    """The page's HTML, checked for what search relies on: one body mark and the date sort key."""
-    try:
-        html = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except OSError as exc:
         raise SearchIndexError(f"{path}: cannot read article page to index: {exc}") from exc
+    try:
+        html = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SearchIndexError(f"{path}: article page is not UTF-8: {exc}") from exc
     if html.count(BODY_MARK) != 1:
         raise SearchIndexError(
             f"{path}: an article page needs exactly one `{BODY_MARK}` element (the theme's "
@@ -127,60 +284,4 @@ def read_page(path: Path) -> str:
             f"{path}: no `{SORT_KEY}` sort key; it would drop out of date-sorted search results "
             "(include partial/pagefind_meta.html inside the article's data-pagefind-body)"
         )
-    return html
-
-
-async def _index(pages: list[tuple[str, Path]], bundle: Path) -> int:
-    config = IndexConfig(output_path=str(bundle))
-    index = PagefindIndex(config=config)
-    await index.__aenter__()
-    try:
-        for url, path in pages:
-            html = read_page(path)
-            await _answer(index, index.add_html_file(content=html, url="/" + url.lstrip("/")))
-        await _answer(index, index.write_files(output_path=str(bundle)))
-    finally:
-        await _stop(index)
-    return len(pages)
-
-
-async def _answer(index: PagefindIndex, request: Any) -> Any:
-    """Await a request to Pagefind's service, or fail if the service dies first.
-
-    When the pagefind binary panics (e.g. it cannot write into the output folder), the Python
-    API's reader task ends and the pending request is never answered: without this race the
-    build would hang forever instead of failing.
-    """
-    call = asyncio.ensure_future(request)
-    reader = index._service._poll_task  # the API's own stdout reader (pagefind 1.5.2)
-    done, _ = await asyncio.wait({call, reader}, return_when=asyncio.FIRST_COMPLETED)
-    if call in done:
-        return call.result()
-    call.cancel()
-    backend = index._service._backend
-    code = backend.returncode if backend.returncode is not None else await backend.wait()
-    raise SearchIndexError(
-        f"Pagefind's indexing service stopped (exit status {code}) before answering; "
-        "check that the output folder is writable and that nothing named like the bundle "
-        "folder is in the way"
-    )
-
-
-async def _stop(index: PagefindIndex) -> None:
-    """Let the service exit on its own after its last write; terminate it only if it hangs.
-
-    The API's own close() terminates the process as soon as "written" is answered, which under
-    load has cut a file short (an empty pagefind-entry.json was seen).
-    """
-    service = index._service
-    if service is None:
-        return
-    backend = service._backend
-    if backend.returncode is None and backend.stdin is not None:
-        backend.stdin.close()  # end of input: the service finishes its writes and exits
-        try:
-            await asyncio.wait_for(backend.wait(), timeout=30)
-        except TimeoutError:
-            backend.terminate()
-            await backend.wait()
-    service._poll_task.cancel()
+    return html, hashlib.sha256(data).hexdigest()

@@ -1,0 +1,68 @@
+"""What the previous build put in each Pagefind bundle, so that unchanged bundles are kept.
+
+Per bundle: the (url, sha256 of the page HTML as indexed) of its pages in the order they were
+fed (the order decides the bundle's bytes), and the size and mtime of each file it wrote (so a
+bundle deleted, cut short or edited on disk is rebuilt). Stored under Pelican's `CACHE_PATH`,
+outside the published output, one file per output folder (test builds into different folders
+never share one). The file is removed when a build starts using it and written again only when
+the build's index is complete, so a build that fails half-way leaves no manifest and the next
+build re-indexes everything.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from pagefind import service
+
+logger = logging.getLogger(__name__)
+
+# Anything that changes bundle bytes for the same pages must change this key (it is compared).
+FORMAT = "newsarchive-search-1"
+
+
+def manifest_key() -> str:
+    """The format and the Pagefind binary the bundles were written with."""
+    binary = service.get_executable()
+    try:
+        stat = os.stat(binary) if binary else None
+    except OSError:
+        stat = None
+    made_by = f"{binary}:{stat.st_size}:{stat.st_mtime_ns}" if stat else str(binary)
+    return f"{FORMAT}|{made_by}"
+
+
+def manifest_path(cache_path: str | Path, output: Path) -> Path:
+    name = hashlib.sha256(os.fsencode(os.path.abspath(output))).hexdigest()[:20]
+    return Path(cache_path) / "search-index" / f"{name}.json"
+
+
+def take_manifest(path: Path) -> dict[str, Any]:
+    """The previous build's bundles ({} if none or unusable); the file is removed."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as exc:
+        logger.warning("Search index manifest %s unreadable (%s): re-indexing everything",
+                       path, exc)
+        data = {}
+    path.unlink(missing_ok=True)
+    if not isinstance(data, dict) or data.get("key") != manifest_key():
+        return {}
+    bundles = data.get("bundles")
+    return bundles if isinstance(bundles, dict) else {}
+
+
+def save_manifest(path: Path, bundles: dict[str, Any]) -> None:
+    """Write the manifest atomically (a half-written one would be read as unusable anyway)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"key": manifest_key(), "bundles": bundles}, sort_keys=True),
+                         encoding="utf-8")
+    temporary.replace(path)

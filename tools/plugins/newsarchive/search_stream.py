@@ -1,0 +1,123 @@
+"""Index bundles on a worker thread while Pelican renders, one Pagefind process at a time.
+
+Pelican's thread hands over pages (`add`) and ends bundles (`finish`) in the order they must be
+indexed; this thread passes them to a Pagefind service process (which indexes on the other core)
+and, at the end of each bundle, fetches its files and writes them. Bundles are handled strictly
+one after another, so at most one Pagefind process (one bundle's memory) is alive at a time. The
+queue is bounded: if Pagefind falls behind, Pelican waits instead of piling pages up in memory.
+
+The first error stops the work: the service is stopped, further items are dropped, and the error
+is raised in Pelican's thread at its next call (so the build fails with the cause).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from .search_bundle import write_bundle
+from .search_service import PagefindService, SearchIndexError
+
+logger = logging.getLogger(__name__)
+
+QUEUE_PAGES = 256
+
+
+class BundleStream:
+    """The worker thread and its queue of ("add", ...), ("finish", ...) and ("stop",) items."""
+
+    def __init__(self, on_written: Callable[[str, dict[str, list[int]]], None]) -> None:
+        self._queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=QUEUE_PAGES)
+        self._on_written = on_written
+        self._error: BaseException | None = None
+        self._service: PagefindService | None = None
+        self._pages = 0
+        self._thread = threading.Thread(target=self._run, name="pagefind-stream", daemon=True)
+        self._thread.start()
+
+    def add(self, label: str, url: str, html: str) -> None:
+        """Index this page into the bundle `label` (bundles must not interleave)."""
+        self._put(("add", label, url, html))
+
+    def finish(self, label: str, bundle: Path, pages: int, spare: set[str]) -> None:
+        """Write the bundle `label` into `bundle` once its pages are indexed; `pages` checks it."""
+        self._put(("finish", label, bundle, pages, spare))
+
+    def close(self) -> None:
+        """Wait for every queued bundle to be written; raise the first error, if any."""
+        if self._thread.is_alive():
+            self._queue.put(("stop",))
+            self._thread.join()
+        self.raise_error()
+
+    def abort(self) -> None:
+        """Stop without waiting for the queued work (the build failed elsewhere)."""
+        self._error = self._error or SearchIndexError("search indexing aborted")
+        if self._thread.is_alive():
+            self._queue.put(("stop",))
+            self._thread.join(timeout=60)
+
+    def raise_error(self) -> None:
+        if self._error is not None:
+            raise self._error
+
+    def _put(self, item: tuple[Any, ...]) -> None:
+        self.raise_error()
+        while True:
+            try:
+                self._queue.put(item, timeout=1.0)
+                return
+            except queue.Full:
+                self.raise_error()
+                if not self._thread.is_alive():
+                    raise SearchIndexError("the search indexing thread stopped") from None
+
+    def _run(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item[0] == "stop":
+                self._stop_service()
+                return
+            if self._error is not None:
+                continue  # drain: Pelican's thread will raise the error
+            try:
+                self._handle(item)
+            except BaseException as exc:  # noqa: BLE001 - handed to Pelican's thread
+                if isinstance(exc, SearchIndexError):
+                    self._error = exc
+                else:
+                    self._error = SearchIndexError(f"Pagefind indexing failed: {exc}")
+                    self._error.__cause__ = exc
+                self._stop_service()
+
+    def _handle(self, item: tuple[Any, ...]) -> None:
+        if item[0] == "add":
+            _, label, url, html = item
+            if self._service is None:
+                self._service = PagefindService(label)
+                self._pages = 0
+            elif self._service.label != label:
+                raise SearchIndexError(f"bundle {label} started before {self._service.label} ended")
+            self._service.add(url, html)
+            self._pages += 1
+            return
+        _, label, bundle, pages, spare = item
+        service, self._service = self._service, None
+        if service is None or service.label != label:
+            raise SearchIndexError(f"bundle {label} ended before any page was indexed")
+        try:
+            files = service.files()
+        finally:
+            service.close()
+        prints = write_bundle(bundle, files, pages, spare)
+        logger.info("Pagefind bundle %s: %d pages written", bundle, pages)
+        self._on_written(label, prints)
+
+    def _stop_service(self) -> None:
+        service, self._service = self._service, None
+        if service is not None:
+            service.close()
