@@ -79,3 +79,12 @@ def test_other_orders_search_every_bundle_and_count_exactly(page: Page, base: st
     page.select_option("#search-sort", "newest")  # every bundle is in by now: the count stays exact
     expect(page.locator(".search-result__link")).to_have_text([MEETING, DENIAL])
     expect(page.locator("#search-summary")).to_have_text("4 hasil untuk “dan”")
+
+
+def test_a_language_missing_from_a_bundle_finds_only_its_own_articles(page: Page,
+                                                                     base: str) -> None:
+    """English exists only in the 2020 bundle; the 2021 (primary) and 2019 bundles have no
+    English index, and Pagefind would otherwise answer from their Indonesian one."""
+    assert search(page, base, "?lang=en&category=Nagorno-Karabakh") == [
+        "Ceasefire Talks End in Moscow"]
+    assert search(page, base, "?lang=en&q=nagorno") == ["Ceasefire Talks End in Moscow"]

@@ -24,57 +24,86 @@ let shown = [];
 let complete = true; // false while older bundles that may hold more results are not searched
 let timer = null;
 let filtersLoaded = false;
-let mergedCount = 1; // bundles in the search so far, newest first (the primary is bundle 0)
-const merging = []; // one mergeIndex per bundle position, started at most once
+let considered = 0; // bundles before this position are in the search, or lack the language
+const inSearch = []; // positions of the bundles in the search, newest first
+const merging = []; // one language check + mergeIndex per bundle position, started at most once
 
 /** Facet counts need every filter file of every bundle: load them only once the reader opens
  * the facets. */
 async function loadFilters() {
   if (filtersLoaded) return;
-  await mergeUpTo(config.bundles.length);
+  await considerUpTo(config.bundles.length);
   await pagefind.filters();
   filtersLoaded = true;
 }
 
-/** Load the primary (newest) bundle in the chosen language. Older bundles are merged only when
- * a search needs them (mergeUpTo). Each bundle gets a hidden synthetic filter `bundle` (its
- * position, newest first): a year split into months spans several bundles, so only the
- * position tells one bundle's results apart. */
+function bundleUrl(position) {
+  return new URL(config.bundles[position].path, new URL(config.siteRoot, document.baseURI));
+}
+
+/** Whether a bundle has an index in the reader's language. Pagefind would otherwise answer
+ * from its biggest index (another language) and stem with that language's rules. */
+async function hasLanguage(position) {
+  const response = await fetch(new URL("pagefind-entry.json", bundleUrl(position)), { cache: "no-cache" });
+  if (!response.ok) return false;
+  const entry = await response.json();
+  return Object.hasOwn(entry.languages || {}, state.lang);
+}
+
+/** Start Pagefind on the newest bundle that has the reader's language. Older bundles are
+ * merged only when a search needs them (considerUpTo). Each bundle gets a hidden synthetic
+ * filter `bundle` (its position, newest first): a year split into months spans several
+ * bundles, so only the position tells one bundle's results apart. */
 async function loadPagefind() {
-  const siteRoot = new URL(config.siteRoot, document.baseURI);
-  const primary = new URL(config.bundles[0].path, siteRoot);
-  const module = await import(new URL("pagefind.js", primary).href);
+  const [newest, module] = await Promise.all([hasLanguage(0), importPagefind(0)]);
+  let primary = 0;
+  let chosen = module;
+  if (!newest) {
+    while (primary < config.bundles.length - 1 && !(await hasLanguage(primary))) primary++;
+    if (primary > 0) chosen = await importPagefind(primary);
+  }
   // noWorker: Pagefind's web worker is a second copy of its JS (12 KB gzip) on every cold
   // search; a search over one bundle takes milliseconds on the page's own thread.
-  await module.options({
-    baseUrl: siteRoot.pathname, excerptLength: 30, mergeFilter: bundleTag(0), noWorker: true,
+  await chosen.options({
+    baseUrl: new URL(config.siteRoot, document.baseURI).pathname, excerptLength: 30,
+    mergeFilter: bundleTag(primary), noWorker: true,
   });
   // Pagefind takes the index language from <html lang> when it starts: lend it ours briefly.
   const pageLang = document.documentElement.lang;
   document.documentElement.lang = state.lang;
-  const started = module.init();
+  const started = chosen.init();
   document.documentElement.lang = pageLang;
   await started;
-  return module;
+  inSearch.push(primary);
+  considered = primary + 1;
+  return chosen;
+}
+
+function importPagefind(position) {
+  return import(new URL("pagefind.js", bundleUrl(position)).href);
 }
 
 function bundleTag(position) {
   return { bundle: String(position) };
 }
 
-/** Merge the bundles before position `count` into the search (fetched in parallel). */
-async function mergeUpTo(count) {
-  const siteRoot = new URL(config.siteRoot, document.baseURI);
+/** Merge one bundle into the search, unless it has no index in the reader's language. */
+function mergeBundle(position) {
+  merging[position] ||= (async () => {
+    if (!(await hasLanguage(position))) return;
+    await pagefind.mergeIndex(bundleUrl(position).pathname, { mergeFilter: bundleTag(position) });
+    inSearch.push(position);
+    inSearch.sort((a, b) => a - b);
+  })();
+  return merging[position];
+}
+
+/** Bring every bundle before position `count` into the search (fetched in parallel). */
+async function considerUpTo(count) {
   const pending = [];
-  for (let position = 1; position < count; position++) {
-    if (!merging[position]) {
-      const path = new URL(config.bundles[position].path, siteRoot).pathname;
-      merging[position] = pagefind.mergeIndex(path, { mergeFilter: bundleTag(position) });
-    }
-    pending.push(merging[position]);
-  }
+  for (let position = considered; position < count; position++) pending.push(mergeBundle(position));
   await Promise.all(pending);
-  mergedCount = Math.max(mergedCount, count);
+  considered = Math.max(considered, count);
 }
 
 /** Newest first needs only the newest bundles to fill the first page; any other order, facet
@@ -86,8 +115,8 @@ function needsEveryBundle(term) {
 /** Results in the requested order; date order across shards is read shard after shard. */
 async function orderedResults(term, filters, merged) {
   const sort = SORTS[state.sort];
-  if (!sort || mergedCount < 2) return merged.results;
-  const positions = [...Array(mergedCount).keys()];
+  if (!sort || inSearch.length < 2) return merged.results;
+  const positions = [...inSearch];
   if (state.sort === "oldest") positions.reverse();
   const ordered = [];
   for (const position of positions) {
@@ -102,13 +131,13 @@ async function orderedResults(term, filters, merged) {
  * enough or none is left; `complete` says whether every bundle was searched. */
 async function collect(term, filters, wanted) {
   const sort = SORTS[state.sort];
-  if (needsEveryBundle(term)) await mergeUpTo(config.bundles.length);
+  if (needsEveryBundle(term)) await considerUpTo(config.bundles.length);
   for (;;) {
     const merged = await pagefind.search(term, sort ? { filters, sort } : { filters });
     const results = await orderedResults(term, filters, merged);
-    const all = mergedCount >= config.bundles.length;
+    const all = considered >= config.bundles.length;
     if (all || results.length >= wanted) return { merged, results, complete: all };
-    await mergeUpTo(mergedCount + 1);
+    await considerUpTo(considered + 1);
   }
 }
 
