@@ -10,9 +10,8 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from tools.article import Article
+from tools.datayaml import load_yaml_text
 
 
 def _words(text: str) -> frozenset[str]:
@@ -42,7 +41,7 @@ def load_agencies(path: Path = AGENCIES_PATH) -> tuple[tuple[str, re.Pattern[str
 @lru_cache(maxsize=2)
 def _agency_patterns(path: Path) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
     """(name, literal names and aliases, pattern): every pattern needs one literal verbatim."""
-    doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    doc = load_yaml_text(path.read_text(encoding="utf-8")) or {}
     triples = []
     cite = doc.get("citing", "")
     for item in doc.get("agencies", []):

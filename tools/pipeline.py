@@ -20,7 +20,6 @@ from tools import clean, dates, metadata, tagging
 from tools.article import Article
 from tools.errors import DateError, InputError, ToolError
 from tools.existing import already_imported, imported_raw_files
-from tools.extract_html import extract_html, page_lines_and_url, site_key
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
 from tools.repeats import Repeats
@@ -104,6 +103,8 @@ def prepare(path: Path, options: Options) -> Article:
     article = read_input(path)
     article.known.update(load_sidecar(path))
     if article.kind == "html":
+        from tools.extract_html import extract_html  # lazy: trafilatura/lxml cost 0.1 s to load
+
         extract_html(article)
     else:
         article.lines = article.text.split("\n")
@@ -122,6 +123,8 @@ def group_of(article: Article) -> str:
     if article.site:
         return article.site.name
     if article.kind == "html":
+        from tools.extract_html import site_key
+
         return "html:" + site_key(article.known.get("url") or article.known.get("html_url") or "")
     return ""
 
@@ -297,6 +300,8 @@ def _group_lines(path: Path, options: Options) -> tuple[str, list[str]]:
     group they belong to (as `group_of` will name it in the main pass)."""
     article = read_input(path)
     if article.kind == "html":
+        from tools.extract_html import page_lines_and_url, site_key
+
         lines, url = page_lines_and_url(article.text)
         url = load_sidecar(path).get("url") or url
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None

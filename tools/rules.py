@@ -14,6 +14,7 @@ from typing import Any
 
 import yaml
 
+from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -81,7 +82,7 @@ def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
 
 def _load_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml_text(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
         raise RuleError(f"{path}: not valid YAML ({exc}); fix the file") from exc
 

@@ -20,6 +20,7 @@ from typing import Any
 import yaml
 from slugify import slugify
 
+from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
 from tools.wordindex import WordIndex
 
@@ -125,7 +126,7 @@ def load_vocabulary(path: Path | str | None = None) -> Vocabulary:
     """Load and check the vocabulary (unique names and slugs, known kinds, known triggers)."""
     origin = Path(path) if path else DEFAULT_PATH
     try:
-        doc = yaml.safe_load(origin.read_text(encoding="utf-8")) or {}
+        doc = load_yaml_text(origin.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
         raise RuleError(f"{origin}: cannot read the vocabulary ({exc})") from exc
     entities = tuple(_entity(raw, origin) for raw in doc.get("entities") or ())
