@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 
 from tools.article import Article
+from tools.rulematch import RuleMatcher
 from tools.rules import Rule
 
 LEARNED = "learned-repeat"
@@ -34,25 +35,38 @@ def looks_like_headline(line: str) -> bool:
 
 class MemoRules(tuple):  # type: ignore[type-arg]
     """An article's rules that remember first_match per line: finding the body, harvesting the
-    header and cleaning test the same lines against the same (immutable) rules again."""
+    header and cleaning test the same lines against the same (immutable) rules again. The
+    lookup itself goes through a RuleMatcher (rulematch.py), built once per list of rules."""
 
     memo: dict[str, Rule | None]
+    matcher: RuleMatcher
 
     def __new__(cls, rules: Iterable[Rule]) -> MemoRules:
         self = super().__new__(cls, rules)
         self.memo = {}
+        self.matcher = _matcher(tuple(self))
         return self
+
+
+_MATCHERS: dict[tuple[int, ...], RuleMatcher] = {}
+
+
+def _matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
+    """One matcher per list of rule objects (the matcher keeps them alive, so ids stay theirs)."""
+    key = tuple(map(id, rules))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = RuleMatcher(rules)
+    return _MATCHERS[key]
 
 
 def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
     """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
-    memo = rules.memo if isinstance(rules, MemoRules) else None
-    if memo is not None and line in memo:
+    if isinstance(rules, MemoRules):
+        memo = rules.memo
+        if line not in memo:
+            memo[line] = rules.matcher.first(line)
         return memo[line]
-    found = next((rule for rule in rules if rule.search(line)), None)
-    if memo is not None:
-        memo[line] = found
-    return found
+    return next((rule for rule in rules if rule.search(line)), None)
 
 
 def record(article: Article, field: str, value: str) -> None:

@@ -1,0 +1,95 @@
+"""The fast rule lookup (joined anchored patterns, literal prefilters) picks exactly the rule the
+plain ordered loop picks, for every site's rule list, on real corpus lines and on mangled ones."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from tools.prefilter import gate_for
+from tools.read import read_input
+from tools.rulematch import RuleMatcher
+from tools.rules import Rule, load_common_rules, load_sites, parse_rule
+
+from conftest import ROOT, SHARED
+
+ODD = list("ıİſKÅ©®()[]{}%$|·•»/-–—:.!?\"”'") + ["  ", "WIB", "©2020", "(ant)", "(FOTO: a/b)",
+                                                 "{{x}}", "${y}", "ALL RIGHTS RESERVED"]
+
+
+def plain_first(line: str, rules: tuple[Rule, ...]) -> Rule | None:
+    return next((rule for rule in rules if rule.search(line)), None)
+
+
+def corpus_lines() -> list[str]:
+    paths = sorted((SHARED / "corpus").glob("*/*.txt")) + sorted((SHARED / "corpus").glob(
+        "*/*.html")) + sorted((ROOT / "seeds").glob("*.txt"))
+    lines: set[str] = set()
+    for path in paths:
+        lines.update(read_input(path).text.split("\n"))
+    for rule in list(load_common_rules()) + [r for s in load_sites() for r in s.rules]:
+        lines.update(rule.examples)
+        lines.update(rule.counter_examples)
+    return sorted(lines)
+
+
+def mangled(lines: list[str], count: int, seed: int = 7) -> list[str]:
+    """Lines with odd characters inserted, cut, upper-cased or glued to another line's start."""
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(count):
+        line = rnd.choice(lines)
+        for _ in range(rnd.randint(1, 3)):
+            pos, kind = rnd.randint(0, len(line)), rnd.random()
+            if kind < 0.4:
+                line = line[:pos] + rnd.choice(ODD) + line[pos:]
+            elif kind < 0.6:
+                line = line.upper()
+            elif kind < 0.8:
+                line = line[:pos]
+            else:
+                line = rnd.choice(lines)[:20] + line
+        out.append(line)
+    return out
+
+
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    real = corpus_lines()
+    return real + mangled(real, 8000)
+
+
+@pytest.mark.parametrize("site", [None, *load_sites()], ids=lambda s: s.name if s else "none")
+def test_fast_lookup_picks_the_same_rule_as_the_plain_loop(site, lines: list[str]) -> None:
+    rules = (site.rules if site else ()) + load_common_rules()
+    matcher = RuleMatcher(rules)
+    for line in lines:
+        assert matcher.first(line) is plain_first(line, rules), line
+
+
+def test_prefilter_never_rules_out_a_line_the_pattern_matches(lines: list[str]) -> None:
+    patterns = [p for r in load_common_rules() for p in r.patterns]
+    patterns += [p for s in load_sites() for p in s.detect]
+    for pattern in patterns:
+        gate = gate_for(pattern)
+        if gate is None:
+            continue
+        for line in lines:
+            if pattern.search(line):
+                assert gate.may_match(line), (pattern.pattern, line)
+
+
+@pytest.mark.parametrize("source, line", [
+    (r"(?i)\bfoto\s*:", "FOTO: x"),       # case-insensitive literal
+    (r"(?i)\bsumber\s*:", "ſumber: x"),   # re folds ſ to s: a non-ASCII line runs the regex
+    (r"\((?i:ist|dok)\)$", "(IST)"),      # scoped flag
+    (r"(?:ab|cd)+x", "cdabx"),             # required branch inside a repeat
+    (r"^(?P<value>\w+)(?P=value)$", "aa"),  # back-reference: kept out of the joined pattern
+])
+def test_unusual_patterns_still_match(source: str, line: str) -> None:
+    rule = parse_rule({"id": "x", "action": "drop", "patterns": [source]}, "test")
+    other = parse_rule({"id": "y", "action": "drop", "patterns": [r"^zzz"]}, "test")
+    assert RuleMatcher((other, rule)).first(line) is rule
+    assert re.search(source, line)

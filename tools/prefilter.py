@@ -1,0 +1,106 @@
+"""Cheap substring tests that tell when a regular expression cannot match, so it is not run.
+
+An unanchored pattern is tried at every position of a line; most lines of an article contain
+none of its literal text. From the parsed pattern (`re._parser`, the tree `re.compile` uses) we
+take text that every match must contain: a run of literal characters, or for an alternation one
+literal from each branch. `Gate.may_match(line)` is False only when that text is absent, so a
+gated search returns exactly what the plain search returns.
+
+Case-insensitive patterns are gated only on ASCII lines, where `str.lower` folds case as `re`
+does (for other characters `re` also equates e.g. `ſ` with `s` and `ı` with `i`); other lines
+run the pattern. Even a one-character literal (`(`) pays: the test is one C-speed scan.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Gate:
+    """One of `literals` occurs in every line the pattern matches (lowercase when `folded`)."""
+
+    literals: tuple[str, ...]
+    folded: bool
+
+    def may_match(self, line: str) -> bool:
+        if self.folded:
+            if not line.isascii():
+                return True
+            line = line.lower()
+        return any(literal in line for literal in self.literals)
+
+
+def gate_for(pattern: re.Pattern[str]) -> Gate | None:
+    """A Gate for an unanchored pattern with required literal text, else None (always run it)."""
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    if _anchored(tree.data) and not pattern.flags & re.MULTILINE:  # one position: cheap
+        return None
+    folded = bool(pattern.flags & re.IGNORECASE) or _has_scoped_ignorecase(tree)
+    best = _required(tree.data)
+    if not best:
+        return None
+    if folded:
+        if not all(map(_foldable, best)):
+            return None
+        best = frozenset(literal.lower() for literal in best)
+    return Gate(tuple(sorted(best)), folded)
+
+
+def _foldable(literal: str) -> bool:
+    """ASCII letters fold as `str.lower` folds them on an ASCII line; a caseless character (©)
+    matches only itself, which an ASCII line never holds."""
+    return all(char.isascii() or char.lower() == char == char.upper() for char in literal)
+
+
+def _anchored(items: list[tuple[Any, Any]]) -> bool:
+    return bool(items) and items[0] == (sre.AT, sre.AT_BEGINNING)
+
+
+def _has_scoped_ignorecase(node: Any) -> bool:
+    """Whether any group in the parsed pattern turns case-insensitivity on (`(?i:...)`)."""
+    if isinstance(node, sre_parse.SubPattern):
+        return any(_has_scoped_ignorecase(item) for item in node.data)
+    if isinstance(node, tuple | list):
+        if len(node) == 2 and node[0] is sre.SUBPATTERN and node[1][1] & sre.SRE_FLAG_IGNORECASE:
+            return True
+        return any(_has_scoped_ignorecase(item) for item in node)
+    return False
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    """The best set of literals one of which every match of this sequence contains."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def close_run() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is sre.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        found: frozenset[str] | None = None
+        if op is sre.SUBPATTERN:
+            found = _required(av[3].data)
+        elif op is sre.ATOMIC_GROUP:
+            found = _required(av.data)
+        elif op is sre.BRANCH:
+            branches = [_required(branch.data) for branch in av[1]]
+            if all(branches):
+                found = frozenset().union(*branches)  # type: ignore[arg-type]
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found = _required(av[2].data)
+        if found:
+            candidates.append(found)
+    close_run()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(len(x) for x in s), -len(s), sorted(s)))

@@ -1,0 +1,102 @@
+"""The first rule of an ordered list that matches a line, found with few regex calls.
+
+Every nonblank line of a page is tested against ~50 patterns (site rules first, then the common
+ones), and the plain loop costs one Python-level `search` call per pattern and line. Here:
+
+- patterns anchored at the start of the line (`^...`, most rules) are joined into one
+  alternation, each branch in a named group, tried with `match` at position 0: regex
+  alternation returns the first branch (in order) that matches, which is the first such pattern;
+- the other patterns are tried in order, only before the first anchored hit, and each only when
+  its required literal text occurs in the line (`tools/prefilter.py`).
+
+The result is the plain loop's (`first_match` in clean.py), which the tests check on every line
+of the corpus and on generated lines. A pattern that cannot be joined safely (back-references,
+global flags other than at the start) stays in the ordered loop.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from re import _constants as sre
+from re import _parser as sre_parse
+from typing import Any
+
+from tools.prefilter import Gate, gate_for
+from tools.rules import Rule
+
+_GLOBAL_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
+_GLOBAL_FLAGS_ANYWHERE = re.compile(r"(?<!\\)\(\?[aiLmsux]+\)")
+_NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<(\w+)>")
+
+
+class RuleMatcher:
+    """first(line): the first rule in `rules` with a pattern that matches the line, or None."""
+
+    def __init__(self, rules: Sequence[Rule]) -> None:
+        self.rules = tuple(rules)
+        branches: list[str] = []
+        self._anchored_rule: dict[str, tuple[int, Rule]] = {}
+        self._others: list[tuple[int, Rule, re.Pattern[str], Gate | None]] = []
+        order = 0
+        for rule in self.rules:
+            for pattern in rule.patterns:
+                joined = _joinable(pattern)
+                if joined is not None:
+                    name = f"_r{order}"
+                    branches.append(f"(?P<{name}>{joined})")
+                    self._anchored_rule[name] = (order, rule)
+                else:
+                    self._others.append((order, rule, pattern, gate_for(pattern)))
+                order += 1
+        self._joined = re.compile("|".join(branches)) if branches else None
+
+    def first(self, line: str) -> Rule | None:
+        limit, found = 1 << 30, None
+        if self._joined is not None:
+            match = self._joined.match(line)
+            if match is not None:
+                limit, found = self._anchored_rule[match.lastgroup or ""]
+        for order, rule, pattern, gate in self._others:
+            if order >= limit:
+                break
+            if (gate is None or gate.may_match(line)) and pattern.search(line):
+                return rule
+        return found
+
+
+def _joinable(pattern: re.Pattern[str]) -> str | None:
+    """The pattern's source, rewritten to sit in a joined alternation, when it is anchored at
+    the start of the text (so `match` at 0 is its `search`) and has no back-references; else
+    None. Named groups become plain groups (names may repeat across rules); global inline flags
+    become scoped ones."""
+    source = pattern.pattern
+    if pattern.flags & re.MULTILINE or "(?P=" in source or re.compile(source).flags != \
+            pattern.flags:  # flags given to re.compile are not in the source
+        return None
+    tree = sre_parse.parse(source, pattern.flags)
+    if not tree.data or tree.data[0] != (sre.AT, sre.AT_BEGINNING) or _has_groupref(tree):
+        return None
+    flags = _GLOBAL_FLAGS.match(source)
+    body = source[flags.end():] if flags else source
+    if _GLOBAL_FLAGS_ANYWHERE.search(body):
+        return None  # a global flag later in the pattern: leave it alone
+    body = _NAMED_GROUP.sub("(?:", body)
+    rewritten = f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})"
+    try:
+        check = re.compile(rewritten)
+    except re.error:
+        return None
+    if check.groups != pattern.groups - len(pattern.groupindex):
+        return None  # the rewrite touched something that was not a named group
+    return rewritten
+
+
+def _has_groupref(node: Any) -> bool:
+    if isinstance(node, sre_parse.SubPattern):
+        return any(_has_groupref(item) for item in node.data)
+    if isinstance(node, tuple | list):
+        if node and node[0] in (sre.GROUPREF, sre.GROUPREF_EXISTS):
+            return True
+        return any(_has_groupref(item) for item in node)
+    return False
