@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -56,9 +57,12 @@ def test_a_theme_that_drops_the_date_sort_key_fails_the_build(tmp_path: Path) ->
     (theme / "templates" / "partial" / "pagefind_meta.html").write_text("", encoding="utf-8")
     cmd = [sys.executable, "-m", "pelican", str(CONTENT), "-o", str(tmp_path / "out"),
            "-s", str(ROOT / "pelicanconf.py"), "-e", f"THEME={json.dumps(str(theme))}"]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "COLUMNS": "250"})  # Rich wraps at 80
     assert result.returncode != 0
-    assert "sort key" in result.stdout + result.stderr
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "sort key" in log
+    assert "/index.html: no `data-pagefind-sort" in log  # names the page at fault
 
 
 def test_a_large_archive_is_split_into_year_bundles(tmp_path: Path) -> None:
