@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from tools.prefilter import gate_for
+from tools.prefilter import ASCII_EQUIVALENTS, gate_for
 from tools.read import read_input
 from tools.rulematch import RuleMatcher
 from tools.rules import Rule, load_common_rules, load_sites, parse_rule
@@ -93,3 +93,12 @@ def test_unusual_patterns_still_match(source: str, line: str) -> None:
     other = parse_rule({"id": "y", "action": "drop", "patterns": [r"^zzz"]}, "test")
     assert RuleMatcher((other, rule)).first(line) is rule
     assert re.search(source, line)
+
+
+def test_prefilter_knows_every_non_ascii_letter_that_re_equates_with_an_ascii_one() -> None:
+    others = "".join(chr(cp) for cp in range(0x80, 0x110000) if not 0xD800 <= cp <= 0xDFFF)
+    found = {}
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        for match in re.finditer(letter, others, re.IGNORECASE):
+            found[match.group(0)] = letter
+    assert found == {chr(code): letter for code, letter in ASCII_EQUIVALENTS.items()}

@@ -6,18 +6,24 @@ take text that every match must contain: a run of literal characters, or for an 
 literal from each branch. `Gate.may_match(line)` is False only when that text is absent, so a
 gated search returns exactly what the plain search returns.
 
-Case-insensitive patterns are gated only on ASCII lines, where `str.lower` folds case as `re`
-does (for other characters `re` also equates e.g. `ſ` with `s` and `ı` with `i`); other lines
-run the pattern. Even a one-character literal (`(`) pays: the test is one C-speed scan.
+Case-insensitive patterns are gated with ASCII or caseless literals only, tested on the
+lowercased line after the four non-ASCII letters `re` equates with ASCII ones (`ı` and `İ` with
+`i`, `ſ` with `s`, the Kelvin sign with `k`) are replaced by them. Even a one-character literal
+(`(`) pays: the test is one C-speed scan.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
+
+# The non-ASCII characters re.IGNORECASE matches with an ASCII letter (tests check the list
+# against every code point).
+ASCII_EQUIVALENTS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
 
 
 @dataclass(frozen=True)
@@ -29,12 +35,11 @@ class Gate:
 
     def may_match(self, line: str) -> bool:
         if self.folded:
-            if not line.isascii():
-                return True
-            line = line.lower()
+            line = line.lower() if line.isascii() else line.translate(ASCII_EQUIVALENTS).lower()
         return any(literal in line for literal in self.literals)
 
 
+@lru_cache(maxsize=1024)
 def gate_for(pattern: re.Pattern[str]) -> Gate | None:
     """A Gate for an unanchored pattern with required literal text, else None (always run it)."""
     tree = sre_parse.parse(pattern.pattern, pattern.flags)
@@ -52,8 +57,8 @@ def gate_for(pattern: re.Pattern[str]) -> Gate | None:
 
 
 def _foldable(literal: str) -> bool:
-    """ASCII letters fold as `str.lower` folds them on an ASCII line; a caseless character (©)
-    matches only itself, which an ASCII line never holds."""
+    """ASCII characters fold as `may_match` folds the line; a caseless character (©) matches
+    only itself."""
     return all(char.isascii() or char.lower() == char == char.upper() for char in literal)
 
 

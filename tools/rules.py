@@ -16,6 +16,7 @@ import yaml
 
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
+from tools.prefilter import gate_for
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACTIONS = {"drop", "drop-block", "end", "strip", "meta"}
@@ -143,7 +144,14 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
     if text:
         head = text[:20000]
         best = [(min(starts), s.name, s) for s in sites  # each detect pattern runs once
-                if (starts := [m.start() for p in s.detect if (m := p.search(head))])]
+                if (starts := [m.start() for p in s.detect if _may_match(p, head)
+                               and (m := p.search(head))])]
         if best:
             return min(best)[2]
     return None
+
+
+def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False when the pattern's required literal text is absent (tools/prefilter.py)."""
+    gate = gate_for(pattern)
+    return gate is None or gate.may_match(text)
