@@ -139,14 +139,17 @@ class PagefindService:
         """Reader thread: collect answers; note errors and the end of the service's output."""
         stream = self._proc.stdout
         buffer = bytearray()
+        scanned = 0  # no comma before this offset (a file list answer is megabytes long)
         while True:
             chunk = stream.read1(1 << 16)
             if not chunk:
                 break
             buffer += chunk
-            while (end := buffer.find(b",")) >= 0:
+            while (end := buffer.find(b",", scanned)) >= 0:
                 self._take(bytes(buffer[:end]))
                 del buffer[: end + 1]
+                scanned = 0
+            scanned = len(buffer)
         with self._lock:
             self._eof = True
             self._lock.notify_all()
