@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from functools import lru_cache
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -49,6 +50,7 @@ def named(table: dict[str, T], word: str) -> T:
                 if re.fullmatch(re.escape(name), word, re.IGNORECASE))
 
 
+@lru_cache(maxsize=4096)  # body finding asks again for the same lines (scores, barriers, title)
 def looks_like_date_line(line: str) -> bool:
     """A short line that is mostly a date (page datelines, headline-list timestamps)."""
     if len(line.split()) > 14:

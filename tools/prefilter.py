@@ -24,6 +24,7 @@ from typing import Any
 # The non-ASCII characters re.IGNORECASE matches with an ASCII letter (tests check the list
 # against every code point).
 ASCII_EQUIVALENTS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
+_SPECIAL = tuple(map(chr, ASCII_EQUIVALENTS))
 
 
 @dataclass(frozen=True)
@@ -35,7 +36,9 @@ class Gate:
 
     def may_match(self, line: str) -> bool:
         if self.folded:
-            line = line.lower() if line.isascii() else line.translate(ASCII_EQUIVALENTS).lower()
+            if not line.isascii() and any(char in line for char in _SPECIAL):
+                line = line.translate(ASCII_EQUIVALENTS)  # slow, so only when needed
+            line = line.lower()
         return any(literal in line for literal in self.literals)
 
 
