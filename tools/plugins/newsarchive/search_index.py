@@ -18,8 +18,9 @@ How (docs/search.md, "How the index is built"):
   build (their file on disk is what would have been written, so it is read from there; a missing
   file is an error), bundles whose pages did not arrive in order, and unchanged bundles. A bundle
   whose pages, page hashes and order equal the previous build's (search_manifest.py) and whose
-  files on disk are intact is kept as is; others are rebuilt; bundles no longer planned are
-  removed.
+  files on disk are intact is kept as is (a page not written this build whose file still has the
+  size and mtime recorded with its hash is not read again); others are rebuilt; bundles no
+  longer planned are removed.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class _Build:
     previous: dict[str, Any]
     manifest: Path
     hashes: dict[str, str] = field(default_factory=dict)  # absolute path -> sha256
+    stats: dict[str, list[int]] = field(default_factory=dict)  # absolute path -> [size, mtime]
     written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     active: _Bundle | None = None
     final: bool = False
@@ -145,8 +147,7 @@ def page_written(path: str, context: Any = None) -> None:
     if hit is None:
         return
     try:
-        html, digest = read_page(Path(key))
-        build.hashes[key] = digest
+        html, digest = _read(build, key)
         bundle, number = hit
         if not bundle.dirty and bundle.expected[number][1] != digest:
             bundle.dirty = True
@@ -175,8 +176,8 @@ def _finish_build(build: _Build) -> None:
         if bundle.dirty or bundle.done:
             continue
         for number, (_, path) in enumerate(bundle.order):
-            if path not in build.hashes:
-                build.hashes[path] = read_page(Path(path))[1]
+            if path not in build.hashes and not _unchanged(build, path, bundle.expected[number]):
+                _read(build, path)
             if build.hashes[path] != bundle.expected[number][1]:
                 bundle.dirty = True
                 break
@@ -188,13 +189,10 @@ def _finish_build(build: _Build) -> None:
     _remove_unplanned(build)
     bundles = {}
     for bundle in build.bundles:
-        if bundle in kept:
-            bundles[bundle.label] = build.previous[bundle.label]
-        else:
-            bundles[bundle.label] = {
-                "pages": [[url, build.hashes[path]] for url, path in bundle.order],
-                "files": build.written[bundle.label],
-            }
+        files = (build.previous[bundle.label]["files"] if bundle in kept
+                 else build.written[bundle.label])
+        pages = [[url, build.hashes[path], *build.stats[path]] for url, path in bundle.order]
+        bundles[bundle.label] = {"pages": pages, "files": files}
     save_manifest(build.manifest, bundles)
     pages = sum(len(bundle.order) for bundle in build.bundles)
     logger.info("Pagefind: %d article pages in %d bundle(s), %d rebuilt, %d unchanged",
@@ -215,7 +213,7 @@ def _advance(build: _Build, current: tuple[str, str] | None) -> None:
             if current is not None and current[0] == path:
                 html = current[1]
             else:
-                html, build.hashes[path] = read_page(Path(path))
+                html = _read(build, path)[0]
             _stream(build).add(bundle.label, "/" + url.lstrip("/"), html)
             bundle.cursor += 1
         if bundle.cursor < len(bundle.order):
@@ -261,6 +259,29 @@ def _remove_unplanned(build: _Build) -> None:
         while folder != build.output and folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
             folder = folder.parent
+
+
+def _read(build: _Build, path: str) -> tuple[str, str]:
+    """Read and check a page; remember its hash and stat for the manifest."""
+    html, digest = read_page(Path(path))
+    info = os.stat(path)
+    build.hashes[path] = digest
+    build.stats[path] = [info.st_size, info.st_mtime_ns]
+    return html, digest
+
+
+def _unchanged(build: _Build, path: str, expected: list[Any]) -> bool:
+    """True (hash taken from the manifest) if the page's file has the size and mtime recorded
+    when it was last hashed: a page Pelican did not write this build is not read again."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False  # read_page then names the missing file
+    if expected[2:4] != [info.st_size, info.st_mtime_ns]:
+        return False
+    build.hashes[path] = expected[1]
+    build.stats[path] = [info.st_size, info.st_mtime_ns]
+    return True
 
 
 def read_page(path: Path) -> tuple[str, str]:
