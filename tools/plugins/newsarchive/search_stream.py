@@ -24,7 +24,7 @@ from .search_service import PagefindService, SearchIndexError
 
 logger = logging.getLogger(__name__)
 
-QUEUE_PAGES = 256
+QUEUE_PAGES = 1000  # ~25-50 MB of HTML: Pelican keeps rendering while a bundle is written
 
 
 class BundleStream:
