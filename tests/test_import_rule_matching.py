@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from tools.clean import MemoRules, first_match
 from tools.prefilter import ASCII_EQUIVALENTS, gate_for
 from tools.read import read_input
 from tools.rulematch import RuleMatcher
@@ -65,8 +66,11 @@ def lines() -> list[str]:
 def test_fast_lookup_picks_the_same_rule_as_the_plain_loop(site, lines: list[str]) -> None:
     rules = (site.rules if site else ()) + load_common_rules()
     matcher = RuleMatcher(rules)
+    grouped = MemoRules(site.rules if site else (), load_common_rules())  # as the importer has it
     for line in lines:
-        assert matcher.first(line) is plain_first(line, rules), line
+        plain = plain_first(line, rules)
+        assert matcher.first(line) is plain, line
+        assert first_match(line, grouped) is plain, line
 
 
 def test_prefilter_never_rules_out_a_line_the_pattern_matches(lines: list[str]) -> None:

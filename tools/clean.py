@@ -34,17 +34,19 @@ def looks_like_headline(line: str) -> bool:
 
 
 class MemoRules(tuple):  # type: ignore[type-arg]
-    """An article's rules that remember first_match per line: finding the body, harvesting the
-    header and cleaning test the same lines against the same (immutable) rules again. The
-    lookup itself goes through a RuleMatcher (rulematch.py), built once per list of rules."""
+    """An article's rules (groups in order: site rules, then common rules) that remember
+    first_match per line: finding the body, harvesting the header and cleaning test the same
+    lines against the same (immutable) rules again. The lookup goes through one RuleMatcher
+    (rulematch.py) per group, built once per run: the common rules' matcher serves every site."""
 
     memo: dict[str, Rule | None]
-    matcher: RuleMatcher
+    matchers: tuple[RuleMatcher, ...]
 
-    def __new__(cls, rules: Iterable[Rule]) -> MemoRules:
-        self = super().__new__(cls, rules)
+    def __new__(cls, *groups: Iterable[Rule]) -> MemoRules:
+        parts = [tuple(group) for group in groups]
+        self = super().__new__(cls, [rule for part in parts for rule in part])
         self.memo = {}
-        self.matcher = _matcher(tuple(self))
+        self.matchers = tuple(_matcher(part) for part in parts if part)
         return self
 
 
@@ -63,8 +65,9 @@ def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
     """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
     if isinstance(rules, MemoRules):
         memo = rules.memo
-        if line not in memo:
-            memo[line] = rules.matcher.first(line)
+        if line not in memo:  # an earlier group's rules come first
+            memo[line] = next((rule for matcher in rules.matchers
+                               if (rule := matcher.first(line)) is not None), None)
         return memo[line]
     return next((rule for rule in rules if rule.search(line)), None)
 

@@ -95,7 +95,7 @@ def load_sidecar(path: Path) -> dict:
 def site_rules(site: SiteProfile | None,
                common: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
     common = load_common_rules() if common is None else common
-    return clean.MemoRules((site.rules if site else ()) + common)  # first_match memo per article
+    return clean.MemoRules(site.rules if site else (), common)  # first_match memo per article
 
 
 def prepare(path: Path, options: Options) -> Article:

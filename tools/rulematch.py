@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
@@ -65,6 +66,7 @@ class RuleMatcher:
         return found
 
 
+@lru_cache(maxsize=1024)
 def _joinable(pattern: re.Pattern[str]) -> str | None:
     """The pattern's source, rewritten to sit in a joined alternation, when it is anchored at
     the start of the text (so `match` at 0 is its `search`) and has no back-references; else
