@@ -44,7 +44,8 @@ function bundleUrl(position) {
 /** Whether a bundle has an index in the reader's language. Pagefind would otherwise answer
  * from its biggest index (another language) and stem with that language's rules. */
 async function hasLanguage(position) {
-  const response = await fetch(new URL("pagefind-entry.json", bundleUrl(position)), { cache: "no-cache" });
+  const url = new URL("pagefind-entry.json", bundleUrl(position));
+  const response = await fetch(url, { cache: "no-cache" });
   if (!response.ok) return false;
   const entry = await response.json();
   return Object.hasOwn(entry.languages || {}, state.lang);
