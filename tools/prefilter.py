@@ -35,11 +35,20 @@ class Gate:
     folded: bool
 
     def may_match(self, line: str) -> bool:
-        if self.folded:
-            if not line.isascii() and any(char in line for char in _SPECIAL):
-                line = line.translate(ASCII_EQUIVALENTS)  # slow, so only when needed
-            line = line.lower()
-        return any(literal in line for literal in self.literals)
+        return self.found_in(fold(line) if self.folded else line)
+
+    def found_in(self, text: str) -> bool:
+        """The test on a line already folded when `folded` (callers fold once for all gates)."""
+        if len(self.literals) == 1:  # the usual case, without a generator's overhead
+            return self.literals[0] in text
+        return any(literal in text for literal in self.literals)
+
+
+def fold(line: str) -> str:
+    """The line as folded gates test it: the special letters made ASCII, then lowercased."""
+    if not line.isascii() and any(char in line for char in _SPECIAL):
+        line = line.translate(ASCII_EQUIVALENTS)  # slow, so only when needed
+    return line.lower()
 
 
 @lru_cache(maxsize=1024)

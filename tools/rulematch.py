@@ -23,7 +23,7 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-from tools.prefilter import Gate, gate_for
+from tools.prefilter import Gate, fold, gate_for
 from tools.rules import Rule
 
 _GLOBAL_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
@@ -58,10 +58,16 @@ class RuleMatcher:
             match = self._joined.match(line)
             if match is not None:
                 limit, found = self._anchored_rule[match.lastgroup or ""]
+        folded = None
         for order, rule, pattern, gate in self._others:
             if order >= limit:
                 break
-            if (gate is None or gate.may_match(line)) and pattern.search(line):
+            if gate is not None:
+                if gate.folded and folded is None:
+                    folded = fold(line)  # once per line for all case-insensitive gates
+                if not gate.found_in(folded if gate.folded else line):
+                    continue
+            if pattern.search(line):
                 return rule
         return found
 
