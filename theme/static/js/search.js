@@ -20,7 +20,8 @@ const filterBox = document.getElementById("search-filters-box");
 const state = readState(window.location.search, config);
 let pagefind = null;
 let searchId = 0;
-let shown = [];
+let shown = []; // the results in order, at least as many as are on screen
+let total = 0; // how many results the bundles in the search hold
 let complete = true; // false while older bundles that may hold more results are not searched
 let timer = null;
 let filtersLoaded = false;
@@ -113,14 +114,16 @@ function needsEveryBundle(term) {
   return state.sort !== "newest" || filtersLoaded || !term;
 }
 
-/** Results in the requested order; date order across shards is read shard after shard. */
-async function orderedResults(term, filters, merged) {
+/** The first `wanted` results (or more) in the requested order: date order across shards is
+ * read shard after shard, and only as many shards as it takes to fill the page. */
+async function orderedResults(term, filters, merged, wanted) {
   const sort = SORTS[state.sort];
   if (!sort || inSearch.length < 2) return merged.results;
   const positions = [...inSearch];
   if (state.sort === "oldest") positions.reverse();
   const ordered = [];
   for (const position of positions) {
+    if (ordered.length >= wanted) break;
     const inShard = { ...filters, ...bundleTag(position) };
     const part = await pagefind.search(term, { filters: inShard, sort });
     ordered.push(...part.results);
@@ -135,9 +138,11 @@ async function collect(term, filters, wanted) {
   if (needsEveryBundle(term)) await considerUpTo(config.bundles.length);
   for (;;) {
     const merged = await pagefind.search(term, sort ? { filters, sort } : { filters });
-    const results = await orderedResults(term, filters, merged);
     const all = considered >= config.bundles.length;
-    if (all || results.length >= wanted) return { merged, results, complete: all };
+    if (all || merged.results.length >= wanted) {
+      const results = await orderedResults(term, filters, merged, wanted);
+      return { merged, results, total: merged.results.length, complete: all };
+    }
     await considerUpTo(considered + 1);
   }
 }
@@ -150,11 +155,11 @@ function activeFilters() {
 
 function updateMore() {
   const visible = root.querySelectorAll(".search-result").length;
-  moreButton.hidden = complete && shown.length <= visible;
+  moreButton.hidden = complete && total <= visible;
 }
 
 function summaryInfo() {
-  return { q: state.q.trim(), count: shown.length, partial: !complete };
+  return { q: state.q.trim(), count: total, partial: !complete };
 }
 
 async function runSearch() {
@@ -164,6 +169,7 @@ async function runSearch() {
   const filters = activeFilters();
   if (!term && !Object.keys(filters).length) {
     shown = [];
+    total = 0;
     complete = true;
     renderSuggestions(root, config, state, []);
     renderSummary(root, config, null);
@@ -174,14 +180,13 @@ async function runSearch() {
   renderSummary(root, config, { searching: true });
   const found = await collect(term, filters, config.pageSize);
   if (id !== searchId) return; // a newer search has started
-  shown = found.results;
-  complete = found.complete;
+  ({ results: shown, total, complete } = found);
   renderFilters(root, config, state, filtersLoaded ? found.merged.filters : null, onFilterChange);
   await renderResults(root, shown, config.pageSize, moreButton, true);
   if (id !== searchId) return;
   updateMore();
-  if (shown.length) performance.mark("search:first-result");
-  const others = shown.length || !term ? [] : await suggestions(pagefind, term, { filters });
+  if (total) performance.mark("search:first-result");
+  const others = total || !term ? [] : await suggestions(pagefind, term, { filters });
   if (id !== searchId) return;
   renderSuggestions(root, config, state, others);
   // The summary comes last: once it shows a count, the list below it is complete (or says it
@@ -193,13 +198,12 @@ async function runSearch() {
 async function showMore() {
   const id = searchId;
   const wanted = root.querySelectorAll(".search-result").length + config.pageSize;
-  if (shown.length < wanted && !complete) {
+  if (shown.length < wanted && (shown.length < total || !complete)) {
     moreButton.disabled = true;
     try {
       const found = await collect(state.q.trim() || null, activeFilters(), wanted);
       if (id !== searchId) return;
-      shown = found.results;
-      complete = found.complete;
+      ({ results: shown, total, complete } = found);
     } finally {
       moreButton.disabled = false;
     }
