@@ -209,6 +209,17 @@ def test_each_kind_of_edit_then_an_incremental_build_equals_a_full_build(site: S
         if edit is delete_article:  # its page and the folders only it used are gone
             assert folders(site.output) < before
         site.check_equals_full_build(label)
+    # A link between articles: the linking page shows the target's URL, which a new slug moves.
+    source, target = site.articles()[:2]
+    relative = target.relative_to(site.content)
+    with source.open("a", encoding="utf-8") as handle:
+        handle.write(f"\nLihat juga [artikel lain]({{filename}}/{relative}).\n")
+    site.build()
+    site.check_equals_full_build(f"a link from {source.name} to {target.name}")
+    set_header(target, "Slug", header(target, "Slug") + "-baru")
+    site.build()
+    site.check_equals_full_build(f"the slug of linked {target.name} changed")
+    assert "-baru/" in tree(site.output)[page_of(site, source)].decode()
 
 
 def test_template_vocabulary_or_settings_change_renders_every_page_again(site: Site) -> None:
