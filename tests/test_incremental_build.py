@@ -293,3 +293,14 @@ def test_failed_build_leaves_a_manifest_that_claims_nothing(site: Site) -> None:
     template.write_text(good, encoding="utf-8")
     site.build()
     site.check_equals_full_build("a failed build, then the template fixed")
+
+
+def test_with_the_search_index_the_whole_output_equals_a_full_build(site: Site) -> None:
+    """Pagefind on: bundles built from skipped pages on disk equal those of a full build."""
+    site.overrides.update(PAGEFIND_ENABLED=True, PAGEFIND_SHARD_PAGES=10)  # year bundles
+    site.build()
+    for edit in (edit_body, change_date):
+        label = edit(site, random.Random(f"search {edit.__name__}"))
+        site.build()
+        site.check_equals_full_build(f"{label}, with the search index")
+    assert len(list((site.output / "pagefind").rglob("pagefind-entry.json"))) > 1
