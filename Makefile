@@ -17,8 +17,10 @@ SEEDSDIR := $(BASEDIR)/seeds
 HOST ?= 127.0.0.1
 PORT ?= 8000
 N ?= 1000
-# `make html` reuses what the Markdown reader produced for unchanged articles (keyed on mtime);
-# only this target uses the cache, so test builds never share or race on the cache file.
+# `make html` reuses what the Markdown reader produced for unchanged articles (keyed on mtime)
+# and, with the cache on, renders only the pages an edit can change (incremental builds:
+# docs/architecture.md); `make clean html` forces a full build. Only this target (and
+# devserver) uses the cache, so test builds never share or race on the cache file.
 # (Pelican keeps only the last -e group: a PELICANOPTS with -e turns the cache off.)
 CACHEDIR := $(BASEDIR)/cache
 CACHEOPTS ?= --cache-path $(CACHEDIR) -e CACHE_CONTENT=true LOAD_CONTENT_CACHE=true
