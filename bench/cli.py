@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     repeat = args.repeat or (3 if args.n < 5000 else 1)
-    work = args.work or BENCH / "work" / f"n{args.n}"
+    # Absolute: the builds resolve relative settings (e.g. RAW_SEEDS_PATH) against other folders.
+    work = (args.work or BENCH / "work" / f"n{args.n}").resolve()
     driver = Driver(args.n, work, repeat, browser=not args.no_browser, profile=args.profile,
                     skip=frozenset(args.skip))
     results = driver.run()
