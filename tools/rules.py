@@ -6,6 +6,7 @@ an action, one or more regular expressions and examples that the test suite chec
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -142,13 +143,29 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
     if by_url:
         return max(by_url)[2]
     if text:
-        head = text[:20000]
-        best = [(min(starts), s.name, s) for s in sites  # each detect pattern runs once
-                if (starts := [m.start() for p in s.detect if _may_match(p, head)
-                               and (m := p.search(head))])]
-        if best:
-            return min(best)[2]
+        return detect_site(sites, text[:20000])
     return None
+
+
+_DETECTED: dict[bytes, tuple[tuple[SiteProfile, ...], SiteProfile | None]] = {}
+DETECTED_MAX = 200_000  # remembered dumps (~150 bytes each), then forgotten all at once
+
+
+def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None:
+    """The site whose detect pattern hits first in a dump's head. Remembered by the head's
+    digest: the importer's repeated-line pre-pass and its main pass ask for every dump."""
+    key = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+    known = _DETECTED.get(key)
+    if known is not None and known[0] is sites:
+        return known[1]
+    best = [(min(starts), s.name, s) for s in sites  # each detect pattern runs once
+            if (starts := [m.start() for p in s.detect if _may_match(p, head)
+                           and (m := p.search(head))])]
+    found = min(best)[2] if best else None
+    if len(_DETECTED) >= DETECTED_MAX:
+        _DETECTED.clear()
+    _DETECTED[key] = (sites, found)
+    return found
 
 
 def _may_match(pattern: re.Pattern[str], text: str) -> bool:
