@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -27,14 +28,18 @@ FORMAT = "newsarchive-search-1"
 
 
 def manifest_key() -> str:
-    """The format and the Pagefind binary the bundles were written with."""
-    binary = service.get_executable()
-    try:
-        stat = os.stat(binary) if binary else None
-    except OSError:
-        stat = None
-    made_by = f"{binary}:{stat.st_size}:{stat.st_mtime_ns}" if stat else str(binary)
-    return f"{FORMAT}|{made_by}"
+    """The format, and the Pagefind that wrote the bundles: package versions and binary path.
+
+    Not the binary's mtime: the benchmark starts Pagefind through a wrapper script it writes
+    afresh for every build, which would make every bundle look stale.
+    """
+    versions = []
+    for package in ("pagefind", "pagefind_bin"):
+        try:
+            versions.append(f"{package} {version(package)}")
+        except PackageNotFoundError:
+            versions.append(f"{package} -")
+    return "|".join([FORMAT, *versions, str(service.get_executable())])
 
 
 def manifest_path(cache_path: str | Path, output: Path) -> Path:
