@@ -7,7 +7,7 @@ import logging
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -22,6 +22,7 @@ from tools.errors import DateError, InputError, ToolError
 from tools.existing import already_imported, imported_raw_files
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
+from tools.readcache import ReadCache
 from tools.repeats import Repeats
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
@@ -98,9 +99,10 @@ def site_rules(site: SiteProfile | None,
     return clean.MemoRules(site.rules if site else (), common)  # first_match memo per article
 
 
-def prepare(path: Path, options: Options) -> Article:
+def prepare(path: Path, options: Options,
+            read: Callable[[Path], Article] = read_input) -> Article:
     """Read the file, its sidecar and (HTML) page metadata; pick the site profile."""
-    article = read_input(path)
+    article = read(path)
     article.known.update(load_sidecar(path))
     if article.kind == "html":
         from tools.extract_html import extract_html  # lazy: trafilatura/lxml cost 0.1 s to load
@@ -261,13 +263,13 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     inputs = collect_inputs(paths)
     if options.new_only:
         inputs = skip_imported(inputs, options.out)
-    repeats = Repeats()
+    repeats, cache = Repeats(), ReadCache()
     if options.learn_repeats and len(inputs) > 1:
-        repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options))
+        repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
     slugger = Slugger(options.out)
     show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
     for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
-        yield import_one(path, options, repeats, slugger)
+        yield import_one(path, options, repeats, slugger, cache.take)
 
 
 def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
@@ -279,10 +281,11 @@ def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
     return fresh
 
 
-def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger) -> Result:
+def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger,
+               read: Callable[[Path], Article] = read_input) -> Result:
     article = None
     try:
-        article = prepare(path, options)
+        article = prepare(path, options, read)
         text = process(article, options, repeats, slugger)
         assert article.date is not None
         target = options.out / f"{article.date.year:04d}" / f"{article.slug}.md"
@@ -295,10 +298,11 @@ def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger)
         return Result(path, "error", f"{path}: cannot read or write ({exc.strerror})", article)
 
 
-def _group_lines(path: Path, options: Options) -> tuple[str, list[str]]:
+def _group_lines(path: Path, options: Options,
+                 read: Callable[[Path], Article] = read_input) -> tuple[str, list[str]]:
     """For the repeated-line pre-pass: a dump's lines, or an HTML page read as a dump, and the
     group they belong to (as `group_of` will name it in the main pass)."""
-    article = read_input(path)
+    article = read(path)
     if article.kind == "html":
         from tools.extract_html import page_lines_and_url, site_key
 
