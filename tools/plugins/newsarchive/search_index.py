@@ -124,17 +124,27 @@ def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
         order = [(url, os.path.join(output, save_as)) for url, save_as in pages]
         folder = output / shard.path
         spare = _spare(shard.path, paths)
-        old = previous.get(shard.path) or {}
-        expected = old.get("pages")
-        if not (isinstance(expected, list) and [p[0] for p in expected] == [u for u, _ in order]
-                and prints_match(folder, old.get("files") or {})):
-            expected = None
+        expected = _expected(previous.get(shard.path), order, folder)
         bundle = _Bundle(shard.path, folder, order, spare, expected, dirty=expected is None)
         bundles.append(bundle)
         for number, (_, path) in enumerate(order):
             by_path[path] = (bundle, number)
     root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
     _build = _Build(output, root, bundles, by_path, previous, manifest)
+
+
+def _expected(old: Any, order: list[tuple[str, str]], folder: Path) -> list[list[Any]] | None:
+    """The previous build's pages of this bundle if it may be kept: same pages in the same
+    order, its files intact on disk; else None (the bundle is rebuilt)."""
+    try:
+        pages = old["pages"]
+        if [page[0] for page in pages] != [url for url, _ in order]:
+            return None
+        if not all(isinstance(page[1], str) for page in pages):
+            return None
+        return pages if prints_match(folder, old["files"]) else None
+    except (AttributeError, KeyError, IndexError, TypeError, ValueError):  # none, or not ours
+        return None
 
 
 def page_written(path: str, context: Any = None) -> None:
