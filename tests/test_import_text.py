@@ -93,6 +93,21 @@ def test_ambiguous_year_is_refused_with_candidates(tmp_path: Path) -> None:
     assert not list(tmp_path.rglob("*.md"))
 
 
+@pytest.mark.parametrize(("given", "reason"), [
+    ("0001-01-01", "is before 1900: check the year"),
+    ("2999-01-01", "is in the future"),
+    ("2020-13-01", "is not YYYY-MM-DD"),
+])
+def test_an_impossible_explicit_date_is_refused_naming_the_file(
+    tmp_path: Path, given: str, reason: str,
+) -> None:
+    """The article would break `tools check` and the build: say so at import, write nothing."""
+    result = run(str(FIXTURES / "ambiguous_date.txt"), "--out", str(tmp_path), "--date", given)
+    assert result.exit_code == 1
+    assert f"ambiguous_date.txt: date '{given}' {reason}" in result.output
+    assert not list(tmp_path.rglob("*.md"))
+
+
 def test_explicit_date_resolves_ambiguity(tmp_path: Path) -> None:
     result = run(str(FIXTURES / "ambiguous_date.txt"), "--out", str(tmp_path),
                  "--date", "2020-10-21")

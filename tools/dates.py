@@ -40,6 +40,19 @@ MENTION = re.compile(rf"(?i)\b({_DAY})(?:\s+(?:pagi|siang|sore|malam|dini\s+hari
 _FUTURE = re.compile(r"(?i)\b(akan|dijadwalkan|rencananya|mendatang|besok|will|scheduled)\b")
 
 
+EARLIEST_YEAR = 1900  # the date patterns read 19xx and 20xx years only
+
+
+def implausible(when: datetime) -> str | None:
+    """Why a parsed publication date cannot be right (None if it can): `tools check` and the
+    build refuse dates in the future, and a year before 1900 is a typo in a news archive."""
+    if when.year < EARLIEST_YEAR:
+        return f"is before {EARLIEST_YEAR}: check the year"
+    if when > datetime.now(when.tzinfo) + timedelta(days=1):  # naive: compared as local
+        return "is in the future: check the year and the day/month order"
+    return None
+
+
 def named(table: dict[str, T], word: str) -> T:
     """The entry for a name one of the (?i) patterns matched. Python's re also lets ſ match s,
     ı and İ match i, and the Kelvin sign match k, which str.lower() does not map back."""

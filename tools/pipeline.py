@@ -206,13 +206,14 @@ def resolve_date(article: Article, options: Options) -> None:
     explicit = options.date or article.known.get("date")
     if explicit:
         parsed = dates.parse_iso(explicit, tz)
-        if parsed is None:
-            raise DateError(f"{article.path}: date {explicit!r} is not YYYY-MM-DD")
+        problem = "is not YYYY-MM-DD" if parsed is None else dates.implausible(parsed)
+        if problem:
+            raise DateError(f"{article.path}: date {explicit!r} {problem}")
         article.date, article.date_method = parsed, "explicit"
         return
     if article.known.get("html_date"):
         parsed = dates.parse_iso(article.known["html_date"], tz)
-        if parsed:
+        if parsed and not dates.implausible(parsed):  # else: a broken page, read on
             article.date, article.date_method = parsed, "html-meta"
             return
     line = date_line(article)
