@@ -87,3 +87,29 @@ def test_a_bundle_left_half_written_is_caught(site: Path, tmp_path: Path) -> Non
     assert "7 expected" in bundle_problem(bundle, 7)
     (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")  # as seen under load
     assert "unreadable" in bundle_problem(bundle, 6)
+
+
+def test_pagefind_is_sent_the_page_language_and_the_whole_indexed_element(site: Path) -> None:
+    """Only the chrome around the indexed element is left out of what Pagefind parses; the
+    element itself (title, search data, every paragraph, nested elements) arrives whole."""
+    from tools.plugins.newsarchive.search_service import indexed_part
+
+    for page in sorted(site.glob("20*/*/*/index.html")):
+        html = page.read_text("utf-8")
+        sent = indexed_part(html)
+        whole = BeautifulSoup(html, "html.parser")
+        part = BeautifulSoup(sent, "html.parser")
+        assert part.html["lang"] == whole.html["lang"]
+        assert str(part.select_one("[data-pagefind-body]")) == str(
+            whole.select_one("[data-pagefind-body]"))
+        assert len(sent) < len(html) * 0.8, page  # the nav, related list and footer are gone
+        assert part.select("nav, footer, link, script") == []
+
+
+def test_a_page_whose_indexed_element_cannot_be_delimited_is_sent_whole() -> None:
+    from tools.plugins.newsarchive.search_service import indexed_part
+
+    unclosed = '<html lang="id"><body><div data-pagefind-body><p>teks</p></body></html>'
+    assert indexed_part(unclosed) == unclosed
+    no_root = "<div data-pagefind-body><p>teks</p></div>"
+    assert indexed_part(no_root) == no_root
