@@ -64,3 +64,17 @@ def test_a_folder_outside_content_is_judged_on_its_own_unless_content_is_named(
     # "already used by" or "also used by": which file comes first depends on where tmp_path is
     assert re.search(rf"slug '{article.stem}' is (already|also) used by content/articles/",
                      compared.stdout), compared.stdout
+
+
+def test_a_temp_file_left_by_a_killed_import_is_reported_without_failing(tmp_path) -> None:
+    article = next((ROOT / "content" / "articles").rglob("*.md"))
+    folder = tmp_path / "articles" / "2020"
+    folder.mkdir(parents=True)
+    (folder / article.name).write_bytes(article.read_bytes())
+    leftover = folder / f".{article.name}.x7k2q.tmp"
+    leftover.write_text("Title: setengah")
+    result = run_check(str(tmp_path), "--content", str(tmp_path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{leftover}:1: warning: an interrupted import left this temporary")
+    assert "Hint: delete it when no import is running" in line

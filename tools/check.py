@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from tools.checks import ERROR, Findings, Problem
+from tools.checks import ERROR, WARNING, Findings, Problem
 from tools.checks.archive import Entry, broken_links, duplicates
 from tools.checks.files import check_file
 from tools.checks.known import DATA_DIR, Known, load_known
@@ -55,7 +55,8 @@ def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_
     problems += _data_sets(checked, data)
     tags = set(known.vocabulary.by_name) if known.vocabulary else set()
     problems += duplicates(entries) + broken_links(entries, content, tags)
-    return sorted({p for p in problems if p.path in checked}), len(checked)
+    found = {p for p in problems if p.path in checked} | set(_leftovers(paths))
+    return sorted(found), len(checked)
 
 
 def _expand(paths: list[Path]) -> list[Path]:
@@ -73,6 +74,18 @@ def outside(paths: list[Path], content: Path) -> bool:
     """True when every path lies outside `content` (a staging folder, a fixture, a copy)."""
     return bool(paths) and not any(_inside(path, content) or _inside(content, path)
                                    for path in paths)
+
+
+def _leftovers(paths: list[Path]) -> list[Problem]:
+    """Temp files a killed import left beside its articles (the build never sees them)."""
+    found = []
+    for path in (p.resolve() for p in paths):
+        for leftover in sorted(path.rglob(".*.md.*.tmp")) if path.is_dir() else []:
+            found.append(Problem(leftover, 1, WARNING, "an interrupted import left this "
+                                 "temporary file (the article itself is the old or the new "
+                                 "version, never half of one)",
+                                 "delete it when no import is running"))
+    return found
 
 
 def _hidden(path: Path, base: Path) -> bool:
