@@ -15,16 +15,14 @@ empty — so an incremental build equals a full build into a fresh folder, file 
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import sys
-import tempfile
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 from . import raw_seeds
+from .cachefile import read_cache_json, write_cache_json
 from .fingerprints import changed_parts, digest, global_parts
 from .incremental_writer import BuildState, IncrementalWriter, current_state, set_state
 
@@ -140,27 +138,14 @@ def _remove(output: Path, relpath: str) -> int:
 
 
 def _load(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        logger.warning("Incremental build: unreadable manifest %s (%s); rendering every page",
-                       path, exc)
-        return {}
+    data = read_cache_json(path, "Incremental build: unreadable manifest %s (%s); "
+                           "rendering every page")
     return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
 
 
 def _save(path: Path, data: dict[str, Any]) -> None:
-    """Write atomically: a temporary file in the same folder, fsync, rename."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".incremental-", dir=path.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, sort_keys=True, separators=(",", ":"))
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        write_cache_json(path, data, separators=(",", ":"))
     except OSError as exc:
         raise ManifestError(f"cannot write the incremental-build manifest {path}: {exc}; "
                             "check that CACHE_PATH is writable") from exc

@@ -12,7 +12,6 @@ build re-indexes everything.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 from importlib.metadata import PackageNotFoundError, version
@@ -20,6 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from pagefind import service
+
+from .cachefile import read_cache_json, write_cache_json
 
 logger = logging.getLogger(__name__)
 
@@ -49,14 +50,7 @@ def manifest_path(cache_path: str | Path, output: Path) -> Path:
 
 def take_manifest(path: Path) -> dict[str, Any]:
     """The previous build's bundles ({} if none or unusable); the file is removed."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        logger.warning("Search index manifest %s unreadable (%s): re-indexing everything",
-                       path, exc)
-        data = {}
+    data = read_cache_json(path, "Search index manifest %s unreadable (%s): re-indexing everything")
     path.unlink(missing_ok=True)
     if not isinstance(data, dict) or data.get("key") != manifest_key():
         return {}
@@ -66,8 +60,4 @@ def take_manifest(path: Path) -> dict[str, Any]:
 
 def save_manifest(path: Path, bundles: dict[str, Any]) -> None:
     """Write the manifest atomically (a half-written one would be read as unusable anyway)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"key": manifest_key(), "bundles": bundles}, sort_keys=True),
-                         encoding="utf-8")
-    temporary.replace(path)
+    write_cache_json(path, {"key": manifest_key(), "bundles": bundles})
