@@ -6,6 +6,7 @@ import {
   renderFilters, renderLanguage, renderResults, renderSuggestions, renderSummary,
 } from "./search-render.js";
 import { suggestions } from "./search-suggest.js";
+import { stemQuery } from "./search-stem.js";
 
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" }, relevance: null };
 const DEBOUNCE_MS = 250;
@@ -136,11 +137,14 @@ async function orderedResults(term, filters, merged, wanted) {
 async function collect(term, filters, wanted) {
   const sort = SORTS[state.sort];
   if (needsEveryBundle(term)) await considerUpTo(config.bundles.length);
+  // In date order the stem finds the same pages in the same order from one index chunk
+  // instead of two (search-stem.js); relevance scores would differ, so they get the word.
+  const query = sort && term ? stemQuery(term, state.lang) : term;
   for (;;) {
-    const merged = await pagefind.search(term, sort ? { filters, sort } : { filters });
+    const merged = await pagefind.search(query, sort ? { filters, sort } : { filters });
     const all = considered >= config.bundles.length;
     if (all || merged.results.length >= wanted) {
-      const results = await orderedResults(term, filters, merged, wanted);
+      const results = await orderedResults(query, filters, merged, wanted);
       return { merged, results, total: merged.results.length, complete: all };
     }
     await considerUpTo(considered + 1);
