@@ -8,6 +8,7 @@ from . import (
     archives,
     i18n,
     incremental,
+    parallel_read,
     presentation,
     raw_seeds,
     related,
@@ -25,6 +26,7 @@ def register() -> None:
     # Incremental builds (issue 8): skip pages an edit cannot have changed; see incremental.py.
     signals.initialized.connect(incremental.start)
     signals.get_writer.connect(incremental.get_writer)
+    signals.generator_init.connect(parallel_read.install)  # Cold builds: see parallel_read.py.
     # Security (issue 7): every body is sanitised before templates mark it safe.
     signals.content_object_init.connect(sanitize.sanitize_content)
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
