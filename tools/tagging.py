@@ -7,18 +7,20 @@ from collections import Counter
 
 from tools.article import Article
 from tools.vocabulary import Fact, Vocabulary
+from tools.wordindex import TextWords
 
 
 def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
     """Canonical names mentioned in text, with how often (whole words; risky forms exactly)."""
     loose, exact = vocab.matcher
+    words = TextWords.of(text)  # split and folded once for both matchers
     found: Counter[str] = Counter()
-    for match in loose.finditer(text):
+    for match in loose.finditer(text, words):
         name = vocab.resolve(match.group(0))
         if name:
             found[name] += 1
     if exact is not None:
-        for match in exact.finditer(text):
+        for match in exact.finditer(text, words):
             name = vocab._exact.get(match.group(0))
             if name:
                 found[name] += 1

@@ -7,6 +7,12 @@ the regex's own case rules. So the aliases are bucketed by their first word, fol
 folds case (simple lowercase plus its extra equivalences such as ı/i, ſ/s), and at each word start
 only that bucket's alternation (same order, same pattern) is tried with `match`. Matches are
 non-overlapping and leftmost, as `finditer` gave them.
+
+Finding the word starts whose word has a bucket was itself one Python step per word (~1,300 a
+dump). `TextWords` does it at C speed instead: the text is folded as a whole (`fold_text`: same
+length, each character folded as `_fold` folds it), split into words once, their offsets summed
+with `accumulate`, and `compress` keeps the words that are bucket keys; only those (a few dozen)
+reach Python. `tests/test_import_tag_matching.py` checks the result against the per-word loop.
 """
 
 from __future__ import annotations
@@ -14,9 +20,21 @@ from __future__ import annotations
 import re
 from _sre import unicode_tolower
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from itertools import accumulate, compress
 from re._casefix import _EXTRA_CASES  # the equivalences re.IGNORECASE adds to lowercasing
 
 _WORD = re.compile(r"\w+")
+_TOKENS = re.compile(r"(\w+)")
+# str.lower() lowercases as `unicode_tolower` does, except İ (two characters, "i̇") and the
+# context rule for a final sigma; then each lowercase letter goes to the smallest letter re
+# equates it with, as `_fold` does (σ and ς both to ς, so the sigma rule does not matter).
+_SMALLEST = {low: min((low, *extra)) for low, extra in _EXTRA_CASES.items()}
+_TO_SMALLEST = {low: small for low, small in _SMALLEST.items() if small != low}
+_NEEDS_SMALLEST = re.compile("[" + "".join(re.escape(chr(c)) for c in _TO_SMALLEST) + "]")
+# Folding changes whether a character is a word character only for the Greek iotas (to U+0345,
+# a combining mark); a text holding one is matched by the per-word loop instead.
+_NOT_WORD_AFTER_FOLD = "\u0345"
 
 
 def _fold(word: str) -> str:
@@ -29,6 +47,33 @@ def _fold(word: str) -> str:
         low = unicode_tolower(ord(char))
         out.append(chr(min((low, *_EXTRA_CASES.get(low, ())))))
     return "".join(out)
+
+
+def fold_text(text: str) -> str:
+    """`_fold` of every character of text at once (the same length as text)."""
+    if text.isascii():
+        return text.lower()
+    low = text.replace("İ", "i").lower()
+    return low.translate(_TO_SMALLEST) if _NEEDS_SMALLEST.search(low) else low
+
+
+@dataclass(frozen=True)
+class TextWords:
+    """A text's `\\w+` runs, folded, with their start offsets: computed once per text and
+    shared by the matchers that look words up in it."""
+
+    text: str
+    folded: list[str]
+    starts: list[int]
+
+    @classmethod
+    def of(cls, text: str) -> TextWords | None:
+        """The text's words, or None when folding would move a word boundary (Greek iota)."""
+        folded = fold_text(text)
+        if _NOT_WORD_AFTER_FOLD in folded:
+            return None
+        tokens = _TOKENS.split(folded)  # separator, word, separator, ..., separator
+        return cls(text, tokens[1::2], list(accumulate(map(len, tokens[:-1]), initial=0))[1::2])
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -51,12 +96,35 @@ class WordIndex:
         flags = re.IGNORECASE if ignore_case else 0
         self._buckets = {key: re.compile(alternation(words), flags)
                          for key, words in buckets.items()}
+        self._folded_keys = frozenset(map(fold_text, self._buckets))
 
     def _key(self, word: str) -> str:
         return _fold(word) if self.ignore_case else word
 
-    def finditer(self, text: str) -> Iterator[re.Match[str]]:
-        """Leftmost non-overlapping alias matches, like the full alternation's finditer."""
+    def finditer(self, text: str, words: TextWords | None = None) -> Iterator[re.Match[str]]:
+        """Leftmost non-overlapping alias matches, like the full alternation's finditer.
+        `words`: TextWords.of(text), when the caller has it."""
+        if words is None or words.text is not text:
+            words = TextWords.of(text)
+        if words is None:
+            yield from self.finditer_per_word(text)
+            return
+        keyed = map(self._folded_keys.__contains__, words.folded)
+        end = 0
+        for start, word in compress(zip(words.starts, words.folded, strict=True), keyed):
+            if start < end:
+                continue
+            key = word if self.ignore_case else text[start: start + len(word)]
+            pattern = self._buckets.get(key)
+            if pattern is None:
+                continue
+            match = pattern.match(text, start)
+            if match:
+                end = match.end()
+                yield match
+
+    def finditer_per_word(self, text: str) -> Iterator[re.Match[str]]:
+        """The same matches, found by looking up every word in turn (the reference)."""
         end = 0
         for word in _WORD.finditer(text):
             start = word.start()
