@@ -125,13 +125,20 @@ def test_site_and_content_cache_are_byte_identical_with_and_without_workers(
 
 
 @pytest.mark.slow
-def test_a_warm_build_starts_no_worker(tmp_path: Path) -> None:
+def test_workers_convert_only_what_the_content_cache_lacks(tmp_path: Path) -> None:
     content, raw = _site(tmp_path, 120)
     first = _build(content, raw, tmp_path / "build", workers=1)
     assert first.returncode == 0 and _served(first.stdout + first.stderr)[0] > 0
-    second = _build(content, raw, tmp_path / "build", workers=1)
-    assert second.returncode == 0, second.stdout + second.stderr
-    assert not SERVED.search(second.stdout + second.stderr)
+    assert SERVED.search(first.stdout + first.stderr)[2] == "132"  # 120 + 12 fixture articles
+    warm = _build(content, raw, tmp_path / "build", workers=1)
+    assert warm.returncode == 0, warm.stdout + warm.stderr
+    assert not SERVED.search(warm.stdout + warm.stderr)  # nothing to convert: no worker
+    edited = sorted(content.rglob("*-syn*.md"))[:70]
+    for path in edited:
+        path.write_text(path.read_text("utf-8") + "\nOne more line.\n", "utf-8")
+    partly = _build(content, raw, tmp_path / "build", workers=1)
+    assert partly.returncode == 0, partly.stdout + partly.stderr
+    assert SERVED.search(partly.stdout + partly.stderr)[2] == "70"
 
 
 def _spoil(content: Path, change: Any) -> int:
