@@ -9,6 +9,7 @@ import re
 import pytest
 
 from tools.clean import MemoRules, first_match
+from tools.firstchar import first_char_test
 from tools.prefilter import ASCII_EQUIVALENTS, gate_for
 from tools.read import read_input
 from tools.rulematch import RuleMatcher
@@ -73,9 +74,45 @@ def test_fast_lookup_picks_the_same_rule_as_the_plain_loop(site, lines: list[str
         assert first_match(line, grouped) is plain, line
 
 
-def test_prefilter_never_rules_out_a_line_the_pattern_matches(lines: list[str]) -> None:
+def all_patterns() -> list[re.Pattern[str]]:
     patterns = [p for r in load_common_rules() for p in r.patterns]
-    patterns += [p for s in load_sites() for p in s.detect]
+    patterns += [p for s in load_sites() for r in s.rules for p in r.patterns]
+    return patterns + [p for s in load_sites() for p in s.detect]
+
+
+def test_first_character_test_never_rules_out_a_line_the_pattern_matches(
+        lines: list[str]) -> None:
+    for pattern in all_patterns():
+        test = first_char_test(pattern)
+        if test is None:
+            continue
+        for line in lines:
+            match = pattern.match(line)
+            if match:
+                assert test.fullmatch(line[:1]), (pattern.pattern, line)
+
+
+@pytest.mark.parametrize("source, line", [
+    (r"(?i)^ſumber", "SUMBER"),            # re folds ſ to s
+    (r"(?i)^k", "\u212a x"),              # and the Kelvin sign to k
+    (r"^(?i:b)aca", "Baca"),               # scoped flag
+    (r"^(?:a?|x)\s*b", " b"),               # optional first items
+    (r"^(?=\w)[^a-z]", "Q"),                # lookahead skipped, negated class
+    (r"^\s*\(foto", "  (foto"),             # repeated class with a minimum of zero
+    (r"^(?:x*)$", ""),                     # matches the empty line
+    (r"^.+x", "yx"),                       # any character first
+])
+def test_first_character_dispatch_keeps_every_pattern_that_can_match(source: str,
+                                                                     line: str) -> None:
+    rule = parse_rule({"id": "x", "action": "drop", "patterns": [source]}, "test")
+    other = parse_rule({"id": "y", "action": "drop", "patterns": [r"^zzz"]}, "test")
+    assert RuleMatcher((other, rule)).first(line) is rule
+    test = first_char_test(rule.patterns[0])
+    assert test is None or test.fullmatch(line[:1])
+
+
+def test_prefilter_never_rules_out_a_line_the_pattern_matches(lines: list[str]) -> None:
+    patterns = all_patterns()
     for pattern in patterns:
         gate = gate_for(pattern)
         if gate is None:
@@ -91,6 +128,9 @@ def test_prefilter_never_rules_out_a_line_the_pattern_matches(lines: list[str]) 
     (r"\((?i:ist|dok)\)$", "(IST)"),      # scoped flag
     (r"(?:ab|cd)+x", "cdabx"),             # required branch inside a repeat
     (r"^(?P<value>\w+)(?P=value)$", "aa"),  # back-reference: kept out of the joined pattern
+    (r"\(ist\)\s*$", "foto (ist) \t"),      # last character before trailing space and `$`
+    (r"\(ist\)$", "foto (ist)\n"),            # `$` before a final newline
+    (r"(?i)foto\s*:\s*\w+/", "FOTO: A/B"),    # caseless characters every match needs
 ])
 def test_unusual_patterns_still_match(source: str, line: str) -> None:
     rule = parse_rule({"id": "x", "action": "drop", "patterns": [source]}, "test")

@@ -1,4 +1,4 @@
-"""Cheap substring tests that tell when a regular expression cannot match, so it is not run.
+r"""Cheap substring tests that tell when a regular expression cannot match, so it is not run.
 
 An unanchored pattern is tried at every position of a line; most lines of an article contain
 none of its literal text. From the parsed pattern (`re._parser`, the tree `re.compile` uses) we
@@ -10,6 +10,11 @@ Case-insensitive patterns are gated with ASCII or caseless literals only, tested
 lowercased line after the four non-ASCII letters `re` equates with ASCII ones (`ı` and `İ` with
 `i`, `ſ` with `s`, the Kelvin sign with `k`) are replaced by them. Even a one-character literal
 (`(`) pays: the test is one C-speed scan.
+
+A pattern that ends with a literal character before `$` (`\)\s*$`, caption credits and editor
+codes) also gets that character as `end`: the line, without trailing whitespace, must end with
+it. Many lines hold a `)`; few end with one. Caseless characters every match needs besides the
+chosen literals (the `:` and `/` of `foto: a/b`) are kept as `needs`, all of which must occur.
 """
 
 from __future__ import annotations
@@ -25,23 +30,33 @@ from typing import Any
 # against every code point).
 ASCII_EQUIVALENTS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
 _SPECIAL = tuple(map(chr, ASCII_EQUIVALENTS))
+_SPACES = [(sre.IN, [(sre.CATEGORY, sre.CATEGORY_SPACE)])]  # `\s` as the parser gives it
 
 
 @dataclass(frozen=True)
 class Gate:
-    """One of `literals` occurs in every line the pattern matches (lowercase when `folded`)."""
+    """One of `literals` occurs in every line the pattern matches (lowercase when `folded`; no
+    literals: no such test), and the line without trailing whitespace ends with `end` (when
+    given)."""
 
     literals: tuple[str, ...]
     folded: bool
+    end: str = ""
+    needs: tuple[str, ...] = ()  # caseless text that must all occur (tested on the line)
 
     def may_match(self, line: str) -> bool:
+        if self.end and not line.rstrip().endswith(self.end):
+            return False
+        if not all(need in line for need in self.needs):
+            return False
         return self.found_in(fold(line) if self.folded else line)
 
     def found_in(self, text: str) -> bool:
-        """The test on a line already folded when `folded` (callers fold once for all gates)."""
+        """The literal test on a line already folded when `folded` (callers fold once for all
+        gates; they test `end` and `needs` themselves)."""
         if len(self.literals) == 1:  # the usual case, without a generator's overhead
             return self.literals[0] in text
-        return any(literal in text for literal in self.literals)
+        return not self.literals or any(literal in text for literal in self.literals)
 
 
 def fold(line: str) -> str:
@@ -58,14 +73,41 @@ def gate_for(pattern: re.Pattern[str]) -> Gate | None:
     if _anchored(tree.data) and not pattern.flags & re.MULTILINE:  # one position: cheap
         return None
     folded = bool(pattern.flags & re.IGNORECASE) or _has_scoped_ignorecase(tree)
-    best = _required(tree.data)
-    if not best:
+    candidates = _candidates(tree.data)
+    best = _best(candidates)
+    needs = tuple(sorted({literal for found in candidates if len(found) == 1 and found != best
+                          for literal in found if caseless(literal)}))
+    if best and folded:
+        best = frozenset(literal.lower() for literal in best) if all(map(_foldable, best)) \
+            else None
+    end = "" if pattern.flags & re.MULTILINE else _required_end(tree.data)
+    if not best and not end and not needs:
         return None
-    if folded:
-        if not all(map(_foldable, best)):
-            return None
-        best = frozenset(literal.lower() for literal in best)
-    return Gate(tuple(sorted(best)), folded)
+    return Gate(tuple(sorted(best or ())), folded, end, needs)
+
+
+def caseless(literal: str) -> bool:
+    """Text that matches only itself, with or without IGNORECASE."""
+    return all(char.lower() == char == char.upper() and char not in "\u0130\u0131"
+               for char in literal)
+
+
+def _required_end(items: list[tuple[Any, Any]]) -> str:
+    """The character every match ends with before optional whitespace and `$` (`\\)\\s*$`),
+    when the pattern is such a sequence and the character is caseless and not a space; else
+    "". `$` also matches before a final newline, which stripping the line removes too."""
+    if not items or items[-1][0] is not sre.AT or items[-1][1] not in (sre.AT_END,
+                                                                        sre.AT_END_STRING):
+        return ""
+    rest = items[:-1]
+    while rest and rest[-1][0] in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) \
+            and rest[-1][1][0] == 0 and list(rest[-1][1][2].data) == _SPACES:
+        rest = rest[:-1]
+    if not rest or rest[-1][0] is not sre.LITERAL:
+        return ""
+    char = chr(rest[-1][1])
+    caseless = char.lower() == char == char.upper() and not char.isspace()
+    return char if caseless and char.isascii() else ""
 
 
 def _foldable(literal: str) -> bool:
@@ -91,6 +133,17 @@ def _has_scoped_ignorecase(node: Any) -> bool:
 
 def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     """The best set of literals one of which every match of this sequence contains."""
+    return _best(_candidates(items))
+
+
+def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
+    if not candidates:
+        return None
+    return max(candidates, key=lambda s: (min(len(x) for x in s), -len(s), sorted(s)))
+
+
+def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    """Sets of literals, each holding one that every match of this sequence contains."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -118,6 +171,4 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
         if found:
             candidates.append(found)
     close_run()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda s: (min(len(x) for x in s), -len(s), sorted(s)))
+    return candidates

@@ -7,7 +7,12 @@ ones), and the plain loop costs one Python-level `search` call per pattern and l
   alternation, each branch in a named group, tried with `match` at position 0: regex
   alternation returns the first branch (in order) that matches, which is the first such pattern;
 - the other patterns are tried in order, only before the first anchored hit, and each only when
-  its required literal text occurs in the line (`tools/prefilter.py`).
+  its required literal text occurs in the line and the line ends with its required last
+  character (`tools/prefilter.py`); when every such pattern has a gate, one search for all their
+  literals at once tells most lines that none of them can match;
+- the engine enters every branch of that alternation at position 0, so each line tries only the
+  branches that can start with its first character (`tools/firstchar.py`): one alternation per
+  set of such branches, built the first time a line starts with a character of that set.
 
 The result is the plain loop's (`first_match` in clean.py), which the tests check on every line
 of the corpus and on generated lines. A pattern that cannot be joined safely (back-references,
@@ -23,7 +28,8 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-from tools.prefilter import Gate, fold, gate_for
+from tools.firstchar import first_char_test
+from tools.prefilter import Gate, caseless, fold, gate_for
 from tools.rules import Rule
 
 _GLOBAL_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
@@ -36,7 +42,7 @@ class RuleMatcher:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        branches: list[str] = []
+        branches: list[tuple[str, re.Pattern[str] | None]] = []  # (branch, first-char test)
         self._anchored_rule: dict[str, tuple[int, Rule]] = {}
         self._others: list[tuple[int, Rule, re.Pattern[str], Gate | None]] = []
         order = 0
@@ -45,24 +51,70 @@ class RuleMatcher:
                 joined = _joinable(pattern)
                 if joined is not None:
                     name = f"_r{order}"
-                    branches.append(f"(?P<{name}>{joined})")
+                    branches.append((f"(?P<{name}>{joined})", first_char_test(pattern)))
                     self._anchored_rule[name] = (order, rule)
                 else:
                     self._others.append((order, rule, pattern, gate_for(pattern)))
                 order += 1
-        self._joined = re.compile("|".join(branches)) if branches else None
+        self._branches = branches
+        gates = [gate for *_, gate in self._others]
+        # A line skips the ordered loop when no gate can pass: its tail is no gate's `end`, and
+        # it holds no literal of the other gates (for a gate with `needs`, its first need).
+        # Only when every other pattern has a gate.
+        self._skippable = bool(gates) and None not in gates
+        self._ends = frozenset(gate.end for gate in gates if gate is not None and gate.end)
+        plain, folded = set(), set()
+        for gate in gates:
+            if gate is None or gate.end:
+                continue
+            if gate.needs:
+                plain.add(gate.needs[0])
+            else:
+                for literal in gate.literals:
+                    (folded if gate.folded and not caseless(literal) else plain).add(literal)
+        self._plain_any = re.compile("|".join(map(re.escape, sorted(plain)))) if plain else None
+        self._folded_any = tuple(sorted(folded))
+        self._by_first: dict[str, re.Pattern[str] | None] = {}  # line[:1] -> its alternation
+        self._by_branches: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+
+    def _joined_for(self, first: str) -> re.Pattern[str] | None:
+        """The alternation (in rule order) of the anchored branches that can start with
+        `first` (a line's first character, or "" for an empty line); None when there is none."""
+        chosen = tuple(index for index, (_, test) in enumerate(self._branches)
+                       if test is None or test.fullmatch(first))
+        if chosen not in self._by_branches:
+            self._by_branches[chosen] = re.compile(
+                "|".join(self._branches[index][0] for index in chosen)) if chosen else None
+        self._by_first[first] = joined = self._by_branches[chosen]
+        return joined
 
     def first(self, line: str) -> Rule | None:
         limit, found = 1 << 30, None
-        if self._joined is not None:
-            match = self._joined.match(line)
+        head = line[:1]
+        joined = self._by_first[head] if head in self._by_first else self._joined_for(head)
+        if joined is not None:
+            match = joined.match(line)
             if match is not None:
                 limit, found = self._anchored_rule[match.lastgroup or ""]
+        if not self._others:
+            return found
+        tail = line.rstrip()[-1:]
         folded = None
+        if self._skippable and tail not in self._ends \
+                and (self._plain_any is None or not self._plain_any.search(line)):
+            if not self._folded_any:
+                return found
+            folded = fold(line)
+            if not any(map(folded.__contains__, self._folded_any)):
+                return found
         for order, rule, pattern, gate in self._others:
             if order >= limit:
                 break
             if gate is not None:
+                if gate.end and tail != gate.end:
+                    continue
+                if gate.needs and not all(map(line.__contains__, gate.needs)):
+                    continue
                 if gate.folded and folded is None:
                     folded = fold(line)  # once per line for all case-insensitive gates
                 if not gate.found_in(folded if gate.folded else line):
