@@ -296,11 +296,59 @@ def test_failed_build_leaves_a_manifest_that_claims_nothing(site: Site) -> None:
 
 
 def test_with_the_search_index_the_whole_output_equals_a_full_build(site: Site) -> None:
-    """Pagefind on: bundles built from skipped pages on disk equal those of a full build."""
+    """Pagefind on: bundles built from skipped pages on disk equal those of a full build. A dirty
+    bundle is indexed from the end of the read phase on, its unchanged pages read from disk
+    beside the writing and the changed ones as they are written (search_index._start_early)."""
     site.overrides.update(PAGEFIND_ENABLED=True, PAGEFIND_SHARD_PAGES=10)  # year bundles
     site.build()
-    for edit in (edit_body, change_date):
+    for edit in (edit_body, edit_title, change_date, new_article, delete_article):
         label = edit(site, random.Random(f"search {edit.__name__}"))
-        site.build()
+        result = site.build()
+        assert "beside the writing" in " ".join((result.stdout + result.stderr).split()), label
         site.check_equals_full_build(f"{label}, with the search index")
+    page = site.output / page_of(site, site.articles()[3])
+    page.unlink()  # an article page deleted by hand: written again, its bundle re-indexed
+    site.build()
+    site.check_equals_full_build("an article page deleted by hand, with the search index")
     assert len(list((site.output / "pagefind").rglob("pagefind-entry.json"))) > 1
+
+
+MISPREDICT = """
+import os
+
+from newsarchive import incremental_writer
+
+
+def register():
+    if not os.environ.get("TEST_MISPREDICT"):
+        return
+
+    def everything_current(self, article, fullpath):
+        recorded = self.previous.get(article.save_as)
+        return list(recorded[1:]) if recorded else None
+
+    incremental_writer.BuildState.article_page_current = everything_current
+"""
+
+
+def test_a_page_read_early_then_written_after_all_reindexes_its_bundle(
+        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The guess of which pages the writer skips is wrong (a test plugin claims every page will
+    be skipped) and the bundles are due anyway (no search manifest): every page is fed from disk
+    at once, then the edited page is written. Its bundle must be indexed again, as a full
+    build indexes it."""
+    plugins = site.root / "plugins"
+    plugins.mkdir()
+    (plugins / "mispredict.py").write_text(MISPREDICT, encoding="utf-8")
+    site.overrides.update(PAGEFIND_ENABLED=True, PAGEFIND_SHARD_PAGES=10,
+                          PLUGIN_PATHS=[str(ROOT / "tools" / "plugins"), str(plugins)],
+                          PLUGINS=["newsarchive", "mispredict"])
+    site.build()
+    edit_body(site, random.Random("mispredict"))
+    shutil.rmtree(site.cache / "search-index")
+    monkeypatch.setenv("TEST_MISPREDICT", "1")
+    result = site.build()
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "written again; indexing the bundle again" in log
+    monkeypatch.delenv("TEST_MISPREDICT")
+    site.check_equals_full_build("a body edit the early index did not expect")

@@ -164,9 +164,10 @@ class ArticleDigests:
     """Card and full digests per article, computed once per build (articles do not change
     while pages are written)."""
 
-    def __init__(self) -> None:
+    def __init__(self, source_hashes: dict[str, str] | None = None) -> None:
         self._cards: dict[int, str] = {}
         self._full: dict[int, str] = {}
+        self._sources = {} if source_hashes is None else source_hashes  # path -> sha256
         self._keep: list[Any] = []  # keeps ids valid while the build runs
 
     def card(self, article: Any) -> str | None:
@@ -204,11 +205,16 @@ class ArticleDigests:
             fields = (
                 self.card(article), article.source_path,
                 getattr(article, "relative_source_path", None),
-                _file_hash(Path(article.source_path)), getattr(article, "raw_url", None),
+                self._source_hash(article.source_path), getattr(article, "raw_url", None),
                 getattr(article, "template", None), resolved,
             )
             self._full[key] = _sha(repr(fields))
         return self._full[key]
+
+    def _source_hash(self, path: str) -> str:
+        if path not in self._sources:
+            self._sources[path] = _file_hash(Path(path))
+        return self._sources[path]
 
 
 def _sha(text: str) -> str:

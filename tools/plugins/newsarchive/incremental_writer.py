@@ -32,7 +32,9 @@ class BuildState:
         self.written: dict[str, list[Any]] = {}  # path -> [key or None, size, mtime_ns]
         self.skipped = 0
         self.rendered = 0
-        self.digests = ArticleDigests()
+        self.source_hashes: dict[str, str] = {}  # source files do not change during a build
+        self.digests = ArticleDigests(self.source_hashes)
+        self._early: ArticleDigests | None = None
 
     def is_current(self, relpath: str, fullpath: str, key: str | None) -> bool:
         recorded = self.previous.get(relpath)
@@ -47,6 +49,25 @@ class BuildState:
     def record(self, relpath: str, fullpath: str, key: str | None) -> None:
         stat = os.stat(fullpath)
         self.written[relpath] = [key, stat.st_size, stat.st_mtime_ns]
+
+    def article_page_current(self, article: Any, fullpath: str) -> list[int] | None:
+        """Before writing starts: the recorded [size, mtime_ns] of the article's page if the
+        writer will skip it (as far as can be known now), else None. The search index uses it
+        to re-index a dirty bundle while the pages are written (search_index.py).
+
+        A guess, not a promise: digests taken now live in their own cache, so an article
+        changed later (Pelican resolves `{filename}` links in summaries after every generator
+        ran) cannot leave the writer with a stale key; the index checks what is written.
+        """
+        if hasattr(article, "override_save_as"):  # written with override_output: never skipped
+            return None
+        if self._early is None:
+            self._early = ArticleDigests(self.source_hashes)
+        save_as = article.save_as
+        key = article_key(self._early, article, save_as)
+        if not self.is_current(save_as, fullpath, key):
+            return None
+        return list(self.previous[save_as][1:])
 
 
 _state: list[BuildState] = []
@@ -65,12 +86,7 @@ def page_key(state: BuildState, localcontext: dict[str, Any], template_name: str
     """The key of one page, or None for a page that is always rendered."""
     cards = state.digests.card
     if localcontext.get("article") is not None:  # an article (or draft) page
-        article = localcontext["article"]
-        return digest(["article", localcontext["output_file"], state.digests.full(article),
-                       [cards(a) for a in getattr(article, "related_articles", None) or ()],
-                       cards(getattr(article, "newer_article", None)),
-                       cards(getattr(article, "older_article", None)),
-                       [cards(a) for a in getattr(article, "translations", None) or ()]])
+        return article_key(state.digests, localcontext["article"], localcontext["output_file"])
     if paginators:  # a page of a paginated listing: index, tag, category, source
         pages = []
         for name in sorted(paginators):
@@ -93,6 +109,16 @@ def page_key(state: BuildState, localcontext: dict[str, Any], template_name: str
                        [cards(a) for a in localcontext.get("dates") or ()],
                        len(localcontext.get("articles") or ()), localcontext.get("url")])
     return None
+
+
+def article_key(digests: ArticleDigests, article: Any, save_as: str) -> str:
+    """An article page's key: its full digest and the cards of the articles it links to."""
+    cards = digests.card
+    return digest(["article", save_as, digests.full(article),
+                   [cards(a) for a in getattr(article, "related_articles", None) or ()],
+                   cards(getattr(article, "newer_article", None)),
+                   cards(getattr(article, "older_article", None)),
+                   [cards(a) for a in getattr(article, "translations", None) or ()]])
 
 
 def _listing_object(localcontext: dict[str, Any]) -> list[Any]:

@@ -10,6 +10,13 @@ How (docs/search.md, "How the index is built"):
   each bundle's page order: the order Pelican will write the pages in (translations, then articles
   newest first). Pagefind's output depends on the order pages are added, so every build — streamed,
   incremental or from disk — feeds a bundle's pages in exactly this order.
+- With the incremental writer on, `collect_articles` also asks it which article pages it will
+  skip (incremental_writer.BuildState.article_page_current). A bundle with a page that will be
+  written is dirty from the start: its pages are fed at once, those that will not be written
+  read from disk by the worker thread, up to the first page that will be written, which follows
+  when Pelican writes it. So Pagefind indexes beside the write phase, not after it, in the same
+  order as ever. A guess that proves wrong (a page fed from disk is written after all) rebuilds
+  that bundle at the end from the pages on disk.
 - `page_written` (content_written) checks each article page as Pelican writes it, hashes it and,
   if its bundle is being rebuilt, hands it to the worker thread (search_stream.py), whose Pagefind
   process indexes it on the other core while Python renders the next page. A bundle is written as
@@ -32,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .incremental_writer import current_state
 from .search_bundle import ENTRY, clear_bundle, prints_match
 from .search_manifest import manifest_path, save_manifest, take_manifest
 from .search_service import SearchIndexError
@@ -58,6 +66,7 @@ class _Bundle:
     dirty: bool
     cursor: int = 0
     done: bool = False
+    redo: bool = False  # a page fed from disk was written afterwards: index it all again
 
 
 @dataclass
@@ -71,6 +80,10 @@ class _Build:
     previous: dict[str, Any]
     manifest: Path
     hashes: dict[str, str] = field(default_factory=dict)  # absolute path -> sha256
+    arrived: set[str] = field(default_factory=set)  # pages Pelican wrote in this build
+    # Pages the incremental writer will skip: absolute path -> [size, mtime_ns] it recorded.
+    on_disk: dict[str, list[int]] = field(default_factory=dict)
+    disk_reads: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # by the worker
     stats: dict[str, list[int]] = field(default_factory=dict)  # absolute path -> [size, mtime]
     written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     active: _Bundle | None = None
@@ -102,6 +115,30 @@ def collect_articles(generator: Any) -> None:
     )
     _start(settings, Path(generator.output_path), plan,
            {article.save_as: number for number, article in enumerate(articles)})
+    _start_early(articles)
+
+
+def _start_early(articles: list[Any]) -> None:
+    """Mark the bundles whose pages the incremental writer will write as dirty, and start
+    feeding them now (pages it will skip are read from disk by the worker thread)."""
+    build, state = _build, current_state()
+    if build is None or state is None:
+        return
+    for article in articles:
+        path = os.path.join(build.output, article.save_as)
+        if path in build.by_path:
+            recorded = state.article_page_current(article, path)
+            if recorded is not None:
+                build.on_disk[path] = recorded
+    for bundle in build.bundles:
+        if not bundle.dirty and any(path not in build.on_disk for _, path in bundle.order):
+            bundle.dirty = True
+    dirty = [bundle.label for bundle in build.bundles if bundle.dirty]
+    if dirty:
+        logger.info("Pagefind: re-indexing %s beside the writing (%d of %d article pages will "
+                    "not be written: read from disk)", ", ".join(dirty), len(build.on_disk),
+                    len(build.by_path))
+    _advance(build, None)
 
 
 def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
@@ -158,9 +195,12 @@ def page_written(path: str, context: Any = None) -> None:
         return
     try:
         html, digest = _read(build, key)
+        build.arrived.add(key)
         bundle, number = hit
         if not bundle.dirty and bundle.expected[number][1] != digest:
             bundle.dirty = True
+        if number < bundle.cursor:  # fed from disk already, then written after all
+            bundle.redo = True
         _advance(build, (key, html))
     except BaseException:
         _abort(build)
@@ -195,7 +235,18 @@ def _finish_build(build: _Build) -> None:
             kept.append(bundle)
     _advance(build, None)
     if build.stream is not None:
+        build.stream.sync()
+        for bundle in build.bundles:
+            if bundle.done and (bundle.redo or bundle.label in build.stream.stale):
+                logger.info("Pagefind bundle %s: a page read early was written again; "
+                            "indexing the bundle again", bundle.label)
+                build.stream.stale.discard(bundle.label)
+                bundle.cursor, bundle.done, bundle.redo = 0, False, False
+        _advance(build, None)
         build.stream.close()
+    for path, (digest, stats) in build.disk_reads.items():
+        if path not in build.hashes:
+            build.hashes[path], build.stats[path] = digest, stats
     _remove_unplanned(build)
     bundles = {}
     for bundle in build.bundles:
@@ -218,14 +269,25 @@ def _advance(build: _Build, current: tuple[str, str] | None) -> None:
             if build.active is None:
                 return
         bundle = build.active
+        files: list[tuple[str, str, list[int] | None]] = []  # a run the worker reads from disk
         while bundle.cursor < len(bundle.order) and _ready(build, bundle):
             url, path = bundle.order[bundle.cursor]
-            if current is not None and current[0] == path:
-                html = current[1]
+            url = "/" + url.lstrip("/")
+            if path not in build.arrived and path in build.on_disk:
+                # Nothing writes it now (or, at the end, anymore): the worker reads it.
+                files.append((url, path, None if build.final else build.on_disk[path]))
             else:
-                html = _read(build, path)[0]
-            _stream(build).add(bundle.label, "/" + url.lstrip("/"), html)
+                if files:
+                    _stream(build).add_files(bundle.label, files)
+                    files = []
+                if current is not None and current[0] == path:
+                    html = current[1]
+                else:
+                    html = _read(build, path)[0]
+                _stream(build).add(bundle.label, url, html)
             bundle.cursor += 1
+        if files:
+            _stream(build).add_files(bundle.label, files)
         if bundle.cursor < len(bundle.order):
             return
         _stream(build).finish(bundle.label, bundle.folder, len(bundle.order), bundle.spare)
@@ -234,14 +296,42 @@ def _advance(build: _Build, current: tuple[str, str] | None) -> None:
 
 
 def _ready(build: _Build, bundle: _Bundle) -> bool:
-    return build.final or bundle.order[bundle.cursor][1] in build.hashes
+    path = bundle.order[bundle.cursor][1]
+    return build.final or path in build.arrived or path in build.on_disk
 
 
 def _stream(build: _Build) -> BundleStream:
     if build.stream is None:
         written = build.written
-        build.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints))
+        build.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
+                                    lambda path, expected: _read_on_worker(build, path, expected))
     return build.stream
+
+
+def _read_on_worker(build: _Build, path: str, expected: list[int] | None) -> str | None:
+    """The worker thread's read of a page the writer was to skip: its HTML, or None if the file
+    is no longer as recorded (written after all, maybe while being read)."""
+    def as_recorded() -> bool:
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        return [info.st_size, info.st_mtime_ns] == expected
+
+    if expected is not None and not as_recorded():
+        return None
+    try:
+        html, digest = read_page(Path(path))
+    except SearchIndexError:
+        if expected is not None and not as_recorded():
+            return None
+        raise
+    info = os.stat(path)
+    stats = [info.st_size, info.st_mtime_ns]
+    if expected is not None and stats != expected:
+        return None
+    build.disk_reads[path] = (digest, stats)
+    return html
 
 
 def _abort(build: _Build) -> None:

@@ -6,6 +6,12 @@ and, at the end of each bundle, fetches its files and writes them. Bundles are h
 one after another, so at most one Pagefind process (one bundle's memory) is alive at a time. The
 queue is bounded: if Pagefind falls behind, Pelican waits instead of piling pages up in memory.
 
+Pages the incremental writer will not rewrite can be handed over as files (`add_files`, one
+queue item for a whole run of pages): this thread reads them from disk, so a dirty bundle is
+indexed from the end of the read phase on, beside Pelican's writing. A file that is not as
+expected when read (written again after all) makes its bundle *stale*: it is not written, and
+`search_index` indexes it again at the end (`sync`, then the pages once more).
+
 The first error stops the work: the service is stopped, further items are dropped, and the error
 is raised in Pelican's thread at its next call (so the build fails with the cause).
 """
@@ -30,9 +36,12 @@ QUEUE_PAGES = 1000  # ~25-50 MB of HTML: Pelican keeps rendering while a bundle 
 class BundleStream:
     """The worker thread and its queue of ("add", ...), ("finish", ...) and ("stop",) items."""
 
-    def __init__(self, on_written: Callable[[str, dict[str, list[int]]], None]) -> None:
+    def __init__(self, on_written: Callable[[str, dict[str, list[int]]], None],
+                 read_file: Callable[[str, list[int] | None], str | None] | None = None) -> None:
         self._queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=QUEUE_PAGES)
         self._on_written = on_written
+        self._read_file = read_file  # (path, expected [size, mtime]) -> HTML, None if changed
+        self.stale: set[str] = set()  # bundles fed a file that changed: not written
         self._error: BaseException | None = None
         self._service: PagefindService | None = None
         self._pages = 0
@@ -42,6 +51,20 @@ class BundleStream:
     def add(self, label: str, url: str, html: str) -> None:
         """Index this page into the bundle `label` (bundles must not interleave)."""
         self._put(("add", label, url, html))
+
+    def add_files(self, label: str, pages: list[tuple[str, str, list[int] | None]]) -> None:
+        """Index these (url, file path, expected [size, mtime_ns] or None) pages, in order, read
+        from disk by this thread."""
+        self._put(("files", label, pages))
+
+    def sync(self) -> None:
+        """Wait until everything queued so far is handled; raise the first error, if any."""
+        done = threading.Event()
+        self._put(("sync", done))
+        while not done.wait(timeout=1.0):
+            if not self._thread.is_alive():
+                break
+        self.raise_error()
 
     def finish(self, label: str, bundle: Path, pages: int, spare: set[str]) -> None:
         """Write the bundle `label` into `bundle` once its pages are indexed; `pages` checks it."""
@@ -82,6 +105,9 @@ class BundleStream:
             if item[0] == "stop":
                 self._stop_service()
                 return
+            if item[0] == "sync":
+                item[1].set()
+                continue
             if self._error is not None:
                 continue  # drain: Pelican's thread will raise the error
             try:
@@ -97,16 +123,27 @@ class BundleStream:
     def _handle(self, item: tuple[Any, ...]) -> None:
         if item[0] == "add":
             _, label, url, html = item
-            if self._service is None:
-                self._service = PagefindService(label)
-                self._pages = 0
-            elif self._service.label != label:
-                raise SearchIndexError(f"bundle {label} started before {self._service.label} ended")
-            self._service.add(url, html)
-            self._pages += 1
+            self._add(label, url, html)
+            return
+        if item[0] == "files":
+            _, label, pages = item
+            for url, path, expected in pages:
+                if label in self.stale:
+                    return
+                html = self._read_file(path, expected)
+                if html is None:
+                    self.stale.add(label)
+                    logger.info("Pagefind bundle %s: %s changed while indexing; indexed again "
+                                "at the end", label, path)
+                    return
+                self._add(label, url, html)
             return
         _, label, bundle, pages, spare = item
         service, self._service = self._service, None
+        if label in self.stale:
+            if service is not None:
+                service.close()
+            return
         if service is None or service.label != label:
             raise SearchIndexError(f"bundle {label} ended before any page was indexed")
         try:
@@ -116,6 +153,17 @@ class BundleStream:
         prints = write_bundle(bundle, files, pages, spare)
         logger.info("Pagefind bundle %s: %d pages written", bundle, pages)
         self._on_written(label, prints)
+
+    def _add(self, label: str, url: str, html: str) -> None:
+        if label in self.stale:
+            return
+        if self._service is None:
+            self._service = PagefindService(label)
+            self._pages = 0
+        elif self._service.label != label:
+            raise SearchIndexError(f"bundle {label} started before {self._service.label} ended")
+        self._service.add(url, html)
+        self._pages += 1
 
     def _stop_service(self) -> None:
         service, self._service = self._service, None
