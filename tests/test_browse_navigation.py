@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from browse_site import PER_PAGE, SEED_PAGE, SITE_FIXTURE, browse_site, soup
 
-from tools.plugins.newsarchive.related import rank_related
+from tools.plugins.newsarchive.related import cached_rank_related, rank_related
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -76,6 +76,25 @@ def test_rank_related_weights_shared_tags_by_rarity_not_count() -> None:
     common = frozenset({"Armenia", "Azerbaijan"})
     tag_sets = [common | {"Pompeo"}, common, frozenset({"Pompeo"}), common, common, common]
     assert rank_related(tag_sets, count=2, budget=100)[0] == [2, 1]
+
+
+def test_a_stored_ranking_is_reused_only_for_the_same_tag_sets(tmp_path: Path) -> None:
+    """Incremental builds keep the last ranking (related.json): reused for identical inputs,
+    ranked again when a tag set, the order or a setting differs, or the file is damaged."""
+    common = frozenset({"Armenia", "Azerbaijan"})
+    tag_sets = [common | {"Pompeo"}, common, frozenset({"Pompeo"}), common, common, common]
+    store = tmp_path / "related.json"
+    first = cached_rank_related(tag_sets, 2, 100, store)
+    assert first == rank_related(tag_sets, 2, 100) and store.is_file()
+    data = json.loads(store.read_text(encoding="utf-8"))
+    data["ranked"][0] = [5, 4]  # a marker: only a reused ranking can say this
+    store.write_text(json.dumps(data), encoding="utf-8")
+    assert cached_rank_related(tag_sets, 2, 100, store)[0] == [5, 4]
+    retagged = [*tag_sets[:3], common | {"Pompeo"}, *tag_sets[4:]]
+    assert cached_rank_related(retagged, 2, 100, store) == rank_related(retagged, 2, 100)
+    assert cached_rank_related(retagged, 3, 100, store) == rank_related(retagged, 3, 100)
+    store.write_text('{"key": "x", "ranked": [[99]]', encoding="utf-8")
+    assert cached_rank_related(tag_sets, 2, 100, store) == first
 
 
 def test_previous_and_next_follow_the_date_order(site: Path) -> None:

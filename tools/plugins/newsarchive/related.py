@@ -4,18 +4,28 @@ Weighting: a shared tag counts log(N / df), so sharing a rare person beats shari
 "Armenia" + "Azerbaijan". To stay linear, each article looks at a bounded set of candidates:
 every article of its rarer tags while the budget lasts, then only the nearest in time of its
 common tags. Ties go to the closer in time, then to the newer, so the output is stable.
+
+The ranking is a pure function of the articles' tag sets in date order (and the two settings),
+so an incremental build (issue 8) keeps the last one in `CACHE_PATH/related.json` and reuses it
+when none of those changed, as after a body edit: ~1 s of a warm rebuild at 10,000 articles.
 """
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 import math
 from bisect import bisect_left
 from collections import defaultdict
+from pathlib import Path
 from typing import Any
+
+from .cachefile import read_cache_json, write_cache_json
+from .incremental_writer import current_state
 
 DEFAULT_COUNT = 5
 DEFAULT_CANDIDATES = 80
+CACHE_NAME = "related.json"
 
 
 def link(generator: Any) -> None:
@@ -30,8 +40,34 @@ def link(generator: Any) -> None:
     count = settings.get("RELATED_ARTICLES_COUNT", DEFAULT_COUNT)
     budget = settings.get("RELATED_ARTICLES_CANDIDATES", DEFAULT_CANDIDATES)
     tag_sets = [frozenset(t.name for t in getattr(a, "tags", None) or ()) for a in articles]
-    for article, related in zip(articles, rank_related(tag_sets, count, budget), strict=True):
+    if current_state() is not None:  # an incremental build: reuse the last ranking if it holds
+        ranked = cached_rank_related(tag_sets, count, budget,
+                                     Path(settings.get("CACHE_PATH") or "cache") / CACHE_NAME)
+    else:
+        ranked = rank_related(tag_sets, count, budget)
+    for article, related in zip(articles, ranked, strict=True):
         article.related_articles = [articles[j] for j in related]
+
+
+def cached_rank_related(tag_sets: list[frozenset[str]], count: int, budget: int,
+                        path: Path) -> list[list[int]]:
+    """`rank_related`, taken from `path` when it holds the answer for these very inputs (and
+    this module's code); otherwise computed and stored there."""
+    key = hashlib.sha256(repr((Path(__file__).read_bytes(), count, budget,
+                               [sorted(tags) for tags in tag_sets])).encode()).hexdigest()
+    cached = read_cache_json(path, "Related articles: unreadable cache %s (%s); ranking again")
+    if isinstance(cached, dict) and cached.get("key") == key \
+            and _valid(cached.get("ranked"), len(tag_sets)):
+        return cached["ranked"]
+    ranked = rank_related(tag_sets, count, budget)
+    write_cache_json(path, {"key": key, "ranked": ranked}, separators=(",", ":"))
+    return ranked
+
+
+def _valid(ranked: Any, total: int) -> bool:
+    return isinstance(ranked, list) and len(ranked) == total and all(
+        isinstance(row, list) and all(type(j) is int and 0 <= j < total for j in row)
+        for row in ranked)
 
 
 def rank_related(tag_sets: list[frozenset[str]], count: int, budget: int) -> list[list[int]]:
