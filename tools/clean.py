@@ -174,14 +174,16 @@ def drop_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
     """Drop a short paragraph whose words all appeared in one earlier paragraph (a caption or
     pull quote repeating the lead), and exact repeats."""
     kept: list[str] = []
-    seen: list[set[str]] = []
+    seen: list[frozenset[str]] = []
+    seen_set: set[frozenset[str]] = set()  # exact repeats of a long paragraph: one lookup
     for paragraph in paragraphs:
-        words = set(_TOKEN.findall(paragraph.lower()))
+        words = frozenset(_TOKEN.findall(paragraph.lower()))
         short = len(paragraph.split()) <= 20
-        if words and any(words == old or (short and words <= old) for old in seen):
+        if words and (any(map(words.issubset, seen)) if short else words in seen_set):
             article.remove(paragraph, "duplicate")
             continue
         seen.append(words)
+        seen_set.add(words)
         kept.append(paragraph)
     return kept
 

@@ -166,9 +166,15 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
     """Find title and body in lines (a dump or extracted text) and clean them."""
     group = group_of(article)
+    junk = repeats.junk.get(group)
+    seen: dict[str, bool] = {}  # body finding and cleaning ask for the same lines again
 
     def learned(line: str) -> bool:
-        return repeats.is_junk(group, line)
+        if not junk:
+            return False
+        if line not in seen:
+            seen[line] = repeats.is_junk(group, line)
+        return seen[line]
 
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
