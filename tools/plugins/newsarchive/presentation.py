@@ -12,6 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from .fragment_cache import cached_fragment
 from .seo import site_root
 
 WORDS_PER_MINUTE = 200
@@ -73,5 +74,7 @@ def news_article(article: Any, root: str) -> dict[str, Any]:
 
 
 def install_filters(generator: Any) -> None:
-    """Jinja test `http_url` for templates that show other metadata URLs."""
+    """Jinja test `http_url` for templates that show other metadata URLs, and the listing
+    card cache (fragment_cache.py)."""
     generator.env.tests["http_url"] = is_http_url
+    generator.env.globals["cached_fragment"] = cached_fragment
