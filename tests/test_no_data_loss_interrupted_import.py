@@ -21,7 +21,7 @@ from tools.checks.header import parse_header
 from tools.errors import ToolError
 from tools.new import create_article
 from tools.pipeline import Options, import_paths
-from tools.write import atomic_write, edited_by_person
+from tools.write import DurableBatch, atomic_write, edited_by_person
 
 from conftest import ROOT, write_dumps
 
@@ -121,7 +121,8 @@ def test_a_full_disk_during_import_keeps_the_old_article_and_reports_one_line(tm
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("tools.write.os.fsync", disk_full)
+    monkeypatch.setattr("tools.write.os.fsync", disk_full)  # one file at a time
+    monkeypatch.setattr("tools.write.syncfs", disk_full)  # a batch's barrier (Linux >= 5.8)
     results = list(import_paths([inputs], Options(out=out)))
     assert [r.status for r in results] == ["error"] * 3
     for result in results:
@@ -143,3 +144,27 @@ def test_new_article_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     path = create_article("Gencatan Senjata di Karabakh", content=content, date="2020-10-23")
     assert parse_header(path.read_text(encoding="utf-8").split("\n")).first("title")
     assert [p for p in content.rglob("*") if p.is_file()] == [path]
+
+
+def test_a_batch_renames_nothing_before_all_its_temp_files_are_durable(tmp_path, monkeypatch):
+    targets = [tmp_path / "2020" / f"a{i}.md" for i in range(3)]
+    atomic_write(targets[0], "Title: Lama\n\nTeks lama.\n")
+    batch = DurableBatch()
+    for target in targets:
+        batch.add(target, f"Title: {target.stem}\n\nTeks baru.\n")
+    batch.add(targets[1], "Title: later\n\nTeks baru.\n")  # the later text wins
+    synced: list[list[str]] = []
+
+    def barrier(paths: object) -> None:
+        temps = sorted(paths)  # type: ignore[call-overload]
+        assert all(Path(tmp).read_bytes() for tmp in temps)
+        assert targets[0].read_text(encoding="utf-8") == "Title: Lama\n\nTeks lama.\n"
+        assert not targets[1].exists() and not targets[2].exists()
+        synced.append(temps)
+
+    monkeypatch.setattr("tools.write.make_durable", barrier)
+    assert batch.commit() == (set(), None)
+    assert len(synced) == 1 and len(synced[0]) == 3
+    assert [t.read_text(encoding="utf-8").split("\n")[0] for t in targets] == [
+        "Title: a0", "Title: later", "Title: a2"]
+    assert sorted(p.name for p in targets[0].parent.iterdir()) == ["a0.md", "a1.md", "a2.md"]

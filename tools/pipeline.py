@@ -27,10 +27,11 @@ from tools.repeats import Repeats
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
-from tools.write import write_article
+from tools.write import DurableBatch, write_article
 
 log = logging.getLogger(__name__)
 PROGRESS_MIN = 20
+BATCH_FILES = 64  # articles made durable together (tools/write.py), then renamed into place
 COVER_SHARE = 0.9
 TOKEN = re.compile(r"\w+")
 
@@ -275,8 +276,30 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
         repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
     slugger = Slugger(options.out)
     show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
-    for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
-        yield import_one(path, options, repeats, slugger, cache.take)
+    batch = None if options.dry_run or len(inputs) < 2 else DurableBatch()
+    held: list[Result] = []  # reported once their articles are in place
+    try:
+        for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
+            held.append(import_one(path, options, repeats, slugger, cache.take, batch))
+            if batch is None or len(batch) >= BATCH_FILES:
+                yield from settle(batch, held)
+                held = []
+        yield from settle(batch, held)
+    finally:
+        if batch is not None:
+            batch.discard()  # interrupted: no temp file left behind
+
+
+def settle(batch: DurableBatch | None, held: list[Result]) -> list[Result]:
+    """Commit the batch; an input whose article could not be put in place becomes an error."""
+    if batch is None:
+        return held
+    failed, error = batch.commit()
+    if error is None:
+        return held
+    return [Result(r.path, "error", f"{r.path}: cannot read or write ({error.strerror})",
+                   r.article) if r.target in failed and r.status != "error" else r
+            for r in held]
 
 
 def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
@@ -289,14 +312,17 @@ def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
 
 
 def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger,
-               read: Callable[[Path], Article] = read_input) -> Result:
+               read: Callable[[Path], Article] = read_input,
+               batch: DurableBatch | None = None) -> Result:
+    """One input, written at once (or through `batch`: in place when the batch commits)."""
     article = None
     try:
         article = prepare(path, options, read)
         text = process(article, options, repeats, slugger)
         assert article.date is not None
         target = options.out / f"{article.date.year:04d}" / f"{article.slug}.md"
-        status = write_article(target, text, force=options.force, dry_run=options.dry_run)
+        status = write_article(target, text, force=options.force, dry_run=options.dry_run,
+                               batch=batch)
         slugger.claim(article)
         return Result(path, status, article=article, target=target)
     except ToolError as exc:

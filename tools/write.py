@@ -2,14 +2,27 @@
 
 The writer stores `Import_sha256`: the sha256 of the file as written, computed without that line.
 If an existing file no longer matches its own Import_sha256, an editor changed it.
+
+A batch import writes through a `DurableBatch`: each article goes to its temp file at once, and
+every few dozen articles one durability barrier covers all the temp files before they are renamed
+over their articles. A rename is safe once the new text is on disk, which is what the barrier
+guarantees for every temp file of the batch, just as one `fsync` per file did: a crash at any
+moment still leaves each article old or new, never half written (only leftover temp files, which
+`tools check` lists). On Linux ≥ 5.8 the barrier is one `syncfs` per file system (it reports
+write-back errors such as a full disk since 5.8); elsewhere it is an `fsync` per temp file.
+An `fsync` costs ~0.3-1 ms of CPU on the bench machine (a journal commit each); one `syncfs` per
+batch costs about as much as a single one.
 """
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
 import os
 import re
+import sys
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from tools.errors import EditedFileError
@@ -44,12 +57,16 @@ def edited_by_person(existing: str) -> bool:
     return stored is None or content_sha(text) != stored
 
 
-def write_article(path: Path, text: str, force: bool = False, dry_run: bool = False) -> str:
-    """Write sealed Markdown; returns 'created', 'updated' or 'unchanged'."""
+def write_article(path: Path, text: str, force: bool = False, dry_run: bool = False,
+                  batch: DurableBatch | None = None) -> str:
+    """Write sealed Markdown (through `batch` when given: in place once it commits); returns
+    'created', 'updated' or 'unchanged'."""
     sealed = seal(text)
     status = "created"
-    if path.exists():
+    existing = batch.pending_bytes(path) if batch is not None else None
+    if existing is None and path.exists():
         existing = path.read_bytes()
+    if existing is not None:
         if existing == sealed.encode("utf-8"):
             return "unchanged"
         # "replace": an editor may have saved it in another encoding; then the seal fails
@@ -58,7 +75,10 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
                                   "or edit/rename the file to keep both")
         status = "updated"
     if not dry_run:
-        atomic_write(path, sealed)
+        if batch is not None:
+            batch.add(path, sealed)
+        else:
+            atomic_write(path, sealed)
     return status
 
 
@@ -76,3 +96,107 @@ def atomic_write(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+class DurableBatch:
+    """Articles written to temp files now, made durable together by `commit`, then renamed
+    into place in the order they were added (see the module docstring)."""
+
+    def __init__(self) -> None:
+        self._pending: dict[Path, tuple[str, bytes]] = {}  # article -> (temp file, its bytes)
+
+    def __len__(self) -> int:
+        return len(self._pending)
+
+    def pending_bytes(self, path: Path) -> bytes | None:
+        """What `path` will hold once the batch commits (None: not in this batch)."""
+        entry = self._pending.get(path)
+        return entry[1] if entry else None
+
+    def add(self, path: Path, text: str) -> None:
+        data = text.encode("utf-8")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(data)
+            os.chmod(tmp, 0o644)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        if path in self._pending:  # written twice in one batch: the later text wins
+            Path(self._pending.pop(path)[0]).unlink(missing_ok=True)
+        self._pending[path] = (tmp, data)
+
+    def commit(self) -> tuple[set[Path], OSError | None]:
+        """Make every temp file durable, then rename each over its article. Returns the
+        articles not written and the error that stopped them (their temp files are removed)."""
+        done: set[Path] = set()
+        try:
+            make_durable(tmp for tmp, _ in self._pending.values())
+            for path, (tmp, _) in self._pending.items():
+                os.replace(tmp, path)
+                done.add(path)
+        except OSError as exc:
+            return set(self._pending) - done, exc
+        finally:
+            self.discard(keep=done)
+        return set(), None
+
+    def discard(self, keep: Iterable[Path] = ()) -> None:
+        """Forget the batch, removing the temp files of articles not in `keep`."""
+        kept = set(keep)
+        for path, (tmp, _) in self._pending.items():
+            if path not in kept:
+                Path(tmp).unlink(missing_ok=True)
+        self._pending.clear()
+
+
+def make_durable(paths: Iterable[str]) -> None:
+    """Every file's data on disk: one syncfs per file system where it reports write-back
+    errors, else an fsync per file."""
+    paths = list(paths)
+    if _LIBC_SYNCFS is None:
+        for path in paths:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        return
+    folders: dict[int, str] = {}
+    for folder in dict.fromkeys(os.path.dirname(path) or "." for path in paths):
+        folders.setdefault(os.stat(folder).st_dev, folder)
+    for folder in folders.values():
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            syncfs(fd)
+        finally:
+            os.close(fd)
+
+
+def syncfs(fd: int) -> None:
+    """syncfs(2) on the file system holding fd; OSError on failure."""
+    assert _LIBC_SYNCFS is not None
+    if _LIBC_SYNCFS(fd) != 0:
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
+
+
+def _libc_syncfs() -> ctypes._CFuncPtr | None:  # type: ignore[name-defined]
+    """libc's syncfs on Linux 5.8 or later (earlier kernels do not report write-back errors
+    through it), else None."""
+    if sys.platform != "linux":
+        return None
+    try:
+        release = tuple(int(part) for part in os.uname().release.split(".")[:2])
+        function = ctypes.CDLL(None, use_errno=True).syncfs
+    except (ValueError, OSError, AttributeError):
+        return None
+    if release < (5, 8):
+        return None
+    function.argtypes = [ctypes.c_int]
+    return function
+
+
+_LIBC_SYNCFS = _libc_syncfs()
