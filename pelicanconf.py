@@ -126,6 +126,10 @@ PAGEFIND_OUTPUT_SUBPATH = "pagefind"
 # one Pagefind process each, so no process needs more than ~0.8 GiB. The search page merges them;
 # see docs/search.md for what a search downloads.
 PAGEFIND_SHARD_PAGES = 3000
+# Article pages wait for Pagefind in memory, up to this many MB of HTML (~22 KB a page): Pelican
+# renders faster than Pagefind indexes, and with room for the backlog it writes the tag, archive
+# and feed pages meanwhile instead of waiting. A 10,000-article build never fills it.
+PAGEFIND_QUEUE_MB = 256
 
 # Theme: gettext UI strings (catalogues in theme/translations/, compiled at build time by the
 # plugin), autoescape on (templates mark rendered article HTML `|safe`).

@@ -113,3 +113,15 @@ def test_a_page_whose_indexed_element_cannot_be_delimited_is_sent_whole() -> Non
     assert indexed_part(unclosed) == unclosed
     no_root = "<div data-pagefind-body><p>teks</p></div>"
     assert indexed_part(no_root) == no_root
+
+
+def test_a_tight_memory_bound_on_waiting_pages_gives_the_same_index(site: Path,
+                                                                      tmp_path: Path) -> None:
+    # PAGEFIND_QUEUE_MB = 0: Pelican hands over one page and waits until Pagefind has taken it.
+    build_site(CONTENT, tmp_path, extra={"PAGEFIND_QUEUE_MB": "0"})
+    def index(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes()
+                for p in (root / "pagefind").rglob("*") if p.is_file()}
+    tight, default = index(tmp_path), index(site)
+    assert len(default) > 10
+    assert tight == default

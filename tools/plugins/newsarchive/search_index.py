@@ -89,6 +89,7 @@ class _Build:
     active: _Bundle | None = None
     final: bool = False
     stream: BundleStream | None = None
+    queue_bytes: int = 256 * 2**20  # PAGEFIND_QUEUE_MB: HTML waiting for Pagefind, at most
 
 
 _build: _Build | None = None
@@ -167,7 +168,8 @@ def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
         for number, (_, path) in enumerate(order):
             by_path[path] = (bundle, number)
     root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
-    _build = _Build(output, root, bundles, by_path, previous, manifest)
+    _build = _Build(output, root, bundles, by_path, previous, manifest,
+                    queue_bytes=int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20)
 
 
 def _expected(old: Any, order: list[tuple[str, str]], folder: Path) -> list[list[Any]] | None:
@@ -304,7 +306,8 @@ def _stream(build: _Build) -> BundleStream:
     if build.stream is None:
         written = build.written
         build.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
-                                    lambda path, expected: _read_on_worker(build, path, expected))
+                                    lambda path, expected: _read_on_worker(build, path, expected),
+                                    queue_bytes=build.queue_bytes)
     return build.stream
 
 

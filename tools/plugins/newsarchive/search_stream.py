@@ -4,7 +4,11 @@ Pelican's thread hands over pages (`add`) and ends bundles (`finish`) in the ord
 indexed; this thread passes them to a Pagefind service process (which indexes on the other core)
 and, at the end of each bundle, fetches its files and writes them. Bundles are handled strictly
 one after another, so at most one Pagefind process (one bundle's memory) is alive at a time. The
-queue is bounded: if Pagefind falls behind, Pelican waits instead of piling pages up in memory.
+queue is bounded by the bytes of HTML it holds (`PAGEFIND_QUEUE_MB`), not by a page count: Pelican
+renders article pages faster than Pagefind indexes them (~1.7 vs ~2.8 ms a page), so a small
+bound made Pelican wait for Pagefind while its tag, archive and feed pages were still to write;
+with room for the backlog it writes those while Pagefind catches up. Only past the bound does
+Pelican wait instead of piling pages up in memory.
 
 Pages the incremental writer will not rewrite can be handed over as files (`add_files`, one
 queue item for a whole run of pages): this thread reads them from disk, so a dirty bundle is
@@ -30,15 +34,21 @@ from .search_service import PagefindService, SearchIndexError
 
 logger = logging.getLogger(__name__)
 
-QUEUE_PAGES = 1000  # ~25-50 MB of HTML: Pelican keeps rendering while a bundle is written
+def _size(item: tuple[Any, ...]) -> int:
+    """Bytes an item holds against the bound (only pages handed over as HTML count)."""
+    return len(item[3]) if item[0] == "add" else 0
 
 
 class BundleStream:
     """The worker thread and its queue of ("add", ...), ("finish", ...) and ("stop",) items."""
 
     def __init__(self, on_written: Callable[[str, dict[str, list[int]]], None],
-                 read_file: Callable[[str, list[int] | None], str | None] | None = None) -> None:
-        self._queue: queue.Queue[tuple[Any, ...]] = queue.Queue(maxsize=QUEUE_PAGES)
+                 read_file: Callable[[str, list[int] | None], str | None] | None = None,
+                 queue_bytes: int = 256 * 2**20) -> None:
+        self._queue: queue.Queue[tuple[Any, ...]] = queue.Queue()  # bounded in bytes by _put
+        self._room = threading.Condition()
+        self._queued_bytes = 0
+        self._queue_bytes = queue_bytes
         self._on_written = on_written
         self._read_file = read_file  # (path, expected [size, mtime]) -> HTML, None if changed
         self.stale: set[str] = set()  # bundles fed a file that changed: not written
@@ -89,15 +99,24 @@ class BundleStream:
             raise self._error
 
     def _put(self, item: tuple[Any, ...]) -> None:
+        """Queue an item, first waiting while the queue is full (one item always fits)."""
         self.raise_error()
-        while True:
-            try:
-                self._queue.put(item, timeout=1.0)
-                return
-            except queue.Full:
+        size = _size(item)
+        with self._room:
+            while self._queued_bytes and self._queued_bytes + size > self._queue_bytes:
+                self._room.wait(timeout=1.0)
                 self.raise_error()
                 if not self._thread.is_alive():
                     raise SearchIndexError("the search indexing thread stopped") from None
+            self._queued_bytes += size
+        self._queue.put(item)
+
+    def _done(self, item: tuple[Any, ...]) -> None:
+        size = _size(item)
+        if size:
+            with self._room:
+                self._queued_bytes -= size
+                self._room.notify_all()
 
     def _run(self) -> None:
         while True:
@@ -109,6 +128,7 @@ class BundleStream:
                 item[1].set()
                 continue
             if self._error is not None:
+                self._done(item)
                 continue  # drain: Pelican's thread will raise the error
             try:
                 self._handle(item)
@@ -119,6 +139,8 @@ class BundleStream:
                     self._error = SearchIndexError(f"Pagefind indexing failed: {exc}")
                     self._error.__cause__ = exc
                 self._stop_service()
+            finally:
+                self._done(item)
 
     def _handle(self, item: tuple[Any, ...]) -> None:
         if item[0] == "add":
