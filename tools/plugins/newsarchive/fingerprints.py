@@ -217,5 +217,9 @@ class ArticleDigests:
         return self._sources[path]
 
 
-def _sha(text: str) -> str:
+def sha256_text(text: str) -> str:
+    """sha256 (hex) of a text, lone surrogates included (file names may carry them)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+_sha = sha256_text

@@ -19,7 +19,7 @@ from pelican.plugins import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
-from .fingerprints import ArticleDigests, digest, encode
+from .fingerprints import ArticleDigests, digest, encode, sha256_text
 
 logger = logging.getLogger(__name__)
 
@@ -112,13 +112,17 @@ def page_key(state: BuildState, localcontext: dict[str, Any], template_name: str
 
 
 def article_key(digests: ArticleDigests, article: Any, save_as: str) -> str:
-    """An article page's key: its full digest and the cards of the articles it links to."""
+    """An article page's key: its full digest and the cards of the articles it links to.
+
+    Strings and None only, so hashed as their repr (stable in any process) without `encode`'s
+    walk: it is computed twice per article and build (the search index's guess, the writer)."""
     cards = digests.card
-    return digest(["article", save_as, digests.full(article),
-                   [cards(a) for a in getattr(article, "related_articles", None) or ()],
-                   cards(getattr(article, "newer_article", None)),
-                   cards(getattr(article, "older_article", None)),
-                   [cards(a) for a in getattr(article, "translations", None) or ()]])
+    return sha256_text(repr((
+        "article", save_as, digests.full(article),
+        tuple(cards(a) for a in getattr(article, "related_articles", None) or ()),
+        cards(getattr(article, "newer_article", None)),
+        cards(getattr(article, "older_article", None)),
+        tuple(cards(a) for a in getattr(article, "translations", None) or ()))))
 
 
 def _listing_object(localcontext: dict[str, Any]) -> list[Any]:
