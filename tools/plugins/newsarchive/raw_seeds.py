@@ -8,6 +8,7 @@ published with a `.txt` suffix: a scraped page must never run as a page of this 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -33,7 +34,9 @@ def collect(generator: Any) -> None:
     """Set `raw_url` on articles whose Raw_file exists in the seeds folder (None otherwise)."""
     _published.clear()
     folder = seeds_folder(generator.settings)
-    available = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
+    # One directory scan (file types from the listing, no stat per article): the plain files.
+    available = ({e.name for e in os.scandir(folder) if e.is_file()} if folder.is_dir()
+                 else set())
     missing = []
     for draft in [*generator.drafts, *generator.drafts_translations]:
         draft.raw_url = None  # drafts are previews: their seeds are published once they are
@@ -42,7 +45,7 @@ def collect(generator: Any) -> None:
         name = (article.metadata.get("raw_file") or "").strip()
         if not name:
             continue
-        if name not in available or name.startswith(".") or not (folder / name).is_file():
+        if name not in available or name.startswith("."):
             missing.append(f"{article.source_path}: {name}")
             continue
         target = f"{RAW_OUTPUT}/{published_name(name)}"
