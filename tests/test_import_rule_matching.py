@@ -9,7 +9,7 @@ import re
 import pytest
 
 from tools.clean import MemoRules, first_match
-from tools.firstchar import first_char_test
+from tools.firstchar import first_char_test, with_first_char_lookahead
 from tools.prefilter import ASCII_EQUIVALENTS, gate_for
 from tools.read import read_input
 from tools.rulematch import RuleMatcher
@@ -146,3 +146,21 @@ def test_prefilter_knows_every_non_ascii_letter_that_re_equates_with_an_ascii_on
         for match in re.finditer(letter, others, re.IGNORECASE):
             found[match.group(0)] = letter
     assert found == {chr(code): letter for code, letter in ASCII_EQUIVALENTS.items()}
+
+
+def test_patterns_find_the_same_first_match_behind_a_first_character_lookahead(
+        lines: list[str]) -> None:
+    from tools.metadata import AGENCIES_PATH, _agency_patterns
+
+    texts = lines[::4] + ["\n".join(lines[i: i + 40]) for i in range(0, len(lines), 40)]
+    texts += ["menurut Antara", "MENURUT  ANTARA", "(Antara)", "kata dia kepada AP",
+              "ſeperti\n dikutip Trend"]
+    pairs = [(with_first_char_lookahead(p), p) for p in all_patterns()]
+    for _, _, pattern in _agency_patterns(AGENCIES_PATH):  # stored with their lookahead
+        source = pattern.pattern.split(")))(?:", 1)[1][:-1] if pattern.pattern.startswith(
+            "(?=") else pattern.pattern
+        pairs.append((pattern, re.compile(source)))
+    for fast, plain in pairs:
+        for text in texts:
+            found, expected = fast.search(text), plain.search(text)
+            assert (found and found.span()) == (expected and expected.span()), text

@@ -47,8 +47,38 @@ def first_char_test(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
         return None
     if nullable or not fragments:
         return None  # the empty string matches: the pattern can match any line
-    ascii_only = pattern.flags & re.ASCII
-    return re.compile("|".join(dict.fromkeys(fragments)), re.ASCII if ascii_only else 0)
+    return re.compile(_merged(fragments), re.ASCII if pattern.flags & re.ASCII else 0)
+
+
+def with_first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern behind a lookahead for its first character (when that can be told):
+    `search` then tests one character class at each position instead of entering every branch
+    of a leading alternation there (a case-insensitive one gets no help from the engine). The
+    lookahead holds wherever the pattern can match, so matches are the same."""
+    test = first_char_test(pattern)
+    source = pattern.pattern
+    if test is None or _GLOBAL_FLAGS.match(source) or pattern.flags & re.MULTILINE:
+        return pattern
+    flags = pattern.flags & ~re.UNICODE  # the str default; ASCII stays
+    return re.compile(f"(?=(?:{test.pattern}))(?:{source})", flags)
+
+
+_GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
+
+
+def _merged(fragments: list[str]) -> str:
+    """One alternation of the fragments, single characters under one case rule joined into a
+    character class (the engine tests a class at once, an alternation branch by branch)."""
+    chars: dict[str, list[str]] = {"i": [], "-i": []}
+    others: list[str] = []
+    for fragment in dict.fromkeys(fragments):
+        flag, _, body = fragment[2:-1].partition(":")
+        if len(body) == 1 or (len(body) == 2 and body[0] == "\\"):
+            chars[flag].append(body)
+        else:
+            others.append(fragment)
+    merged = [f"(?{flag}:[{''.join(found)}])" for flag, found in chars.items() if found]
+    return "|".join(merged + others)
 
 
 def _first(items: list[tuple[Any, Any]], flags: int) -> tuple[list[str], bool]:
