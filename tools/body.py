@@ -21,6 +21,7 @@ GAP = 5
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
+_SEPARATORS = re.compile(r"[·|•»]")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -41,7 +42,7 @@ def line_score(line: str, rule: Rule | None) -> float:
         return -2.0
     if looks_like_date_line(line):
         return -5.0
-    if len(re.findall(r"[·|•»]", line)) >= 3:
+    if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
     if words >= 8 and line.endswith(SENTENCE_END):
         return float(words)

@@ -20,6 +20,7 @@ chosen literals (the `:` and `/` of `foto: a/b`) are kept as `needs`, all of whi
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from re import _constants as sre
@@ -44,12 +45,15 @@ class Gate:
     end: str = ""
     needs: tuple[str, ...] = ()  # caseless text that must all occur (tested on the line)
 
-    def may_match(self, line: str) -> bool:
+    def may_match(self, line: str, folded: Callable[[], str] | None = None) -> bool:
+        """`folded`: gives fold(line), for callers that fold once for several gates."""
         if self.end and not line.rstrip().endswith(self.end):
             return False
         if not all(need in line for need in self.needs):
             return False
-        return self.found_in(fold(line) if self.folded else line)
+        if not self.folded:
+            return self.found_in(line)
+        return self.found_in(folded() if folded else fold(line))
 
     def found_in(self, text: str) -> bool:
         """The literal test on a line already folded when `folded` (callers fold once for all

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from tools.clean import looks_like_sentence
+from tools.clean import SENTENCE_END
 from tools.errors import ToolError
 
 log = logging.getLogger(__name__)
@@ -22,8 +22,11 @@ LONG_LINE_SHARE = 0.6
 SENTENCE_FILES = 3  # a short sentence two articles share may be a quote or background line
 
 
+blake2b = hashlib.blake2b
+
+
 def line_key(line: str) -> bytes:
-    return hashlib.blake2b(" ".join(line.split()).casefold().encode(), digest_size=8).digest()
+    return blake2b(" ".join(line.split()).casefold().encode(), digest_size=8).digest()
 
 
 class Repeats:
@@ -57,14 +60,17 @@ class Repeats:
             seen.add(copy)
             files[group] += 1
             keys = set()
-            for line in lines:
-                if line.strip():
-                    key = line_key(line)
-                    keys.add(key)
-                    if len(line.split()) >= LONG_LINE_WORDS:
-                        longs[group].add(key)
-                    elif looks_like_sentence(line):
-                        sentences[group].add(key)
+            group_longs, group_sentences = longs[group], sentences[group]
+            for line in lines:  # line_key and looks_like_sentence inlined: ~50 lines a file
+                words = line.split()
+                if not words:
+                    continue
+                key = blake2b(" ".join(words).casefold().encode(), digest_size=8).digest()
+                keys.add(key)
+                if len(words) >= LONG_LINE_WORDS:
+                    group_longs.add(key)
+                elif len(words) >= 8 and line.endswith(SENTENCE_END):
+                    group_sentences.add(key)
             counts[group].update(keys)
         learned = cls()
         for group, counter in counts.items():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,7 @@ import yaml
 
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
-from tools.prefilter import gate_for
+from tools.prefilter import fold, gate_for
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACTIONS = {"drop", "drop-block", "end", "strip", "meta"}
@@ -158,8 +159,15 @@ def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None
     known = _DETECTED.get(key)
     if known is not None and known[0] is sites:
         return known[1]
+    folded: list[str] = []
+
+    def head_folded() -> str:  # folded once for every case-insensitive gate
+        if not folded:
+            folded.append(fold(head))
+        return folded[0]
+
     best = [(min(starts), s.name, s) for s in sites  # each detect pattern runs once
-            if (starts := [m.start() for p in s.detect if _may_match(p, head)
+            if (starts := [m.start() for p in s.detect if _may_match(p, head, head_folded)
                            and (m := p.search(head))])]
     found = min(best)[2] if best else None
     if len(_DETECTED) >= DETECTED_MAX:
@@ -168,7 +176,8 @@ def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None
     return found
 
 
-def _may_match(pattern: re.Pattern[str], text: str) -> bool:
+def _may_match(pattern: re.Pattern[str], text: str,
+               folded: Callable[[], str] | None = None) -> bool:
     """False when the pattern's required literal text is absent (tools/prefilter.py)."""
     gate = gate_for(pattern)
-    return gate is None or gate.may_match(text)
+    return gate is None or gate.may_match(text, folded)

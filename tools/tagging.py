@@ -15,8 +15,12 @@ def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
     loose, exact = vocab.matcher
     words = TextWords.of(text)  # split and folded once for both matchers
     found: Counter[str] = Counter()
+    names: dict[str, str | None] = {}  # the same alias comes back often
     for match in loose.finditer(text, words):
-        name = vocab.resolve(match.group(0))
+        alias = match.group(0)
+        if alias not in names:
+            names[alias] = vocab.resolve(alias)
+        name = names[alias]
         if name:
             found[name] += 1
     if exact is not None:
