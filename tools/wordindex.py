@@ -93,10 +93,18 @@ class WordIndex:
             if first is None:
                 raise ValueError(f"alias {alias!r} must start with a word character")
             buckets.setdefault(self._key(first.group(0)), []).append(alias)
-        flags = re.IGNORECASE if ignore_case else 0
-        self._buckets = {key: re.compile(alternation(words), flags)
-                         for key, words in buckets.items()}
-        self._folded_keys = frozenset(map(fold_text, self._buckets))
+        self._flags = re.IGNORECASE if ignore_case else 0
+        # compiled when a text first holds the key: most of the ~500 never occur in a run
+        self._sources = {key: alternation(words) for key, words in buckets.items()}
+        self._buckets: dict[str, re.Pattern[str]] = {}
+        self._folded_keys = frozenset(map(fold_text, self._sources))
+
+    def _bucket(self, key: str) -> re.Pattern[str] | None:
+        """The alternation of the aliases whose first word folds to `key`, or None."""
+        pattern = self._buckets.get(key)
+        if pattern is None and key in self._sources:
+            pattern = self._buckets[key] = re.compile(self._sources[key], self._flags)
+        return pattern
 
     def _key(self, word: str) -> str:
         return _fold(word) if self.ignore_case else word
@@ -115,7 +123,7 @@ class WordIndex:
             if start < end:
                 continue
             key = word if self.ignore_case else text[start: start + len(word)]
-            pattern = self._buckets.get(key)
+            pattern = self._bucket(key)
             if pattern is None:
                 continue
             match = pattern.match(text, start)
@@ -130,7 +138,7 @@ class WordIndex:
             start = word.start()
             if start < end:
                 continue
-            pattern = self._buckets.get(self._key(word.group(0)))
+            pattern = self._bucket(self._key(word.group(0)))
             if pattern is None:
                 continue
             match = pattern.match(text, start)
