@@ -9,11 +9,9 @@ from pathlib import Path
 import markdown
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
-from hypothesis import strategies as st
 
 from tools.cli import cli
-from tools.markdown_out import escape_body, escape_markdown
+from tools.markdown_out import escape_markdown
 from tools.read import decode
 from tools.tagging import find_entities
 from tools.vocabulary import load_vocabulary
@@ -46,14 +44,6 @@ def rendered_text(md: str) -> str:
 ])
 def test_markdown_lookalike_text_renders_literally(text: str) -> None:
     assert rendered_text(escape_markdown(text)) == text
-
-
-MARKUP = st.text(alphabet="#>+-*_`[]{}()<>&;!?/.) 0123456789ab\t\n\u00a0", max_size=30)
-
-
-@given(st.lists(MARKUP, max_size=6))
-def test_the_body_is_escaped_as_each_paragraph_alone(paragraphs: list[str]) -> None:
-    assert escape_body(paragraphs) == "\n\n".join(escape_markdown(p) for p in paragraphs)
 
 
 def test_markdown_lookalike_fixture_renders_as_plain_paragraphs(tmp_path: Path) -> None:

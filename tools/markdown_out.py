@@ -55,24 +55,8 @@ def header_fields(article: Article) -> dict[str, object]:
     return {k: fields[k] for k in HEADER_ORDER if fields[k] not in ("", [], None)}
 
 
-_BLOCK_STARTS = re.compile(r"(?m)^([#>+-]|\d+[.)](?=\s|$))")
-
-
-def escape_body(paragraphs: list[str]) -> str:
-    """`escape_markdown` of every paragraph, joined by blank lines, in one pass over the joined
-    text: no inline pattern can reach across a line break, and a paragraph (spaces collapsed,
-    none leading) starts a line, where `^` of the multi-line block pattern matches."""
-    text = "\n\n".join(" ".join(p.split()) for p in paragraphs)
-    text = _TAG.sub("&lt;", _ENTITY.sub("&amp;", _INLINE.sub(r"\\\1", text)))
-    return _BLOCK_STARTS.sub(_escape_marker, text)
-
-
-def _escape_marker(match: re.Match[str]) -> str:
-    marker = match.group(1)
-    return marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-
-
 def render(article: Article) -> str:
     """Header, blank line, one escaped paragraph per block; no Import_sha256 (write adds it)."""
     header = "\n".join(f"{k}: {header_value(v)}" for k, v in header_fields(article).items())
-    return f"{header}\n\n{escape_body(article.paragraphs)}\n"
+    body = "\n\n".join(escape_markdown(p) for p in article.paragraphs)
+    return f"{header}\n\n{body}\n"
