@@ -155,7 +155,7 @@ def test_a_batch_renames_nothing_before_all_its_temp_files_are_durable(tmp_path,
     batch.add(targets[1], "Title: later\n\nTeks baru.\n")  # the later text wins
     synced: list[list[str]] = []
 
-    def barrier(paths: object) -> None:
+    def barrier(paths: object, *folder_fds: object) -> None:
         temps = sorted(paths)  # type: ignore[call-overload]
         assert all(Path(tmp).read_bytes() for tmp in temps)
         assert targets[0].read_text(encoding="utf-8") == "Title: Lama\n\nTeks lama.\n"

@@ -9,7 +9,8 @@ over their articles. A rename is safe once the new text is on disk, which is wha
 guarantees for every temp file of the batch, just as one `fsync` per file did: a crash at any
 moment still leaves each article old or new, never half written (only leftover temp files, which
 `tools check` lists). On Linux ≥ 5.8 the barrier is one `syncfs` per file system (it reports
-write-back errors such as a full disk since 5.8); elsewhere it is an `fsync` per temp file.
+write-back errors such as a full disk since 5.8, those after its fd was opened: the fd is opened
+before the batch's first temp file); elsewhere it is an `fsync` per temp file.
 An `fsync` costs ~0.3-1 ms of CPU on the bench machine (a journal commit each); one `syncfs` per
 batch costs about as much as a single one.
 """
@@ -104,6 +105,7 @@ class DurableBatch:
 
     def __init__(self) -> None:
         self._pending: dict[Path, tuple[str, bytes]] = {}  # article -> (temp file, its bytes)
+        self._folders: dict[int, int] = {}  # file system (st_dev) -> fd of a folder on it
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -116,6 +118,7 @@ class DurableBatch:
     def add(self, path: Path, text: str) -> None:
         data = text.encode("utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._watch(path.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
@@ -128,12 +131,22 @@ class DurableBatch:
             Path(self._pending.pop(path)[0]).unlink(missing_ok=True)
         self._pending[path] = (tmp, data)
 
+    def _watch(self, folder: Path) -> None:
+        """Open a folder of each file system before the batch writes into it: syncfs reports
+        the write-back errors that happen after its fd was opened, so the fd must be older
+        than the temp files (an error in between would otherwise go unseen)."""
+        if _LIBC_SYNCFS is None:
+            return
+        device = os.stat(folder).st_dev
+        if device not in self._folders:
+            self._folders[device] = os.open(folder, os.O_RDONLY)
+
     def commit(self) -> tuple[set[Path], OSError | None]:
         """Make every temp file durable, then rename each over its article. Returns the
         articles not written and the error that stopped them (their temp files are removed)."""
         done: set[Path] = set()
         try:
-            make_durable(tmp for tmp, _ in self._pending.values())
+            make_durable([tmp for tmp, _ in self._pending.values()], list(self._folders.values()))
             for path, (tmp, _) in self._pending.items():
                 os.replace(tmp, path)
                 done.add(path)
@@ -150,13 +163,17 @@ class DurableBatch:
             if path not in kept:
                 Path(tmp).unlink(missing_ok=True)
         self._pending.clear()
+        for fd in self._folders.values():
+            os.close(fd)
+        self._folders.clear()
 
 
-def make_durable(paths: Iterable[str]) -> None:
-    """Every file's data on disk: one syncfs per file system where it reports write-back
-    errors, else an fsync per file."""
-    paths = list(paths)
-    if _LIBC_SYNCFS is None:
+def make_durable(paths: Iterable[str], folder_fds: Iterable[int] = ()) -> None:
+    """Every file's data on disk: one syncfs per file system (`folder_fds`, one fd per file
+    system opened before the files were written) where it reports write-back errors, else an
+    fsync per file."""
+    folder_fds = list(folder_fds)
+    if _LIBC_SYNCFS is None or not folder_fds:
         for path in paths:
             fd = os.open(path, os.O_RDONLY)
             try:
@@ -164,15 +181,8 @@ def make_durable(paths: Iterable[str]) -> None:
             finally:
                 os.close(fd)
         return
-    folders: dict[int, str] = {}
-    for folder in dict.fromkeys(os.path.dirname(path) or "." for path in paths):
-        folders.setdefault(os.stat(folder).st_dev, folder)
-    for folder in folders.values():
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            syncfs(fd)
-        finally:
-            os.close(fd)
+    for fd in folder_fds:
+        syncfs(fd)
 
 
 def syncfs(fd: int) -> None:
