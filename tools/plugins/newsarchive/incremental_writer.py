@@ -59,8 +59,8 @@ class BuildState:
         changed later (Pelican resolves `{filename}` links in summaries after every generator
         ran) cannot leave the writer with a stale key; the index checks what is written.
         """
-        if hasattr(article, "override_save_as"):  # written with override_output: never skipped
-            return None
+        if not self.previous or hasattr(article, "override_save_as"):
+            return None  # a full render, or written with override_output: never skipped
         if self._early is None:
             self._early = ArticleDigests(self.source_hashes)
         save_as = article.save_as
