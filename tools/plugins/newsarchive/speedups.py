@@ -7,6 +7,10 @@ Measured with `python -m bench` (docs/benchmarks.md):
 - Pelican tests membership in lists where the lists grow with the archive: `process_translations`
   (every article against every original), period archives (every article against each period) and
   tag/category/author pages (each listed article against every date) — O(N²) in all;
+- Pelican writes an archive's Atom feeds before its article pages, and Pagefind (indexing the
+  article pages on the other core as they are written) is the last thing a cold build waits
+  for: the pages go first, so it starts ~1.5 s earlier at 10,000 articles (138 feeds of 50 full
+  articles); every file is the same, only the order in which they are written changes;
 - Python's cyclic garbage collector rescans every live object at each full collection, and a build
   keeps hundreds of thousands alive until it ends (the loaded content cache, every Article, tag
   and URL): they are moved out of its reach (`gc.freeze`) once loaded and once read, and given
@@ -147,6 +151,13 @@ class _NoPollDelay:
         return await asyncio.sleep(0, result)
 
 
+def _pages_before_feeds(self: ArticlesGenerator, writer: Any) -> None:
+    """Pelican 4.12's ArticlesGenerator.generate_output with the feeds written last."""
+    self.generate_pages(writer)
+    self.generate_feeds(writer)
+    signals.article_writer_finalized.send(self, writer=writer)
+
+
 def freeze_live_objects(*_: Any) -> None:
     """What is alive now lives until the build ends: keep the collector from rescanning it."""
     gc.freeze()
@@ -169,6 +180,7 @@ def install(pelican: Any) -> None:
     if "pelican" not in _installed and version("pelican") == "4.12.0":
         generators.process_translations = process_translations
         ArticlesGenerator._build_period_archives = _build_period_archives
+        ArticlesGenerator.generate_output = _pages_before_feeds
         Content._expand_settings = _expand_settings
         _installed.add("pelican")
     if "pagefind" not in _installed and version("pagefind") == "1.5.2":
