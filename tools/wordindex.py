@@ -123,10 +123,7 @@ class WordIndex:
             if start < end:
                 continue
             key = word if self.ignore_case else text[start: start + len(word)]
-            pattern = self._bucket(key)
-            if pattern is None:
-                continue
-            match = pattern.match(text, start)
+            match = self._match_at(key, text, start)
             if match:
                 end = match.end()
                 yield match
@@ -138,10 +135,12 @@ class WordIndex:
             start = word.start()
             if start < end:
                 continue
-            pattern = self._bucket(self._key(word.group(0)))
-            if pattern is None:
-                continue
-            match = pattern.match(text, start)
+            match = self._match_at(self._key(word.group(0)), text, start)
             if match:
                 end = match.end()
                 yield match
+
+    def _match_at(self, key: str, text: str, start: int) -> re.Match[str] | None:
+        """The alias of bucket `key` that matches at `start`, if any."""
+        pattern = self._bucket(key)
+        return pattern.match(text, start) if pattern is not None else None
