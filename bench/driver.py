@@ -184,8 +184,7 @@ def _pagefind(project_cold: dict[str, Any]) -> dict[str, Any]:
             "cpu_s": project_cold.get("pagefind_cpu_s"),
             "processes": project_cold.get("pagefind_processes"),
             # Indexing runs beside Pelican's writing now: split the CPU, not the wall time.
-            "pelican_cpu_s": project_cold["cpu_s"] - (project_cold.get("pagefind_cpu_s") or 0),
-            "pelican_only_s": project_cold["wall_s"] - index_s}
+            "pelican_cpu_s": project_cold["cpu_s"] - (project_cold.get("pagefind_cpu_s") or 0)}
 
 
 def ratios_and_targets(r: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
@@ -200,7 +199,6 @@ def ratios_and_targets(r: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
     if cold:
         r["pagefind"] = _pagefind(cold)
         if bare:
-            ratios["pelican_only_ratio"] = r["pagefind"]["pelican_only_s"] / bare["wall_s"]
             ratios["pelican_cpu_ratio"] = r["pagefind"]["pelican_cpu_s"] / bare["cpu_s"]
         values["pagefind_rss_mib"] = r["pagefind"]["peak_rss_mib"]
     search = r.get("search") or {}
