@@ -190,7 +190,7 @@ class ArticleDigests:
                 (category.name, category.slug) if category is not None else None,
                 (source.name, source.slug) if source is not None else None,
             )
-            self._cards[key] = _sha(repr(fields))
+            self._cards[key] = sha256_text(repr(fields))
         return self._cards[key]
 
     def full(self, article: Any) -> str:
@@ -210,7 +210,7 @@ class ArticleDigests:
                 self._source_hash(article.source_path), getattr(article, "raw_url", None),
                 getattr(article, "template", None), resolved,
             )
-            self._full[key] = _sha(repr(fields))
+            self._full[key] = sha256_text(repr(fields))
         return self._full[key]
 
     def _source_hash(self, path: str) -> str:
@@ -224,4 +224,3 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-_sha = sha256_text

@@ -12,7 +12,6 @@ when none of those changed, as after a body edit: ~1 s of a warm rebuild at 10,0
 
 from __future__ import annotations
 
-import hashlib
 import heapq
 import math
 from bisect import bisect_left
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .cachefile import read_cache_json, write_cache_json
+from .fingerprints import sha256_text
 from .incremental_writer import current_state
 
 DEFAULT_COUNT = 5
@@ -53,8 +53,8 @@ def cached_rank_related(tag_sets: list[frozenset[str]], count: int, budget: int,
                         path: Path) -> list[list[int]]:
     """`rank_related`, taken from `path` when it holds the answer for these very inputs (and
     this module's code); otherwise computed and stored there."""
-    key = hashlib.sha256(repr((Path(__file__).read_bytes(), count, budget,
-                               [sorted(tags) for tags in tag_sets])).encode()).hexdigest()
+    key = sha256_text(repr((Path(__file__).read_bytes(), count, budget,
+                            [sorted(tags) for tags in tag_sets])))
     cached = read_cache_json(path, "Related articles: unreadable cache %s (%s); ranking again")
     if isinstance(cached, dict) and cached.get("key") == key \
             and _valid(cached.get("ranked"), len(tag_sets)):

@@ -12,7 +12,6 @@ build re-indexes everything.
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -21,8 +20,6 @@ from typing import Any
 from pagefind import service
 
 from .cachefile import read_cache_json, write_cache_json
-
-logger = logging.getLogger(__name__)
 
 # Anything that changes bundle bytes for the same pages must change this key (it is compared).
 FORMAT = "newsarchive-search-1"

@@ -93,7 +93,7 @@ class BundleStream:
         if self._thread.is_alive():
             self._queue.put(("stop",))
             self._thread.join()
-        self._writes.put(None)  # the stream thread sends one too; the first ends the writer
+        self._writes.put(None)  # after every bundle the stream thread handed over
         self._writer.join()
         self.raise_error()
 
@@ -135,7 +135,6 @@ class BundleStream:
             item = self._queue.get()
             if item[0] == "stop":
                 self._stop_service()
-                self._writes.put(None)
                 return
             if item[0] == "sync":
                 self._writes.put(item)  # set once the bundles finished before it are written
