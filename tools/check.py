@@ -21,6 +21,7 @@ from tools.checks.rulefiles import check_rules_file, check_site_file
 from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
 from tools.checks.yamlnodes import compose
 from tools.errors import one_line
+from tools.write import TEMP_GLOB
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +81,7 @@ def _leftovers(paths: list[Path]) -> list[Problem]:
     """Temp files a killed import left beside its articles (the build never sees them)."""
     found = []
     for path in (p.resolve() for p in paths):
-        for leftover in sorted(path.rglob(".*.md.*.tmp")) if path.is_dir() else []:
+        for leftover in sorted(path.rglob(TEMP_GLOB)) if path.is_dir() else []:
             found.append(Problem(leftover, 1, WARNING, "an interrupted import left this "
                                  "temporary file (the article itself is the old or the new "
                                  "version, never half of one)",

@@ -37,24 +37,36 @@ STOPWORDS = {
 }
 
 
+# Between a citing word and the agency's name: "mengutip kantor berita AP".
+_CONTEXT_TAIL = r"\s+(?:kantor berita\s+|news agency\s+)?"
+
+
 @lru_cache(maxsize=2)
-def load_agencies(path: Path = AGENCIES_PATH) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(name, pattern) pairs; ambiguous names only count next to a citing verb."""
-    return tuple((name, pattern) for name, _, pattern in _agency_patterns(path))
+def _agency_doc(path: Path) -> dict[str, Any]:
+    return load_yaml_text(path.read_text(encoding="utf-8")) or {}
+
+
+def _literals(item: dict[str, Any]) -> tuple[str, ...]:
+    return (item["name"], *item.get("aliases", []))
+
+
+def _bounded(literals: tuple[str, ...]) -> str:
+    """Any of the literals as a whole word."""
+    words = "|".join(re.escape(a) for a in literals)
+    return rf"(?<!\w)(?:{words})(?!\w)"
 
 
 @lru_cache(maxsize=2)
 def _agency_patterns(path: Path) -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
     """(name, literal names and aliases, pattern): every pattern needs one literal verbatim."""
-    doc = load_yaml_text(path.read_text(encoding="utf-8")) or {}
+    doc = _agency_doc(path)
     triples = []
     cite = doc.get("citing", "")
     for item in doc.get("agencies", []):
-        literals = (item["name"], *item.get("aliases", []))
-        words = "|".join(re.escape(a) for a in literals)
-        pattern = rf"(?<!\w)(?:{words})(?!\w)"
+        literals = _literals(item)
+        pattern = _bounded(literals)
         if item.get("needs_context"):
-            pattern = rf"(?:{cite})\s+(?:kantor berita\s+|news agency\s+)?{pattern}|\({pattern}\)"
+            pattern = rf"(?:{cite}){_CONTEXT_TAIL}{pattern}|\({pattern}\)"
         # the citing alternation is case-insensitive: the lookahead spares `search` from
         # entering each of its branches at every position (tools/firstchar.py)
         triples.append((item["name"], literals, with_first_char_lookahead(re.compile(pattern))))
@@ -72,7 +84,6 @@ class NameFirst(NamedTuple):
     cited: re.Pattern[str]  # citing words and spaces ending exactly at `endpos`
 
 
-_CONTEXT_TAIL = r"\s+(?:kantor berita\s+|news agency\s+)?"
 _NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]")
 
 
@@ -82,7 +93,7 @@ def _name_first(path: Path) -> dict[str, NameFirst]:
     citing pattern could match a character other than a word character or a space (then the
     text before a name could not be bounded at the last such character, so the plain search
     runs)."""
-    doc = load_yaml_text(path.read_text(encoding="utf-8")) or {}
+    doc = _agency_doc(path)
     cite = doc.get("citing", "")
     if not spans_words_and_spaces(f"(?:{cite}){_CONTEXT_TAIL}"):
         return {}
@@ -90,9 +101,7 @@ def _name_first(path: Path) -> dict[str, NameFirst]:
     finders = {}
     for item in doc.get("agencies", []):
         if item.get("needs_context"):
-            literals = (item["name"], *item.get("aliases", []))
-            words = "|".join(re.escape(a) for a in literals)
-            bounded = rf"(?<!\w)(?:{words})(?!\w)"
+            bounded = _bounded(_literals(item))
             finders[item["name"]] = NameFirst(re.compile(rf"(?=(?:{bounded}))"),
                                               re.compile(rf"\({bounded}\)"), cited)
     return finders

@@ -110,8 +110,7 @@ def _required_end(items: list[tuple[Any, Any]]) -> str:
     if not rest or rest[-1][0] is not sre.LITERAL:
         return ""
     char = chr(rest[-1][1])
-    caseless = char.lower() == char == char.upper() and not char.isspace()
-    return char if caseless and char.isascii() else ""
+    return char if char.isascii() and not char.isspace() and caseless(char) else ""
 
 
 def _foldable(literal: str) -> bool:

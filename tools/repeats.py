@@ -22,11 +22,13 @@ LONG_LINE_SHARE = 0.6
 SENTENCE_FILES = 3  # a short sentence two articles share may be a quote or background line
 
 
-blake2b = hashlib.blake2b
+def words_key(words: list[str]) -> bytes:
+    """The key of a line already split into words (line_key's, for the pre-pass)."""
+    return hashlib.blake2b(" ".join(words).casefold().encode(), digest_size=8).digest()
 
 
 def line_key(line: str) -> bytes:
-    return blake2b(" ".join(line.split()).casefold().encode(), digest_size=8).digest()
+    return words_key(line.split())
 
 
 class Repeats:
@@ -61,11 +63,11 @@ class Repeats:
             files[group] += 1
             keys = set()
             group_longs, group_sentences = longs[group], sentences[group]
-            for line in lines:  # line_key and looks_like_sentence inlined: ~50 lines a file
+            for line in lines:  # looks_like_sentence inlined: ~50 lines a file
                 words = line.split()
                 if not words:
                     continue
-                key = blake2b(" ".join(words).casefold().encode(), digest_size=8).digest()
+                key = words_key(words)
                 keys.add(key)
                 if len(words) >= LONG_LINE_WORDS:
                     group_longs.add(key)

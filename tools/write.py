@@ -83,16 +83,32 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
     return status
 
 
-def atomic_write(path: Path, text: str) -> None:
-    """Temp file in the same folder, fsync, os.replace: readers never see half a file."""
+# The hidden temp file an article is written to before it replaces the article
+# (`.name.md.xxxx.tmp`); `tools check` lists the ones a killed import left.
+TEMP_GLOB = ".*.md.*.tmp"
+
+
+def _write_temp(path: Path, data: bytes, fsync: bool) -> str:
+    """`data` in a new temp file beside `path` (removed again if writing fails); its path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            if fsync:
+                handle.flush()
+                os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return tmp
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Temp file in the same folder, fsync, os.replace: readers never see half a file."""
+    tmp = _write_temp(path, text.encode("utf-8"), fsync=True)
+    try:
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -119,14 +135,7 @@ class DurableBatch:
         data = text.encode("utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         self._watch(path.parent)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        tmp = _write_temp(path, data, fsync=False)
         if path in self._pending:  # written twice in one batch: the later text wins
             Path(self._pending.pop(path)[0]).unlink(missing_ok=True)
         self._pending[path] = (tmp, data)
