@@ -27,7 +27,7 @@ _CATEGORIES = {
     sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
 }
 _ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)  # the parsed repeat ops
 
 
 class _Unknown(Exception):
@@ -115,7 +115,7 @@ def _first_item(op: Any, av: Any, flags: int) -> tuple[list[str], bool]:
             fragments += found
             nullable = nullable or empty
         return fragments, nullable
-    if op in _REPEATS:
+    if op in REPEATS:
         low, high, sub = av
         if high == 0:
             return [], True

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 
 from tools.article import Article
 from tools.datayaml import load_yaml_text
-from tools.firstchar import with_first_char_lookahead
+from tools.firstchar import REPEATS, with_first_char_lookahead
 
 
 def _words(text: str) -> frozenset[str]:
@@ -128,7 +128,7 @@ def _only_words_and_spaces(items: list[tuple[Any, Any]]) -> bool:
                         return False
                 elif not _only_words_and_spaces([(kind, value)]):
                     return False
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        elif op in REPEATS:
             if not _only_words_and_spaces(list(av[2])):
                 return False
         elif op is sre.SUBPATTERN:

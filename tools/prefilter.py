@@ -27,6 +27,8 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
+from tools.firstchar import REPEATS
+
 # The non-ASCII characters re.IGNORECASE matches with an ASCII letter (tests check the list
 # against every code point).
 ASCII_EQUIVALENTS = str.maketrans({"ı": "i", "İ": "i", "ſ": "s", "\u212a": "k"})
@@ -104,7 +106,7 @@ def _required_end(items: list[tuple[Any, Any]]) -> str:
                                                                         sre.AT_END_STRING):
         return ""
     rest = items[:-1]
-    while rest and rest[-1][0] in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) \
+    while rest and rest[-1][0] in REPEATS \
             and rest[-1][1][0] == 0 and list(rest[-1][1][2].data) == _SPACES:
         rest = rest[:-1]
     if not rest or rest[-1][0] is not sre.LITERAL:
@@ -169,7 +171,7 @@ def _candidates(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
             branches = [_required(branch.data) for branch in av[1]]
             if all(branches):
                 found = frozenset().union(*branches)  # type: ignore[arg-type]
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        elif op in REPEATS and av[0] >= 1:
             found = _required(av[2].data)
         if found:
             candidates.append(found)
