@@ -31,10 +31,12 @@ def build_site(
     settings: Path = ROOT / "pelicanconf.py",
     extra: dict[str, str] | None = None,
     env: dict[str, str] | None = None,
+    verbose: bool = False,
 ) -> subprocess.CompletedProcess[str]:
-    """Run a real Pelican build (--fatal warnings); a failed build fails the test with its log."""
+    """Run a real Pelican build (--fatal warnings); a failed build fails the test with its log.
+    `verbose` adds -v, for tests that read the plugin's info lines."""
     cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(output), "-s", str(settings)]
-    cmd += ["--fatal", "warnings"]
+    cmd += ["--fatal", "warnings", *(["-v"] if verbose else [])]
     if extra:  # one -e for all: pelican keeps only the last of repeated -e options
         cmd += ["-e", *(f"{key}={value}" for key, value in extra.items())]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=600,

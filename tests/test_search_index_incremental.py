@@ -25,10 +25,22 @@ BUNDLES = {"pagefind": "2021", "pagefind/shards/2020-2020": "2020",
 
 def _build(content: Path, output: Path, cache: Path,
            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return build_site(content, output, env=env, extra={
-        "PAGEFIND_SHARD_PAGES": "4", "CACHE_PATH": json.dumps(str(cache)),
-        "CACHE_CONTENT": "true", "LOAD_CONTENT_CACHE": "true",
-    })
+    # Wide log lines: rich puts the logging module's name at the right edge of each line.
+    return build_site(content, output, env={"COLUMNS": "400", **(env or {})}, verbose=True,
+                      extra={
+                          "PAGEFIND_SHARD_PAGES": "4", "CACHE_PATH": json.dumps(str(cache)),
+                          "CACHE_CONTENT": "true", "LOAD_CONTENT_CACHE": "true"})
+
+
+def _log(result: subprocess.CompletedProcess[str]) -> str:
+    return " ".join((result.stdout + result.stderr).split())
+
+
+def _equals_clean_build(content: Path, output: Path, tmp_path: Path, name: str) -> None:
+    clean = tmp_path / name
+    _build(content, clean, tmp_path / f"{name}-cache")
+    assert ({p: v[0] for p, v in _bundle_files(output).items()}
+            == {p: v[0] for p, v in _bundle_files(clean).items()})
 
 
 def _bundle_files(output: Path) -> dict[str, tuple[str, int, int]]:
@@ -82,6 +94,43 @@ def test_an_edit_rebuilds_only_its_bundle_and_equals_a_clean_build(tmp_path: Pat
     clean = tmp_path / "clean"
     _build(content, clean, tmp_path / "clean-cache")
     assert {p: v[0] for p, v in after.items()} == {p: v[0] for p, v in _bundle_files(clean).items()}
+
+
+def test_an_edit_starts_reindexing_its_bundle_before_pelican_reads(tmp_path: Path) -> None:
+    """The 2020 bundle's pages are fed newest first; its oldest article is edited, so its three
+    newer pages go to Pagefind from disk at the start of the build (search_prefeed.py), and the
+    bundle still equals a clean build's."""
+    content, output, cache = _content(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    oldest = content / "articles" / "2020" / "serangan-artileri-di-stepanakert.md"
+    oldest.write_text(oldest.read_text("utf-8") + "\nKalimat baru tentang perbatasan.\n",
+                      encoding="utf-8")
+    log = _log(_build(content, output, cache))
+    assert "re-indexing pagefind/shards/2020-2020 from its first 3 pages" in log
+    assert "did not hold" not in log and "indexing the bundle again" not in log
+    _equals_clean_build(content, output, tmp_path, "clean")
+    newest = content / "articles" / "2020" / "pashinyan-menolak-tuduhan.md"
+    newest.write_text(newest.read_text("utf-8") + "\nSatu kalimat lagi.\n", encoding="utf-8")
+    log = _log(_build(content, output, cache))  # the first page changed: nothing to start early
+    assert "from its first" not in log and "beside the writing" in log
+    _equals_clean_build(content, output, tmp_path, "clean-2")
+
+
+def test_an_early_start_that_proves_wrong_is_dropped(tmp_path: Path) -> None:
+    """The oldest 2020 article moves to the front of its bundle (a new date): the three pages
+    fed early are no longer the bundle's first pages, so they are dropped and the bundle is
+    indexed from its first page, equal to a clean build."""
+    content, output, cache = _content(tmp_path), tmp_path / "out", tmp_path / "cache"
+    _build(content, output, cache)
+    oldest = content / "articles" / "2020" / "serangan-artileri-di-stepanakert.md"
+    text = oldest.read_text("utf-8")
+    assert "Date: 2020-09-28T09:00:00+07:00" in text
+    oldest.write_text(text.replace("Date: 2020-09-28T09:00:00+07:00",
+                                   "Date: 2020-10-25T09:00:00+07:00"), encoding="utf-8")
+    log = _log(_build(content, output, cache))
+    assert "re-indexing pagefind/shards/2020-2020 from its first 3 pages" in log
+    assert "the early start of pagefind/shards/2020-2020 did not hold" in log
+    _equals_clean_build(content, output, tmp_path, "clean")
 
 
 def test_a_year_whose_articles_are_gone_loses_its_bundle(tmp_path: Path) -> None:

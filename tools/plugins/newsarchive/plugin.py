@@ -25,6 +25,7 @@ def register() -> None:
     signals.initialized.connect(speedups.install)  # Performance (issue 8): see speedups.py.
     # Incremental builds (issue 8): skip pages an edit cannot have changed; see incremental.py.
     signals.initialized.connect(incremental.start)
+    signals.initialized.connect(search_index.start_prefeed)  # after incremental.start
     signals.get_writer.connect(incremental.get_writer)
     signals.generator_init.connect(parallel_read.install)  # Cold builds: see parallel_read.py.
     # Security (issue 7): every body is sanitised before templates mark it safe.

@@ -17,6 +17,10 @@ How (docs/search.md, "How the index is built"):
   when Pelican writes it. So Pagefind indexes beside the write phase, not after it, in the same
   order as ever. A guess that proves wrong (a page fed from disk is written after all) rebuilds
   that bundle at the end from the pages on disk.
+- `start_prefeed` (initialized) goes further on a warm build: before Pelican reads anything,
+  it feeds Pagefind the pages of an edited article's bundle that come before the edited one, from
+  disk, as the previous build left them (search_prefeed.py); `collect_articles` keeps that start
+  if the new order and the writer's plan agree with it, and drops it otherwise.
 - `page_written` (content_written) checks each article page as Pelican writes it, hashes it and,
   if its bundle is being rebuilt, hands it to the worker thread (search_stream.py), whose Pagefind
   process indexes it on the other core while Python renders the next page. A bundle is written as
@@ -42,11 +46,13 @@ from typing import Any
 from .incremental_writer import current_state
 from .search_bundle import ENTRY, clear_bundle, prints_match
 from .search_manifest import manifest_path, save_manifest, take_manifest
+from .search_prefeed import Prefeed, plan_prefeed, source_entry
 from .search_service import SearchIndexError
 from .search_shards import Shard, plan_shards, search_languages
 from .search_stream import BundleStream
 
-__all__ = ["SearchIndexError", "build_index", "collect_articles", "page_written", "read_page"]
+__all__ = ["SearchIndexError", "build_index", "collect_articles", "page_written", "read_page",
+           "start_prefeed"]
 
 logger = logging.getLogger(__name__)
 
@@ -86,13 +92,56 @@ class _Build:
     disk_reads: dict[str, tuple[str, list[int]]] = field(default_factory=dict)  # by the worker
     stats: dict[str, list[int]] = field(default_factory=dict)  # absolute path -> [size, mtime]
     written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> (save_as, source)
+    prefeed: Prefeed | None = None  # pages fed before the read phase (search_prefeed.py)
     active: _Bundle | None = None
     final: bool = False
     stream: BundleStream | None = None
     queue_bytes: int = 256 * 2**20  # PAGEFIND_QUEUE_MB: HTML waiting for Pagefind, at most
 
 
+@dataclass
+class _Early:
+    """What `start_prefeed` began before Pelican read anything, for `collect_articles`."""
+
+    manifest: Path
+    previous: dict[str, Any]
+    prefeed: Prefeed | None = None
+    stream: BundleStream | None = None
+    written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
+    disk_reads: dict[str, tuple[str, list[int]]] = field(default_factory=dict)
+
+
 _build: _Build | None = None
+_early: _Early | None = None
+
+
+def start_prefeed(pelican: Any) -> None:
+    """`initialized` (after incremental.start): on a warm build, start indexing the bundle of an
+    edited article with the pages before it, read from disk, while Pelican reads."""
+    global _early
+    if _early is not None and _early.stream is not None:
+        _early.stream.abort()  # left by a build in this process that failed before reading
+    _early = None
+    settings = pelican.settings
+    state = current_state()
+    if not settings.get("PAGEFIND_ENABLED", True) or state is None or not state.previous:
+        return  # no index, or a full build: every page will be written anyway
+    output = os.path.abspath(pelican.output_path)
+    manifest = manifest_path(settings.get("CACHE_PATH", "cache"), Path(output))
+    early = _Early(manifest, take_manifest(manifest))
+    early.prefeed = plan_prefeed(early.previous, output)
+    if early.prefeed is not None:
+        written, reads = early.written, early.disk_reads
+        early.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
+                                    lambda path, expected: _read_on_worker(reads, path, expected),
+                                    queue_bytes=int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20)
+        early.stream.add_files(early.prefeed.label, [("/" + url.lstrip("/"), path, stats)
+                                                     for url, path, stats in early.prefeed.pages])
+        logger.info("Pagefind: re-indexing %s from its first %d pages, read from disk while "
+                    "Pelican reads (a source after them changed)", early.prefeed.label,
+                    len(early.prefeed.pages))
+    _early = early
 
 
 def collect_articles(generator: Any) -> None:
@@ -115,7 +164,8 @@ def collect_articles(generator: Any) -> None:
         articles, settings.get("DEFAULT_LANG", "id")
     )
     _start(settings, Path(generator.output_path), plan,
-           {article.save_as: number for number, article in enumerate(articles)})
+           {article.save_as: number for number, article in enumerate(articles)},
+           {article.save_as: article.source_path for article in articles})
     _start_early(articles)
 
 
@@ -134,6 +184,7 @@ def _start_early(articles: list[Any]) -> None:
     for bundle in build.bundles:
         if not bundle.dirty and any(path not in build.on_disk for _, path in bundle.order):
             bundle.dirty = True
+    _adopt_prefeed(build)
     dirty = [bundle.label for bundle in build.bundles if bundle.dirty]
     if dirty:
         logger.info("Pagefind: re-indexing %s beside the writing (%d of %d article pages will "
@@ -142,17 +193,40 @@ def _start_early(articles: list[Any]) -> None:
     _advance(build, None)
 
 
+def _adopt_prefeed(build: _Build) -> None:
+    """Keep the pages `start_prefeed` fed if they are the first pages of a bundle that is
+    re-indexed and the writer will leave each of them as it was read; else drop them."""
+    prefeed = build.prefeed
+    if prefeed is None:
+        return
+    bundle = next((b for b in build.bundles if b.label == prefeed.label), None)
+    fed = [(url, path) for url, path, _ in prefeed.pages]
+    if (bundle is not None and bundle.dirty and bundle.order[:len(fed)] == fed
+            and all(build.on_disk.get(path) == stats for _, path, stats in prefeed.pages)):
+        bundle.cursor = len(fed)
+        build.active = bundle
+        return
+    logger.info("Pagefind: the early start of %s did not hold (its pages or their order "
+                "changed); indexing it from the first page", prefeed.label)
+    _stream(build).discard(prefeed.label)
+
+
 def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
-           position: dict[str, int]) -> None:
-    global _build
+           position: dict[str, int], sources: dict[str, str]) -> None:
+    global _build, _early
     if _build is not None and _build.stream is not None:
         _build.stream.abort()  # a previous build in this process (autoreload) that failed
     _build = None
+    early, _early = _early, None
     if not settings.get("PAGEFIND_ENABLED", True):
         return
     output = Path(os.path.abspath(output))
     manifest = manifest_path(settings.get("CACHE_PATH", "cache"), output)
-    previous = take_manifest(manifest)
+    if early is not None and early.manifest != manifest:
+        if early.stream is not None:
+            early.stream.abort()
+        early = None
+    previous = early.previous if early is not None else take_manifest(manifest)
     paths = [shard.path for shard in plan if shard.pages]
     bundles, by_path = [], {}
     for shard in plan:
@@ -170,6 +244,11 @@ def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
     root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
     _build = _Build(output, root, bundles, by_path, previous, manifest,
                     queue_bytes=int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20)
+    _build.sources = {os.path.join(output, save_as): (save_as, source)
+                      for save_as, source in sources.items()}
+    if early is not None and early.stream is not None:
+        _build.stream, _build.prefeed = early.stream, early.prefeed
+        _build.written, _build.disk_reads = early.written, early.disk_reads
 
 
 def _expected(old: Any, order: list[tuple[str, str]], folder: Path) -> list[list[Any]] | None:
@@ -255,7 +334,9 @@ def _finish_build(build: _Build) -> None:
         files = (build.previous[bundle.label]["files"] if bundle in kept
                  else build.written[bundle.label])
         pages = [[url, build.hashes[path], *build.stats[path]] for url, path in bundle.order]
-        bundles[bundle.label] = {"pages": pages, "files": files}
+        sources = [source_entry(*build.sources[path]) if path in build.sources else None
+                   for _, path in bundle.order]
+        bundles[bundle.label] = {"pages": pages, "files": files, "sources": sources}
     save_manifest(build.manifest, bundles)
     pages = sum(len(bundle.order) for bundle in build.bundles)
     logger.info("Pagefind: %d article pages in %d bundle(s), %d rebuilt, %d unchanged",
@@ -306,12 +387,14 @@ def _stream(build: _Build) -> BundleStream:
     if build.stream is None:
         written = build.written
         build.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
-                                    lambda path, expected: _read_on_worker(build, path, expected),
+                                    lambda path, expected: _read_on_worker(build.disk_reads,
+                                                                           path, expected),
                                     queue_bytes=build.queue_bytes)
     return build.stream
 
 
-def _read_on_worker(build: _Build, path: str, expected: list[int] | None) -> str | None:
+def _read_on_worker(disk_reads: dict[str, tuple[str, list[int]]], path: str,
+                    expected: list[int] | None) -> str | None:
     """The worker thread's read of a page the writer was to skip: its HTML, or None if the file
     is no longer as recorded (written after all, maybe while being read)."""
     def as_recorded() -> bool:
@@ -331,7 +414,7 @@ def _read_on_worker(build: _Build, path: str, expected: list[int] | None) -> str
     stats = [info.st_size, info.st_mtime_ns]
     if expected is not None and stats != expected:
         return None
-    build.disk_reads[path] = (digest, stats)
+    disk_reads[path] = (digest, stats)
     return html
 
 

@@ -56,6 +56,7 @@ class BundleStream:
         self._on_written = on_written
         self._read_file = read_file  # (path, expected [size, mtime]) -> HTML, None if changed
         self.stale: set[str] = set()  # bundles fed a file that changed: not written
+        self._dropped: set[str] = set()  # bundles whose queued pages are to be skipped
         self._error: BaseException | None = None
         self._service: PagefindService | None = None
         self._pages = 0
@@ -74,6 +75,12 @@ class BundleStream:
         """Index these (url, file path, expected [size, mtime_ns] or None) pages, in order, read
         from disk by this thread."""
         self._put(("files", label, pages))
+
+    def discard(self, label: str) -> None:
+        """Drop what was queued for the bundle `label` so far, unwritten; pages queued after
+        this call start it afresh (a speculative start that proved wrong: search_prefeed.py)."""
+        self._dropped.add(label)  # seen at once by a run of files being read
+        self._put(("discard", label))
 
     def sync(self) -> None:
         """Wait until everything queued so far is handled; raise the first error, if any."""
@@ -159,10 +166,17 @@ class BundleStream:
             _, label, url, html = item
             self._add(label, url, html)
             return
+        if item[0] == "discard":
+            _, label = item
+            if self._service is not None and self._service.label == label:
+                self._stop_service()
+            self._dropped.discard(label)
+            self.stale.discard(label)
+            return
         if item[0] == "files":
             _, label, pages = item
             for url, path, expected in pages:
-                if label in self.stale:
+                if label in self.stale or label in self._dropped:
                     return
                 html = self._read_file(path, expected)
                 if html is None:
@@ -212,7 +226,7 @@ class BundleStream:
                     self._error.__cause__ = exc
 
     def _add(self, label: str, url: str, html: str) -> None:
-        if label in self.stale:
+        if label in self.stale or label in self._dropped:
             return
         if self._service is None:
             self._service = PagefindService(label)
