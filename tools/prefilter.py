@@ -92,6 +92,44 @@ def gate_for(pattern: re.Pattern[str]) -> Gate | None:
     return Gate(tuple(sorted(best or ())), folded, end, needs)
 
 
+@lru_cache(maxsize=1024)
+def required_chars(pattern: re.Pattern[str]) -> tuple[frozenset[str], ...]:
+    """Sets of punctuation characters, each holding one that every match of the pattern
+    contains (the dash of a dateline, a separator of a menu line). Only characters that are not
+    letters, digits, `_` or white space and that no other character matches case-insensitively
+    count, so testing `char in line` is exact with or without IGNORECASE."""
+    tree = sre_parse.parse(pattern.pattern, pattern.flags)
+    return tuple(dict.fromkeys(_char_sets(tree.data)))
+
+
+def _char_sets(items: list[tuple[Any, Any]]) -> list[frozenset[str]]:
+    found: list[frozenset[str]] = []
+    for op, av in items:
+        chars: frozenset[str] | None = None
+        if op is sre.LITERAL:
+            chars = frozenset(chr(av))
+        elif op is sre.IN:  # a class of literal characters only (no range, category, negation)
+            if av and all(item is sre.LITERAL for item, _ in av):
+                chars = frozenset(chr(code) for _, code in av)
+        elif op is sre.SUBPATTERN:
+            found += _char_sets(av[3].data)
+        elif op is sre.ATOMIC_GROUP:
+            found += _char_sets(av.data)
+        elif op in REPEATS and av[0] >= 1:
+            found += _char_sets(av[2].data)
+        elif op is sre.BRANCH:  # one character of the smallest set of each branch
+            branches = [_char_sets(branch.data) for branch in av[1]]
+            if all(branches):
+                chars = frozenset().union(*(min(sets, key=len) for sets in branches))
+        if chars and all(map(_gate_char, chars)):
+            found.append(chars)
+    return found
+
+
+def _gate_char(char: str) -> bool:
+    return caseless(char) and not char.isalnum() and not char.isspace() and char != "_"
+
+
 def caseless(literal: str) -> bool:
     """Text that matches only itself, with or without IGNORECASE."""
     return all(char.lower() == char == char.upper() and char not in "\u0130\u0131"

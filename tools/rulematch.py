@@ -12,7 +12,11 @@ ones), and the plain loop costs one Python-level `search` call per pattern and l
   literals at once tells most lines that none of them can match;
 - the engine enters every branch of that alternation at position 0, so each line tries only the
   branches that can start with its first character (`tools/firstchar.py`): one alternation per
-  set of such branches, built the first time a line starts with a character of that set.
+  set of such branches, built the first time a line starts with a character of that set;
+- a branch that needs a punctuation character in the line (a dateline its dash, a menu line
+  one of its separators: `prefilter.required_chars`) is left out of that alternation and tried
+  on its own, in order, only when the line holds such a character (few lines do); those
+  branches were most of the alternation's cost on lines that start with a capital.
 
 The result is the plain loop's (`first_match` in clean.py), which the tests check on every line
 of the corpus and on generated lines. A pattern that cannot be joined safely (back-references,
@@ -29,12 +33,20 @@ from re import _parser as sre_parse
 from typing import Any
 
 from tools.firstchar import first_char_test
-from tools.prefilter import Gate, caseless, fold, gate_for
+from tools.prefilter import Gate, caseless, fold, gate_for, required_chars
 from tools.rules import Rule
 
 _GLOBAL_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
 _GLOBAL_FLAGS_ANYWHERE = re.compile(r"(?<!\\)\(\?[aiLmsux]+\)")
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<(\w+)>")
+# Punctuation most sentences hold: a branch is not gated on it (the test would rarely help).
+_PROSE = frozenset(".,:;()/!?\"'")
+
+# For lines with one first character: the alternation of the anchored branches without a
+# character gate; the gates (bit, characters) the other branches need; those branches, in order
+# (order, gates needed, pattern, rule).
+_ForFirst = tuple[re.Pattern[str] | None, tuple[tuple[int, tuple[str, ...]], ...],
+                  tuple[tuple[int, int, re.Pattern[str], Rule], ...]]
 
 
 class RuleMatcher:
@@ -42,21 +54,27 @@ class RuleMatcher:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self.rules = tuple(rules)
-        branches: list[tuple[str, re.Pattern[str] | None]] = []  # (branch, first-char test)
+        # (order, branch, first-char test, bits of the character gates it needs, rule)
+        branches: list[tuple[int, str, re.Pattern[str] | None, int, Rule]] = []
         self._anchored_rule: dict[str, tuple[int, Rule]] = {}
         self._others: list[tuple[int, Rule, re.Pattern[str], Gate | None]] = []
+        char_gates: dict[frozenset[str], int] = {}  # a set of characters -> its bit
         order = 0
         for rule in self.rules:
             for pattern in rule.patterns:
                 joined = _joinable(pattern)
                 if joined is not None:
-                    name = f"_r{order}"
-                    branches.append((f"(?P<{name}>{joined})", first_char_test(pattern)))
-                    self._anchored_rule[name] = (order, rule)
+                    needs = 0
+                    for chars in required_chars(pattern):
+                        if not chars & _PROSE:
+                            needs |= char_gates.setdefault(chars, 1 << len(char_gates))
+                    branches.append((order, joined, first_char_test(pattern), needs, rule))
+                    self._anchored_rule[f"_r{order}"] = (order, rule)
                 else:
                     self._others.append((order, rule, pattern, gate_for(pattern)))
                 order += 1
         self._branches = branches
+        self._gate_chars = {bit: tuple(sorted(chars)) for chars, bit in char_gates.items()}
         gates = [gate for *_, gate in self._others]
         # A line skips the ordered loop when no gate can pass: its tail is no gate's `end`, and
         # it holds no literal of the other gates (for a gate with `needs`, its first need).
@@ -74,28 +92,51 @@ class RuleMatcher:
                     (folded if gate.folded and not caseless(literal) else plain).add(literal)
         self._plain_any = re.compile("|".join(map(re.escape, sorted(plain)))) if plain else None
         self._folded_any = tuple(sorted(folded))
-        self._by_first: dict[str, re.Pattern[str] | None] = {}  # line[:1] -> its alternation
+        self._by_first: dict[str, _ForFirst] = {}  # line[:1] -> what its lines try
         self._by_branches: dict[tuple[int, ...], re.Pattern[str] | None] = {}
 
-    def _joined_for(self, first: str) -> re.Pattern[str] | None:
-        """The alternation (in rule order) of the anchored branches that can start with
-        `first` (a line's first character, or "" for an empty line); None when there is none."""
-        chosen = tuple(index for index, (_, test) in enumerate(self._branches)
-                       if test is None or test.fullmatch(first))
+    def _for_first(self, first: str) -> _ForFirst:
+        """What lines starting with `first` (or "" for an empty line) try: the alternation (in
+        rule order) of the anchored branches that can start with it and need no character
+        gate; the character gates of the others; those others, one pattern each, in order."""
+        able = [branch for branch in self._branches
+                if branch[2] is None or branch[2].fullmatch(first)]
+        chosen = tuple(order for order, _, _, needs, _ in able if not needs)
         if chosen not in self._by_branches:
-            self._by_branches[chosen] = re.compile(
-                "|".join(self._branches[index][0] for index in chosen)) if chosen else None
-        self._by_first[first] = joined = self._by_branches[chosen]
-        return joined
+            self._by_branches[chosen] = re.compile("|".join(
+                f"(?P<_r{order}>{joined})" for order, joined, _, needs, _ in able
+                if not needs)) if chosen else None
+        needs = 0
+        for branch in able:
+            needs |= branch[3]
+        gates = tuple((bit, chars) for bit, chars in self._gate_chars.items() if bit & needs)
+        gated = tuple((order, wanted, _compiled(joined), rule)
+                      for order, joined, _, wanted, rule in able if wanted)
+        self._by_first[first] = entry = (self._by_branches[chosen], gates, gated)
+        return entry
 
     def first(self, line: str) -> Rule | None:
         limit, found = 1 << 30, None
         head = line[:1]
-        joined = self._by_first[head] if head in self._by_first else self._joined_for(head)
+        joined, gates, gated = self._by_first[head] if head in self._by_first else \
+            self._for_first(head)
         if joined is not None:
             match = joined.match(line)
             if match is not None:
                 limit, found = self._anchored_rule[match.lastgroup or ""]
+        passed = 0
+        for bit, chars in gates:  # a dateline needs a dash, a menu line a separator
+            for char in chars:
+                if char in line:
+                    passed |= bit
+                    break
+        if passed:
+            for order, needs, pattern, rule in gated:
+                if order >= limit:
+                    break
+                if needs & passed == needs and pattern.match(line):
+                    limit, found = order, rule
+                    break
         if not self._others:
             return found
         tail = line.rstrip()[-1:]
@@ -122,6 +163,11 @@ class RuleMatcher:
             if pattern.search(line):
                 return rule
         return found
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> re.Pattern[str]:
+    return re.compile(source)
 
 
 @lru_cache(maxsize=1024)
