@@ -57,14 +57,37 @@ def fold_text(text: str) -> str:
     return low.translate(_TO_SMALLEST) if _NEEDS_SMALLEST.search(low) else low
 
 
-@dataclass(frozen=True)
 class TextWords:
-    """A text's `\\w+` runs, folded, with their start offsets: computed once per text and
-    shared by the matchers that look words up in it."""
+    """A text's `\\w+` runs, folded: computed once per text and shared by the matchers that
+    look words up in it. `keyed` gives the runs that are keys of a matcher, with their offsets.
 
-    text: str
-    folded: list[str]
-    starts: list[int]
+    Fast path (`spaced`): the folded text with every non-word character turned into a space at
+    C speed (`str.translate` of an ASCII string; the few distinct non-ASCII characters of a
+    text first `str.replace`d, a word character by `_`, any other by a space). One regex over
+    it, the matcher's ASCII keys as a trie between spaces (`KeySet.pattern`), reports each run
+    that is a key, and only those reach Python (a few dozen of ~650 runs). A run holding `_`
+    for a non-ASCII letter equals no key as long as no key holds `_` (else the split below is
+    used); keys with a non-ASCII letter are looked for with `str.find` in the folded text when
+    it holds their first non-ASCII letter. A text with many distinct non-ASCII characters is
+    split into every run with its offset instead (`folded`, `starts`)."""
+
+    __slots__ = ("text", "_folded_text", "_spaced", "_non_ascii", "_runs")
+
+    def __init__(self, text: str, folded_text: str) -> None:
+        self.text = text
+        self._folded_text = folded_text
+        self._spaced: str | None = None  # " " + folded text, non-word characters as spaces + " "
+        self._non_ascii: frozenset[str] = frozenset()  # distinct non-ASCII folded characters
+        self._runs: tuple[list[str], list[int]] | None = None
+        non_ascii = frozenset(_NON_ASCII.findall(folded_text)) if not text.isascii() else None
+        if non_ascii is None:
+            self._spaced = " " + folded_text.translate(_ASCII_NOT_WORD) + " "
+        elif len(non_ascii) <= MAX_REPLACED:
+            spaced = folded_text
+            for char in non_ascii:
+                spaced = spaced.replace(char, "_" if char.isalnum() else " ")
+            self._spaced = " " + spaced.translate(_ASCII_NOT_WORD) + " "
+            self._non_ascii = non_ascii
 
     @classmethod
     def of(cls, text: str) -> TextWords | None:
@@ -72,8 +95,111 @@ class TextWords:
         folded = fold_text(text)
         if _NOT_WORD_AFTER_FOLD in folded:
             return None
-        tokens = _TOKENS.split(folded)  # separator, word, separator, ..., separator
-        return cls(text, tokens[1::2], list(accumulate(map(len, tokens[:-1]), initial=0))[1::2])
+        return cls(text, folded)
+
+    def _split(self) -> tuple[list[str], list[int]]:
+        if self._runs is None:
+            tokens = _TOKENS.split(self._folded_text)  # separator, word, ..., separator
+            starts = list(accumulate(map(len, tokens[:-1]), initial=0))[1::2]
+            self._runs = (tokens[1::2], starts)
+        return self._runs
+
+    @property
+    def folded(self) -> list[str]:
+        """Every `\\w+` run of the text, folded."""
+        return self._split()[0]
+
+    @property
+    def starts(self) -> list[int]:
+        """Where each run starts."""
+        return self._split()[1]
+
+    def keyed(self, keys: KeySet) -> list[tuple[int, str]]:
+        """(start, folded run) of every run that is one of the keys, in text order."""
+        spaced = self._spaced
+        if spaced is None or (keys.has_underscore and self._non_ascii):
+            keyed = map(keys.all.__contains__, self.folded)
+            return list(compress(zip(self.starts, self.folded, strict=True), keyed))
+        # a match starts at the space before the run: spaced[p] stands for text[p - 1]
+        hits = [(match.start(), match.group(1)) for match in keys.pattern.finditer(spaced)]
+        more = [(at, key) for char in self._non_ascii for key in keys.by_non_ascii.get(char, ())
+                for at in _whole_runs(self._folded_text, key)]
+        if more:
+            hits += more
+            hits.sort()
+        return hits
+
+
+MAX_REPLACED = 12  # distinct non-ASCII characters replaced one by one; more: split instead
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ASCII_NOT_WORD = str.maketrans({c: " " for c in map(chr, range(128))
+                                 if not (c.isalnum() or c == "_")})
+
+
+def _whole_runs(folded: str, key: str) -> Iterator[int]:
+    """Where `key` occurs in `folded` as a whole `\\w+` run."""
+    at = folded.find(key)
+    while at >= 0:
+        end = at + len(key)
+        if (at == 0 or not _is_word(folded[at - 1])) and (
+                end == len(folded) or not _is_word(folded[end])):
+            yield at
+        at = folded.find(key, at + 1)
+
+
+def _is_word(char: str) -> bool:
+    """`\\w` of re (Unicode): alphanumeric or `_`."""
+    return char.isalnum() or char == "_"
+
+
+def trie(words: Iterable[str]) -> str:
+    """A regex matching exactly the given strings (escaped), as a trie of alternations: the
+    engine tests a few first characters at each position instead of every word."""
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(node[char]) for char in sorted(node) if char]
+        if not branches:
+            return ""
+        if len(branches) == 1 and "" not in node:
+            return branches[0]
+        return "(?:" + "|".join(branches) + (")?" if "" in node else ")")
+
+    return emit(root)
+
+
+@dataclass(frozen=True)
+class KeySet:
+    """A matcher's bucket keys (folded), arranged for `TextWords.keyed`."""
+
+    all: frozenset[str]
+    pattern: re.Pattern[str]  # " key" for an ASCII key between spaces (group 1: the key)
+    by_non_ascii: dict[str, tuple[str, ...]]  # keys with a non-ASCII letter, by the first one
+    has_underscore: bool
+
+    @classmethod
+    def of(cls, keys: Iterable[str]) -> KeySet:
+        keys = frozenset(keys)
+        by_char: dict[str, list[str]] = {}
+        for key in sorted(keys):
+            first = next((c for c in key if not c.isascii()), None)
+            if first is not None:
+                by_char.setdefault(first, []).append(key)
+        ascii_keys = [k for k in keys if k.isascii()]
+        pattern = re.compile(f" ({trie(ascii_keys)})(?= )" if ascii_keys else "(?!)")
+        return cls(keys, pattern, {c: tuple(ks) for c, ks in by_char.items()},
+                   any("_" in k for k in keys))
+
+
+def _rarest_word(alias: str) -> str:
+    """A word of the alias that a text is unlikely to hold verbatim: the one with the most
+    capitals, then the longest (any part of the alias would do for correctness)."""
+    return max(_WORD.findall(alias), key=lambda w: (sum(c.isupper() for c in w), len(w)))
 
 
 def alternation(words: Iterable[str]) -> str:
@@ -87,8 +213,9 @@ class WordIndex:
 
     def __init__(self, aliases: Iterable[str], ignore_case: bool) -> None:
         self.ignore_case = ignore_case
+        aliases = set(aliases)
         buckets: dict[str, list[str]] = {}
-        for alias in set(aliases):
+        for alias in aliases:
             first = _WORD.match(alias)
             if first is None:
                 raise ValueError(f"alias {alias!r} must start with a word character")
@@ -97,7 +224,9 @@ class WordIndex:
         # compiled when a text first holds the key: most of the ~500 never occur in a run
         self._sources = {key: alternation(words) for key, words in buckets.items()}
         self._buckets: dict[str, re.Pattern[str]] = {}
-        self._folded_keys = frozenset(map(fold_text, self._sources))
+        self._keys = KeySet.of(map(fold_text, self._sources))
+        # case-sensitive: no alias can match a text that holds none of these (one word of each)
+        self._needed = None if ignore_case else frozenset(map(_rarest_word, aliases))
 
     def _bucket(self, key: str) -> re.Pattern[str] | None:
         """The alternation of the aliases whose first word folds to `key`, or None."""
@@ -112,14 +241,15 @@ class WordIndex:
     def finditer(self, text: str, words: TextWords | None = None) -> Iterator[re.Match[str]]:
         """Leftmost non-overlapping alias matches, like the full alternation's finditer.
         `words`: TextWords.of(text), when the caller has it."""
+        if self._needed is not None and not any(word in text for word in self._needed):
+            return
         if words is None or words.text is not text:
             words = TextWords.of(text)
         if words is None:
             yield from self.finditer_per_word(text)
             return
-        keyed = map(self._folded_keys.__contains__, words.folded)
         end = 0
-        for start, word in compress(zip(words.starts, words.folded, strict=True), keyed):
+        for start, word in words.keyed(self._keys):
             if start < end:
                 continue
             key = word if self.ignore_case else text[start: start + len(word)]
