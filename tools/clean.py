@@ -126,11 +126,15 @@ def apply_line(article: Article, line: str, rules: Sequence[Rule],
     return line, ""
 
 
-def page_teasers(page: Sequence[str], links: Collection[str] = ()) -> Callable[[str], bool]:
+def page_teasers(page: Sequence[str], links: Collection[str] = (),
+                 folded: Sequence[str] | None = None) -> Callable[[str], bool]:
     """Headline-like lines that are links to other articles: shown more than once on the page
     (a related-article link set into the text also appears in the page's headline lists), or
-    (HTML) a block whose whole text is a link. A subheading is neither."""
-    counts = Counter(" ".join(line.split()).casefold() for line in page if line.strip())
+    (HTML) a block whose whole text is a link. A subheading is neither. `folded`: the page's
+    lines already whitespace-normalised and casefolded (`repeats.folded`)."""
+    if folded is None:
+        folded = [" ".join(line.split()).casefold() for line in page]
+    counts = Counter(filter(None, folded))
 
     def is_teaser(line: str) -> bool:
         key = " ".join(line.split()).casefold()

@@ -23,7 +23,7 @@ from tools.existing import already_imported, imported_raw_files
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
 from tools.readcache import ReadCache
-from tools.repeats import Repeats
+from tools.repeats import DumpLines, Repeats, folded, junk_lines
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -110,7 +110,7 @@ def prepare(path: Path, options: Options,
 
         extract_html(article)
     else:
-        article.lines = article.text.split("\n")
+        article.lines = DumpLines(article.text)
     known = article.known
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
@@ -166,17 +166,8 @@ def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
     """Find title and body in lines (a dump or extracted text) and clean them."""
-    group = group_of(article)
-    junk = repeats.junk.get(group)
-    seen: dict[str, bool] = {}  # body finding and cleaning ask for the same lines again
-
-    def learned(line: str) -> bool:
-        if not junk:
-            return False
-        if line not in seen:
-            seen[line] = repeats.is_junk(group, line)
-        return seen[line]
-
+    keys = folded(lines)  # each line normalised and casefolded, once for all stages
+    learned = junk_lines(lines, repeats.junk.get(group_of(article), set())).__contains__
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
     span = body_stage.find_body(lines, rules, hint, learned)
@@ -192,7 +183,8 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
         raise InputError(f"{article.path}: no title found; add a sidecar "
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
     article.title = " ".join(article.title.split())
-    teaser = clean.page_teasers(article.page_lines or article.lines, article.link_lines)
+    page = article.page_lines or article.lines
+    teaser = clean.page_teasers(page, article.link_lines, keys if page is lines else None)
     paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
@@ -344,4 +336,4 @@ def _group_lines(path: Path, options: Options,
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None
-    return (site.name if site else ""), article.text.split("\n")
+    return (site.name if site else ""), DumpLines(article.text)

@@ -2,14 +2,21 @@
 one source are menus, footers and widgets. Only 8-byte line hashes are kept in memory.
 
 Short lines count after 2 files; short sentences after 3 (two articles on one story may share
-a quote or a background sentence); long lines after max(3, 60 % of the group's files)."""
+a quote or a background sentence); long lines after max(3, 60 % of the group's files).
+
+A line's key is the hash of its whitespace-normalised, casefolded text (`folded`): Python's
+64-bit string hash, which C computes once per string; the keys live only for one run. A text
+dump's lines are already normalised (`read.normalise`), so the whole text is casefolded at once
+(`DumpLines`; casefolding maps each character on its own and never makes or removes a newline).
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from itertools import compress, repeat
 from pathlib import Path
 
 from tools.clean import SENTENCE_END
@@ -22,20 +29,38 @@ LONG_LINE_SHARE = 0.6
 SENTENCE_FILES = 3  # a short sentence two articles share may be a quote or background line
 
 
-def words_key(words: list[str]) -> bytes:
-    """The key of a line already split into words (line_key's, for the pre-pass)."""
-    return hashlib.blake2b(" ".join(words).casefold().encode(), digest_size=8).digest()
+class DumpLines(list[str]):
+    """A text dump's lines as `read.normalise` leaves them (no leading, trailing or repeated
+    white space), with the text they were split from."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text.split("\n"))
+        self.text = text
 
 
-def line_key(line: str) -> bytes:
-    return words_key(line.split())
+def folded(lines: Sequence[str]) -> list[str]:
+    """Each line whitespace-normalised and casefolded ("" for a blank line)."""
+    if isinstance(lines, DumpLines):
+        return lines.text.casefold().split("\n")
+    return [" ".join(line.split()).casefold() for line in lines]
+
+
+def line_key(line: str) -> int:
+    return hash(" ".join(line.split()).casefold())
+
+
+def junk_lines(lines: Sequence[str], keys: set[int] | frozenset[int]) -> set[str]:
+    """The lines whose key is in `keys`."""
+    if not keys:
+        return set()
+    return set(compress(lines, map(keys.__contains__, map(hash, folded(lines)))))
 
 
 class Repeats:
     """Per source group: hashes of lines seen in enough files to count as template junk."""
 
     def __init__(self) -> None:
-        self.junk: dict[str, set[bytes]] = {}
+        self.junk: dict[str, set[int]] = {}
 
     def is_junk(self, group: str, line: str) -> bool:
         return line_key(line) in self.junk.get(group, ())
@@ -45,9 +70,9 @@ class Repeats:
               read_lines: Callable[[Path], tuple[str, list[str]]]) -> Repeats:
         """Pre-pass: read_lines(path) -> (group, lines); unreadable files are skipped here
         (the main pass reports them)."""
-        counts: dict[str, Counter[bytes]] = defaultdict(Counter)
-        longs: dict[str, set[bytes]] = defaultdict(set)
-        sentences: dict[str, set[bytes]] = defaultdict(set)
+        counts: dict[str, Counter[int]] = defaultdict(Counter)
+        longs: dict[str, set[int]] = defaultdict(set)
+        sentences: dict[str, set[int]] = defaultdict(set)
         files: Counter[str] = Counter()
         seen: set[bytes] = set()
         for path in paths:
@@ -55,25 +80,26 @@ class Repeats:
                 group, lines = read_lines(path)
             except ToolError:
                 continue
-            copy = hashlib.blake2b("\n".join(lines).encode(errors="replace") + group.encode(
+            text = lines.text if isinstance(lines, DumpLines) else "\n".join(lines)
+            copy = hashlib.blake2b(text.encode(errors="replace") + group.encode(
                 errors="replace"), digest_size=16).digest()
             if copy in seen:  # one article saved twice: its lines are not a site template
                 continue
             seen.add(copy)
             files[group] += 1
-            keys = set()
+            keys = list(map(hash, folded(lines)))
+            if isinstance(lines, DumpLines):  # normalised: a nonblank line's words = spaces + 1
+                words = [spaces + 1 for spaces in map(str.count, lines, repeat(" "))]
+                nonblank: Sequence[object] = lines
+            else:
+                nonblank = words = [len(line.split()) for line in lines]
             group_longs, group_sentences = longs[group], sentences[group]
-            for line in lines:  # looks_like_sentence inlined: ~50 lines a file
-                words = line.split()
-                if not words:
-                    continue
-                key = words_key(words)
-                keys.add(key)
-                if len(words) >= LONG_LINE_WORDS:
+            for line, key, count in zip(lines, keys, words, strict=True):  # sentence-like
+                if count >= LONG_LINE_WORDS:
                     group_longs.add(key)
-                elif len(words) >= 8 and line.endswith(SENTENCE_END):
+                elif count >= 8 and line.endswith(SENTENCE_END):
                     group_sentences.add(key)
-            counts[group].update(keys)
+            counts[group].update(set(compress(keys, nonblank)))
         learned = cls()
         for group, counter in counts.items():
             floor_long = max(3, LONG_LINE_SHARE * files[group])
