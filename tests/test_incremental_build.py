@@ -352,3 +352,17 @@ def test_a_page_read_early_then_written_after_all_reindexes_its_bundle(
     assert "written again; indexing the bundle again" in log
     monkeypatch.delenv("TEST_MISPREDICT")
     site.check_equals_full_build("a body edit the early index did not expect")
+
+
+def test_pages_an_incremental_build_will_write_are_written_first() -> None:
+    """The search index waits for a dirty bundle's changed pages: the writer takes the article
+    pages it expects to write first, each group in Pelican's order (speedups._generate_articles)."""
+    from types import SimpleNamespace
+
+    from tools.plugins.newsarchive.incremental_writer import BuildState
+
+    articles = [SimpleNamespace(save_as=f"{n}/index.html") for n in range(6)]
+    state = BuildState({"x": ["key", 1, 2]})
+    assert state.changed_first(articles) == articles  # no guess made: Pelican's order
+    state.guessed_current = {"0/index.html", "2/index.html", "3/index.html", "5/index.html"}
+    assert [a.save_as[0] for a in state.changed_first(articles)] == list("140235")

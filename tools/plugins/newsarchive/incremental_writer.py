@@ -35,6 +35,7 @@ class BuildState:
         self.source_hashes: dict[str, str] = {}  # source files do not change during a build
         self.digests = ArticleDigests(self.source_hashes)
         self._early: ArticleDigests | None = None
+        self.guessed_current: set[str] = set()  # save_as of pages article_page_current kept
 
     def is_current(self, relpath: str, fullpath: str, key: str | None) -> bool:
         recorded = self.previous.get(relpath)
@@ -67,7 +68,18 @@ class BuildState:
         key = article_key(self._early, article, save_as)
         if not self.is_current(save_as, fullpath, key):
             return None
+        self.guessed_current.add(save_as)
         return list(self.previous[save_as][1:])
+
+    def changed_first(self, articles: list[Any]) -> list[Any]:
+        """The articles in the same order, except that those whose pages `article_page_current`
+        expects to be written come first: the search index is waiting for them (a dirty bundle
+        cannot be finished before its changed pages arrive). Unchanged without a guess."""
+        if not self.guessed_current:
+            return articles
+        kept = self.guessed_current
+        return ([a for a in articles if a.save_as not in kept]
+                + [a for a in articles if a.save_as in kept])
 
 
 _state: list[BuildState] = []

@@ -7,10 +7,16 @@ Measured with `python -m bench` (docs/benchmarks.md):
 - Pelican tests membership in lists where the lists grow with the archive: `process_translations`
   (every article against every original), period archives (every article against each period) and
   tag/category/author pages (each listed article against every date) — O(N²) in all;
+- tag, category and author pages each filter the whole date-sorted article list (`[a for a in
+  dates if a in articles]`: ~1.25 million membership tests for 125 tags at 10,000 articles, on
+  every build, warm ones included); each listing's own articles are sorted by their position
+  in that list instead, which is the same list;
 - Pelican writes an archive's Atom feeds before its article pages, and Pagefind (indexing the
   article pages on the other core as they are written) is the last thing a cold build waits
   for: the pages go first, so it starts ~1.5 s earlier at 10,000 articles (138 feeds of 50 full
-  articles); every file is the same, only the order in which they are written changes;
+  articles); on an incremental build the article pages that will be written go before the
+  others (`BuildState.changed_first`), so a re-indexed bundle gets its changed page at the
+  start of the write phase; every file is the same, only the order they are written in changes;
 - Python's cyclic garbage collector rescans every live object at each full collection, and a build
   keeps hundreds of thousands alive until it ends (the loaded content cache, every Article, tag
   and URL): they are moved out of its reach (`gc.freeze`) once loaded and once read, and given
@@ -31,7 +37,7 @@ import gc
 import logging
 from functools import lru_cache
 from importlib.metadata import version
-from itertools import groupby
+from itertools import chain, groupby
 from operator import attrgetter
 from string import Formatter
 from typing import Any
@@ -39,6 +45,9 @@ from typing import Any
 from pelican import generators, signals, utils
 from pelican.contents import Content
 from pelican.generators import ArticlesGenerator
+from pelican.writers import FileOverwriteFailedError
+
+from .incremental_writer import current_state
 
 logger = logging.getLogger(__name__)
 
@@ -151,6 +160,45 @@ class _NoPollDelay:
         return await asyncio.sleep(0, result)
 
 
+def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
+    """Pelican 4.12's generate_articles; on an incremental build, pages to write go first."""
+    articles = [*chain(self.translations, self.articles, self.hidden_translations,
+                       self.hidden_articles)]
+    state = current_state()
+    for article in state.changed_first(articles) if state is not None else articles:
+        signals.article_generator_write_article.send(self, content=article)
+        write(article.save_as, self.get_template(article.template), self.context,
+              article=article, category=getattr(article, "category", None),
+              override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+
+
+def _listing_writer(kind: str, plural: str, listings: Any) -> Any:
+    """Pelican 4.12's generate_tags/categories/authors (the same loop, the same messages), with
+    each listing's `dates` taken from its own articles in the order of `self.dates`."""
+    name = kind.lower()
+
+    def generate(self: ArticlesGenerator, write: Any) -> None:
+        template = self.get_template(name)
+        position = {id(article): number for number, article in enumerate(self.dates)}
+        for item, articles in listings(self):
+            mine = {id(a): a for a in articles if id(a) in position}
+            dates = [mine[key] for key in sorted(mine, key=position.__getitem__)]
+            try:
+                write(item.save_as, template, self.context, url=item.url, **{name: item},
+                      articles=articles, dates=dates, template_name=name, blog=True,
+                      page_name=item.page_name, all_articles=self.articles)
+            except FileOverwriteFailedError:
+                if not item.slug:
+                    logger.info(f'{kind} "%s" has an invalid slug; skipping writing {name} '
+                                "page...", item,
+                                extra={"limit_msg": f"Further {plural} with invalid slugs."})
+                    continue
+                logger.error(f'Failed to write {kind} page for "%s".', item)
+                raise
+
+    return generate
+
+
 def _pages_before_feeds(self: ArticlesGenerator, writer: Any) -> None:
     """Pelican 4.12's ArticlesGenerator.generate_output with the feeds written last."""
     self.generate_pages(writer)
@@ -181,6 +229,13 @@ def install(pelican: Any) -> None:
         generators.process_translations = process_translations
         ArticlesGenerator._build_period_archives = _build_period_archives
         ArticlesGenerator.generate_output = _pages_before_feeds
+        ArticlesGenerator.generate_articles = _generate_articles
+        ArticlesGenerator.generate_tags = _listing_writer(
+            "Tag", "tags", lambda generator: generator.tags.items())
+        ArticlesGenerator.generate_categories = _listing_writer(
+            "Category", "categories", lambda generator: generator.categories)
+        ArticlesGenerator.generate_authors = _listing_writer(
+            "Author", "authors", lambda generator: generator.authors)
         Content._expand_settings = _expand_settings
         _installed.add("pelican")
     if "pagefind" not in _installed and version("pagefind") == "1.5.2":
