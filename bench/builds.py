@@ -108,6 +108,19 @@ def edit_one_article(content: Path, index: int, marker: str) -> Path:
     return path
 
 
+def bundle_position(cache: Path, slug: str) -> dict[str, Any]:
+    """Where the article's page sits in its search bundle after the build: {bundle, position
+    (0 = fed first), pages}, from the plugin's search manifest; {} if it cannot be told."""
+    for manifest in sorted((cache / "search-index").glob("*.json")):
+        bundles = json.loads(manifest.read_text(encoding="utf-8")).get("bundles") or {}
+        for label, bundle in bundles.items():
+            urls = [page[0] for page in bundle.get("pages") or ()]
+            for position, url in enumerate(urls):
+                if url.rstrip("/").endswith("/" + slug):
+                    return {"bundle": label, "position": position, "pages": len(urls)}
+    return {}
+
+
 def bundle_stats(output: Path, subpath: str = "pagefind") -> dict[str, Any]:
     size, files = tree_size(output / subpath)
     return {"bytes": size, "files": files}

@@ -71,6 +71,9 @@ def git_commit() -> str:
     return result.stdout.strip()
 
 
+WARM_EDITS = 3  # warm one-edit builds per run, whatever --repeat says
+
+
 class Driver:
     """Holds the work folder, the results and the stage errors of one benchmark run."""
 
@@ -127,9 +130,11 @@ class Driver:
         self.results["project_cold"] = _median_or_none(project_runs)
 
     def warm_builds(self, project: builds.BuildSpec, content: Path) -> None:
-        """Rebuild after editing one article; the edit must show on its page."""
-        runs = []
-        for i in range(self.repeat):
+        """Rebuild after editing one article (a different one each time, at least WARM_EDITS
+        times: warm builds are short, and their time depends on where the edited page sits in
+        its search bundle); the edit must show on its page."""
+        runs, edits = [], []
+        for i in range(max(self.repeat, WARM_EDITS)):
             marker = f"suntingan{i}bench"
             edited = builds.edit_one_article(content, i * 7919, marker)
             run = self.stage(f"project warm {i + 1}", builds.pelican_build, project,
@@ -137,7 +142,10 @@ class Driver:
             if run is not None and not _edit_visible(project.output, edited, marker):
                 self.results["errors"][f"warm {i + 1}"] = f"edit of {edited.name} not in output"
             runs.append(run)
+            edits.append({"file": edited.name, "wall_s": run and round(run["wall_s"], 2),
+                          **builds.bundle_position(project.cache, _slug(edited))})
         self.results["project_warm"] = _median_or_none(runs)
+        self.results["warm_edits"] = edits
 
     def profiles(self, bare: builds.BuildSpec, project: builds.BuildSpec) -> None:
         folder = builds.ROOT / "bench" / "results"
@@ -169,9 +177,13 @@ def _median_or_none(runs: list[dict[str, Any] | None]) -> dict[str, Any] | None:
     return {**median_of(done), "runs_wall_s": [round(run["wall_s"], 2) for run in done]}
 
 
-def _edit_visible(output: Path, edited: Path, marker: str) -> bool:
-    slug = next(line.split(":", 1)[1].strip() for line in edited.read_text().splitlines()
+def _slug(article: Path) -> str:
+    return next(line.split(":", 1)[1].strip() for line in article.read_text().splitlines()
                 if line.lower().startswith("slug:"))
+
+
+def _edit_visible(output: Path, edited: Path, marker: str) -> bool:
+    slug = _slug(edited)
     return any(marker in page.read_text(encoding="utf-8")
                for page in output.glob(f"[0-9]*/[0-9]*/{slug}/index.html"))
 

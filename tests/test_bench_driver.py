@@ -41,6 +41,18 @@ def test_every_stage_reports_a_measure(bench_run: tuple[dict, str, Path]) -> Non
     assert set(result["targets"]) >= {"build_ratio", "warm_ratio", "pagefind_rss_mib"}
 
 
+def test_warm_builds_edit_three_articles_and_say_where_each_sits_in_its_bundle(
+        bench_run: tuple[dict, str, Path]) -> None:
+    result, stdout, _ = bench_run
+    edits = result["warm_edits"]
+    assert len(edits) == 3 and len({edit["file"] for edit in edits}) == 3
+    assert len(result["project_warm"]["runs_wall_s"]) == 3
+    for edit in edits:
+        assert edit["wall_s"] > 0 and 0 <= edit["position"] < edit["pages"] <= 20
+    first = edits[0]
+    assert f"{first['wall_s']:.1f} s ({first['position'] + 1}/{first['pages']})" in stdout
+
+
 def test_browser_search_measures_bytes_and_time(bench_run: tuple[dict, str, Path]) -> None:
     result, _, _ = bench_run
     if not CHROMIUM.exists():
