@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from typing import NamedTuple
 
 from tools.clean import SENTENCE_END, first_match, looks_like_sentence
 from tools.dates import looks_like_date_line, parse_date_text
@@ -35,12 +37,24 @@ class BodySpan:
     end: int
 
 
+class _Facts(NamedTuple):
+    """Per nonblank position: word count, date-line flag, first rule."""
+
+    words: Callable[[int], int]
+    dated: Callable[[int], bool]
+    rule: Callable[[int], Rule | None]
+
+
 def line_score(line: str, rule: Rule | None) -> float:
     """Positive for sentence-like text, negative for navigation, headlines and widgets."""
-    words = len(line.split())
+    return _score(line, rule, len(line.split()), looks_like_date_line(line))
+
+
+def _score(line: str, rule: Rule | None, words: int, dated: bool) -> float:
+    """line_score from the line's word count and date-line flag."""
     if rule is not None and rule.action != "strip":
         return -2.0
-    if looks_like_date_line(line):
+    if dated:
         return -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
@@ -73,20 +87,25 @@ def content_words(text: str) -> set[str]:
 
 
 def title_score(lines: Sequence[str], pos: int, nonblank: Sequence[int], body_start: int,
-                lead: set[str], rules: Sequence[Rule]) -> float:
-    """How much the nonblank line at `pos` looks like this article's headline."""
+                lead: set[str], rules: Sequence[Rule], facts: _Facts | None = None) -> float:
+    """How much the nonblank line at `pos` looks like this article's headline. `facts`: the
+    nonblank lines' word counts, date-line flags and first rules, when known."""
     line = lines[nonblank[pos]]
-    words = len(line.split())
-    if not 3 <= words <= 30 or line.endswith(".") or looks_like_date_line(line):
+    if facts is None:
+        facts = _Facts(lambda p: len(lines[nonblank[p]].split()),
+                       lambda p: looks_like_date_line(lines[nonblank[p]]),
+                       lambda p: first_match(lines[nonblank[p]], rules))
+    words = facts.words(pos)
+    if not 3 <= words <= 30 or line.endswith(".") or facts.dated(pos):
         return float("-inf")
-    if first_match(line, rules) is not None or _BYLINE.search(line):
+    if facts.rule(pos) is not None or _BYLINE.search(line):
         return float("-inf")
     own = content_words(line)
     score = 6.0 * len(own & lead) / max(len(own), 4)
-    following = [lines[nonblank[p]] for p in range(pos + 1, min(pos + 5, len(nonblank)))]
-    if any(looks_like_date_line(f) or _BYLINE.search(f) for f in following):
+    following = range(pos + 1, min(pos + 5, len(nonblank)))
+    if any(facts.dated(p) or _BYLINE.search(lines[nonblank[p]]) for p in following):
         score += 4.0
-    elif pos > 0 and looks_like_date_line(lines[nonblank[pos - 1]]):
+    elif pos > 0 and facts.dated(pos - 1):
         score += 2.0
     if pos == 0:
         score += 2.0
@@ -96,7 +115,8 @@ def title_score(lines: Sequence[str], pos: int, nonblank: Sequence[int], body_st
 
 
 def find_title(lines: Sequence[str], nonblank: Sequence[int], body_start: int,
-               lead: set[str], rules: Sequence[Rule], hint: str = "") -> int | None:
+               lead: set[str], rules: Sequence[Rule], hint: str = "",
+               facts: _Facts | None = None) -> int | None:
     """Position (in nonblank) of the headline: the known title if given, else the best guess."""
     if hint:
         wanted = " ".join(hint.split()).casefold()
@@ -108,7 +128,8 @@ def find_title(lines: Sequence[str], nonblank: Sequence[int], body_start: int,
     candidates = list(range(max(0, body_start - TITLE_WINDOW), body_start))
     if body_start > TITLE_WINDOW:
         candidates.insert(0, 0)
-    scored = [(title_score(lines, p, nonblank, body_start, lead, rules), -p) for p in candidates]
+    scored = [(title_score(lines, p, nonblank, body_start, lead, rules, facts), -p)
+              for p in candidates]
     scored = [s for s in scored if s[0] > 0.5]
     return -max(scored)[1] if scored else None
 
@@ -137,20 +158,28 @@ def split_at_gaps(scores: Sequence[float], quiet: Sequence[bool], start: int, en
 
 
 def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
-              is_learned: Callable[[str], bool] = lambda line: False) -> BodySpan:
-    """Locate title and body in a page dump (line indices refer to `lines`)."""
-    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+              is_learned: Callable[[str], bool] = lambda line: False,
+              words: Sequence[int] | None = None) -> BodySpan:
+    """Locate title and body in a page dump (line indices refer to `lines`). `words`: each
+    line's word count (`len(line.split())`), when the caller knows it."""
+    if words is None:
+        words = [len(line.split()) for line in lines]
+    nonblank = list(compress(range(len(lines)), words))
     if not nonblank:
         return BodySpan("", None, 0, 0)
-    matched = [first_match(lines[i], rules) for i in nonblank]
-    text = [lines[i] for i in nonblank]
-    dated = barriers(text, matched)
-    start, end = choose_segment(text, matched, dated, is_learned)
+    text = list(map(lines.__getitem__, nonblank))
+    counts = list(map(words.__getitem__, nonblank))
+    matched = [first_match(line, rules) for line in text]
+    # looks_like_date_line is False for lines of more than 14 words
+    dates = [count <= 14 and looks_like_date_line(line) for line, count in zip(text, counts,
+                                                                                 strict=True)]
+    dated = barriers(text, matched, dates, counts)
+    start, end = choose_segment(text, matched, dated, is_learned, dates, counts)
     start = _skip_page_header(matched, dated, start, end)
-    end = next((pos for pos in range(start + 1, end) if _is_stop(lines[nonblank[pos]],
-                                                                 matched[pos])), end)
-    lead = set().union(*(content_words(lines[i]) for i in nonblank[start:start + 3]))
-    title_pos = find_title(lines, nonblank, start, lead, rules, title_hint)
+    end = next((pos for pos in range(start + 1, end) if _is_stop("", matched[pos])), end)
+    lead = set().union(*(content_words(line) for line in text[start:start + 3]))
+    facts = _Facts(counts.__getitem__, dates.__getitem__, matched.__getitem__)
+    title_pos = find_title(lines, nonblank, start, lead, rules, title_hint, facts)
     if title_pos is not None and title_pos >= start:
         start, end = title_pos + 1, min(max(end, title_pos + 2), len(nonblank))
     start = _absorb_dateline(lines, nonblank, start, rules)
@@ -164,16 +193,24 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
 
 
 def choose_segment(text: Sequence[str], matched: Sequence[Rule | None], dated: Sequence[bool],
-                   is_learned: Callable[[str], bool]) -> tuple[int, int]:
+                   is_learned: Callable[[str], bool], dates: Sequence[bool] | None = None,
+                   counts: Sequence[int] | None = None) -> tuple[int, int]:
     """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
-    remove) may be the article (a photo page)."""
+    remove) may be the article (a photo page). `dates`, `counts`: each line's date-line flag
+    and word count, when known."""
     quiet = [rule is not None for rule in matched]
+    if counts is None:
+        counts = [len(line.split()) for line in text]
+    if dates is None:
+        dates = list(map(looks_like_date_line, text))
+    learned = list(map(is_learned, text))
 
     def segment(captions: bool) -> tuple[float, int, int]:
-        scores = [-2.0 if is_learned(line) else
-                  line_score(line, None if captions and rule and rule.gallery else rule)
-                  for line, rule in zip(text, matched, strict=True)]
+        scores = [-2.0 if junk else
+                  _score(line, None if captions and rule and rule.gallery else rule, count, date)
+                  for line, rule, junk, count, date in zip(text, matched, learned, counts, dates,
+                                                           strict=True)]
         start, end = split_at_gaps(scores, quiet, *best_segment(scores, dated))
         return sum(max(s, 0.0) for s in scores[start:end]), start, end
 
@@ -186,18 +223,30 @@ def choose_segment(text: Sequence[str], matched: Sequence[Rule | None], dated: S
     return start, end
 
 
-def barriers(text: Sequence[str], matched: Sequence[Rule | None]) -> list[bool]:
+def barriers(text: Sequence[str], matched: Sequence[Rule | None],
+             dates: Sequence[bool] | None = None,
+             counts: Sequence[int] | None = None) -> list[bool]:
     """Timestamp lines: a full date with a time of day, or next to a headline-like line.
     Teaser lists date every item; an article has no such line between its paragraphs. A bare
-    time (live reports) or a date heading between paragraphs (a chronology) is no barrier."""
-    out = []
-    for pos, (line, rule) in enumerate(zip(text, matched, strict=True)):
-        if rule is not None or not looks_like_date_line(line) or parse_date_text(line) is None:
-            out.append(False)
+    time (live reports) or a date heading between paragraphs (a chronology) is no barrier.
+    `dates`, `counts`: each line's date-line flag and word count, when known."""
+    if dates is None:
+        dates = list(map(looks_like_date_line, text))
+    out = [False] * len(text)
+    for pos in compress(range(len(text)), dates):
+        line = text[pos]
+        if matched[pos] is not None or parse_date_text(line) is None:
             continue
-        near = [text[p] for p in (pos - 1, pos + 1) if 0 <= p < len(text)]
-        out.append(bool(_CLOCK.search(line)) or any(not looks_like_sentence(n) for n in near))
+        near = [p for p in (pos - 1, pos + 1) if 0 <= p < len(text)]
+        out[pos] = bool(_CLOCK.search(line)) or any(
+            not (looks_like_sentence(text[p]) if counts is None else
+                 _sentence(text[p], counts[p])) for p in near)
     return out
+
+
+def _sentence(line: str, words: int) -> bool:
+    """looks_like_sentence from the line's word count."""
+    return (words >= 8 and line.endswith(SENTENCE_END)) or words >= 20
 
 
 def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool], start: int,

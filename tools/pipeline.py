@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 from pathlib import Path
 
 import yaml
@@ -23,7 +24,7 @@ from tools.existing import already_imported, imported_raw_files
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
 from tools.readcache import ReadCache
-from tools.repeats import DumpLines, Repeats, folded, junk_lines
+from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -166,16 +167,21 @@ def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
     """Find title and body in lines (a dump or extracted text) and clean them."""
+    whole = lines
     keys = folded(lines)  # each line normalised and casefolded, once for all stages
-    learned = junk_lines(lines, repeats.junk.get(group_of(article), set())).__contains__
+    learned = junk_lines(lines, keys, repeats.junk.get(group_of(article))).__contains__
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
-    span = body_stage.find_body(lines, rules, hint, learned)
+    words = word_counts(lines)
+    span = body_stage.find_body(lines, rules, hint, learned, words)
     article.title = explicit or span.title or hint
     article.title_index = span.title_index
-    for index, line in enumerate(lines):
-        if line.strip() and not span.start <= index < span.end:
-            article.remove(line, "title" if index == span.title_index else "outside-body")
+    outside = chain(range(span.start), range(span.end, len(lines))) \
+        if span.start < span.end else range(len(lines))
+    for index in outside:
+        if words[index]:  # nonblank
+            article.remove(lines[index], "title" if index == span.title_index else
+                           "outside-body")
     header = lines[(span.title_index or 0) + 1: span.start]
     clean.harvest_meta(article, header, rules)
     lines = lines[span.start: span.end]
@@ -183,8 +189,8 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
         raise InputError(f"{article.path}: no title found; add a sidecar "
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
     article.title = " ".join(article.title.split())
-    page = article.page_lines or article.lines
-    teaser = clean.page_teasers(page, article.link_lines, keys if page is lines else None)
+    teased = article.page_lines or article.lines
+    teaser = clean.page_teasers(teased, article.link_lines, keys if teased is whole else None)
     paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()

@@ -17,6 +17,7 @@ import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import compress, repeat
+from operator import add
 from pathlib import Path
 
 from tools.clean import SENTENCE_END
@@ -45,15 +46,23 @@ def folded(lines: Sequence[str]) -> list[str]:
     return [" ".join(line.split()).casefold() for line in lines]
 
 
+def word_counts(lines: Sequence[str]) -> list[int]:
+    """Each line's `len(line.split())`."""
+    if isinstance(lines, DumpLines):  # normalised: spaces + 1, or 0 for a blank line
+        return list(map(add, map(str.count, lines, repeat(" ")), map(bool, lines)))
+    return [len(line.split()) for line in lines]
+
+
 def line_key(line: str) -> int:
     return hash(" ".join(line.split()).casefold())
 
 
-def junk_lines(lines: Sequence[str], keys: set[int] | frozenset[int]) -> set[str]:
-    """The lines whose key is in `keys`."""
+def junk_lines(lines: Sequence[str], folded_lines: Sequence[str],
+               keys: set[int] | frozenset[int] | None) -> set[str]:
+    """The lines whose key (the hash of their `folded` text) is in `keys`."""
     if not keys:
         return set()
-    return set(compress(lines, map(keys.__contains__, map(hash, folded(lines)))))
+    return set(compress(lines, map(keys.__contains__, map(hash, folded_lines))))
 
 
 class Repeats:
@@ -88,18 +97,14 @@ class Repeats:
             seen.add(copy)
             files[group] += 1
             keys = list(map(hash, folded(lines)))
-            if isinstance(lines, DumpLines):  # normalised: a nonblank line's words = spaces + 1
-                words = [spaces + 1 for spaces in map(str.count, lines, repeat(" "))]
-                nonblank: Sequence[object] = lines
-            else:
-                nonblank = words = [len(line.split()) for line in lines]
+            words = word_counts(lines)
             group_longs, group_sentences = longs[group], sentences[group]
             for line, key, count in zip(lines, keys, words, strict=True):  # sentence-like
                 if count >= LONG_LINE_WORDS:
                     group_longs.add(key)
                 elif count >= 8 and line.endswith(SENTENCE_END):
                     group_sentences.add(key)
-            counts[group].update(set(compress(keys, nonblank)))
+            counts[group].update(set(compress(keys, words)))  # nonblank lines
         learned = cls()
         for group, counter in counts.items():
             floor_long = max(3, LONG_LINE_SHARE * files[group])
