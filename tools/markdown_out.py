@@ -25,12 +25,7 @@ def escape_markdown(text: str) -> str:
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     text = _TAG.sub("&lt;", text)
-    match = _BLOCK_START.match(text)
-    if match:
-        marker = match.group(2)
-        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
-        text = escaped + text[match.end():]
-    return text
+    return _escape_block_start(text)
 
 
 def header_value(value: object) -> str:
@@ -40,23 +35,53 @@ def header_value(value: object) -> str:
     return " ".join(str(value).split())
 
 
-def header_fields(article: Article) -> dict[str, object]:
-    """The header keys of docs/architecture.md, in order; empty optional keys omitted."""
+def header_fields(article: Article, words: int | None = None) -> dict[str, object]:
+    """The header keys of docs/architecture.md, in order; empty optional keys omitted.
+    `words`: article.words, when the caller has counted it."""
     assert article.date is not None
     fields: dict[str, object] = {
         "Title": article.title, "Date": article.date.isoformat(), "Slug": article.slug,
         "Lang": article.lang, "Category": article.category, "Tags": article.tags,
         "Summary": article.summary, "Authors": article.authors, "Editor": article.editor,
         "Source": article.source, "Source_url": article.source_url,
-        "Agencies": article.agencies, "Words": article.words, "Raw_file": article.raw_name,
-        "Raw_sha256": article.raw_sha256, "Date_method": article.date_method,
-        "Date_evidence": article.date_evidence,
+        "Agencies": article.agencies, "Words": article.words if words is None else words,
+        "Raw_file": article.raw_name, "Raw_sha256": article.raw_sha256,
+        "Date_method": article.date_method, "Date_evidence": article.date_evidence,
     }
     return {k: fields[k] for k in HEADER_ORDER if fields[k] not in ("", [], None)}
 
 
+# Every character that escape_markdown's substitutions act on (`&` and `<` only before some
+# text): a body without any is left as it is, but for the start of each paragraph.
+_SPECIAL = re.compile(r"[\\`*_\[\]{}&<]")
+
+
+def escape_body(paragraphs: list[str]) -> tuple[str, int]:
+    """The paragraphs escaped (escape_markdown) and joined by blank lines, and their word
+    count (article.words). The substitutions run only when the body holds a character they
+    act on; the block-start test only for a paragraph that starts with one of its markers."""
+    spaced = [" ".join(p.split()) for p in paragraphs]  # what escape_markdown starts with
+    words = sum(p.count(" ") + 1 for p in spaced if p)  # one space between words now
+    body = "\n\n".join(spaced)
+    if _SPECIAL.search(body):
+        return "\n\n".join(map(escape_markdown, spaced)), words
+    if any(p[:1] in "#>+-" or p[:1].isdecimal() for p in spaced):
+        return "\n\n".join(map(_escape_block_start, spaced)), words
+    return body, words
+
+
+def _escape_block_start(text: str) -> str:
+    match = _BLOCK_START.match(text)
+    if match:
+        marker = match.group(2)
+        escaped = marker[:-1] + "\\" + marker[-1] if marker[0].isdigit() else "\\" + marker
+        text = escaped + text[match.end():]
+    return text
+
+
 def render(article: Article) -> str:
     """Header, blank line, one escaped paragraph per block; no Import_sha256 (write adds it)."""
-    header = "\n".join(f"{k}: {header_value(v)}" for k, v in header_fields(article).items())
-    body = "\n\n".join(escape_markdown(p) for p in article.paragraphs)
+    body, words = escape_body(article.paragraphs)
+    header = "\n".join(f"{k}: {header_value(v)}"
+                       for k, v in header_fields(article, words).items())
     return f"{header}\n\n{body}\n"
