@@ -88,17 +88,22 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
 TEMP_GLOB = ".*.md.*.tmp"
 
 
-def _write_temp(path: Path, data: bytes, fsync: bool) -> str:
-    """`data` in a new temp file beside `path` (removed again if writing fails); its path."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+def _write_temp(path: Path, data: bytes, fsync: bool, make_folder: bool = True) -> str:
+    """`data` in a new temp file beside `path` (removed again if writing fails); its path.
+    `make_folder`: create the folder first (a batch does that once per folder)."""
+    if make_folder:
+        path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            view = memoryview(data)
+            while view:  # os.write may write less than asked
+                view = view[os.write(fd, view):]
             if fsync:
-                handle.flush()
-                os.fsync(handle.fileno())
-        os.chmod(tmp, 0o644)
+                os.fsync(fd)
+            os.fchmod(fd, 0o644)
+        finally:
+            os.close(fd)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -122,6 +127,7 @@ class DurableBatch:
     def __init__(self) -> None:
         self._pending: dict[Path, tuple[str, bytes]] = {}  # article -> (temp file, its bytes)
         self._folders: dict[int, int] = {}  # file system (st_dev) -> fd of a folder on it
+        self._ready: set[Path] = set()  # folders made and watched for this batch
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -133,9 +139,11 @@ class DurableBatch:
 
     def add(self, path: Path, text: str) -> None:
         data = text.encode("utf-8")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._watch(path.parent)
-        tmp = _write_temp(path, data, fsync=False)
+        if path.parent not in self._ready:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._watch(path.parent)
+            self._ready.add(path.parent)
+        tmp = _write_temp(path, data, fsync=False, make_folder=False)
         if path in self._pending:  # written twice in one batch: the later text wins
             Path(self._pending.pop(path)[0]).unlink(missing_ok=True)
         self._pending[path] = (tmp, data)
@@ -172,6 +180,7 @@ class DurableBatch:
             if path not in kept:
                 Path(tmp).unlink(missing_ok=True)
         self._pending.clear()
+        self._ready.clear()
         for fd in self._folders.values():
             os.close(fd)
         self._folders.clear()
