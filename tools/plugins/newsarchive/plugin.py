@@ -30,6 +30,7 @@ def register() -> None:
     signals.generator_init.connect(parallel_read.install)  # Cold builds: see parallel_read.py.
     # Security (issue 7): every body is sanitised before templates mark it safe.
     signals.content_object_init.connect(sanitize.sanitize_content)
+    signals.all_generators_finalized.connect(sanitize.save_memo)  # its memo: sanitize_memo.py
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.
     signals.generator_init.connect(i18n.install)

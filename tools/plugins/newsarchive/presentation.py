@@ -49,14 +49,15 @@ def annotate(generator: Any) -> None:
 
 def news_article(article: Any, root: str) -> dict[str, Any]:
     """schema.org NewsArticle for the page; the original report is `isBasedOn`."""
+    url = f"{root}/{article.url}"
     data: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "datePublished": article.date.isoformat(),
         "inLanguage": article.lang,
-        "url": f"{root}/{article.url}",
-        "mainEntityOfPage": f"{root}/{article.url}",
+        "url": url,
+        "mainEntityOfPage": url,
         "keywords": [tag.name for tag in getattr(article, "tags", None) or ()],
     }
     summary = article.metadata.get("summary")
