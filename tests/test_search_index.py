@@ -89,6 +89,44 @@ def test_a_bundle_left_half_written_is_caught(site: Path, tmp_path: Path) -> Non
     assert "unreadable" in bundle_problem(bundle, 6)
 
 
+def test_a_rewritten_bundle_keeps_equal_files_and_ends_equal_to_what_pagefind_gave(
+        site: Path, tmp_path: Path) -> None:
+    """write_bundle over an old bundle: files with the same bytes are not touched, changed ones
+    are rewritten, stale files, symlinks and a folder in a file's place go, and the folders of
+    other bundles (`spare`) are left alone."""
+    from tools.plugins.newsarchive.search_bundle import write_bundle
+
+    source = site / "pagefind"
+    files = {p.relative_to(source).as_posix(): p.read_bytes() for p in source.rglob("*")
+             if p.is_file() and p.relative_to(source).parts[0] != "shards"}
+    bundle = tmp_path / "pagefind"
+    for relative, data in files.items():
+        (bundle / relative).parent.mkdir(parents=True, exist_ok=True)
+        (bundle / relative).write_bytes(data)
+    fragment = next(r for r in sorted(files) if r.startswith("fragment/"))
+    kept = bundle / fragment
+    before = (kept.stat().st_mtime_ns, kept.stat().st_ino)
+    changed = next(r for r in sorted(files) if r.startswith("index/"))
+    (bundle / changed).write_bytes(b"old bytes")
+    (bundle / "fragment" / "stale.pf_fragment").write_bytes(b"from an older build")
+    (bundle / "index" / "link").symlink_to(bundle / changed)
+    (bundle / "pagefind-entry.json").unlink()
+    (bundle / "pagefind-entry.json").mkdir()
+    (bundle / "old-folder" / "deep").mkdir(parents=True)
+    (bundle / "shards" / "2020").mkdir(parents=True)
+    (bundle / "shards" / "2020" / "other.pf_meta").write_bytes(b"another bundle")
+
+    prints = write_bundle(bundle, files, 6, {"shards"})
+
+    own = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*")
+           if p.is_file() and p.relative_to(bundle).parts[0] != "shards"}
+    assert own == files  # normalising the normalised bundle changes nothing
+    assert (kept.stat().st_mtime_ns, kept.stat().st_ino) == before
+    assert not (bundle / "index" / "link").exists() and not (bundle / "old-folder").exists()
+    assert (bundle / "shards" / "2020" / "other.pf_meta").read_bytes() == b"another bundle"
+    assert set(prints) == set(files)
+
+
 def test_pagefind_is_sent_the_page_language_and_the_whole_indexed_element(site: Path) -> None:
     """Only the chrome around the indexed element is left out of what Pagefind parses; the
     element itself (title, search data, every paragraph, nested elements) arrives whole."""
