@@ -64,3 +64,17 @@ def test_body_span_is_the_same_with_known_word_counts() -> None:
                      for words in (None, word_counts(lines))]
             assert spans[0] == spans[1]
 
+
+
+def test_run_wide_rule_memo_gives_the_plain_first_rule() -> None:
+    from tools.clean import first_match
+
+    lines = [line for text in dumps() for line in text.split("\n") if line]
+    for site in [None, *load_sites()]:
+        rules = (site.rules if site else ()) + load_common_rules()
+        for _ in range(2):  # the second article finds short lines in the run-wide memo
+            grouped = MemoRules(site.rules if site else (), load_common_rules())
+            for line in lines[:4000]:
+                plain = next((rule for rule in rules if rule.search(line)), None)
+                assert first_match(line, grouped) is plain, line
+                assert first_match(line, grouped) is plain, line

@@ -37,20 +37,27 @@ class MemoRules(tuple):  # type: ignore[type-arg]
     """An article's rules (groups in order: site rules, then common rules) that remember
     first_match per line: finding the body, harvesting the header and cleaning test the same
     lines against the same (immutable) rules again. The lookup goes through one RuleMatcher
-    (rulematch.py) per group, built once per run: the common rules' matcher serves every site."""
+    (rulematch.py) per group, built once per run: the common rules' matcher serves every site.
+    Short lines are also remembered for the run (`shared`, one per list of matchers, at most
+    SHARED_LINES of them): a site's menus, footers and widgets recur on every page."""
 
     memo: dict[str, Rule | None]
     matchers: tuple[RuleMatcher, ...]
+    shared: dict[str, Rule | None]
 
     def __new__(cls, *groups: Iterable[Rule]) -> MemoRules:
         parts = [tuple(group) for group in groups]
         self = super().__new__(cls, [rule for part in parts for rule in part])
         self.memo = {}
         self.matchers = tuple(_matcher(part) for part in parts if part)
+        self.shared = _SHARED.setdefault(tuple(map(id, self.matchers)), {})
         return self
 
 
 _MATCHERS: dict[tuple[int, ...], RuleMatcher] = {}
+_SHARED: dict[tuple[int, ...], dict[str, Rule | None]] = {}  # matchers (kept alive) -> memo
+SHARED_LINES = 100_000  # per list of matchers; lines of at most SHARED_CHARS characters
+SHARED_CHARS = 120
 
 
 def _matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
@@ -65,10 +72,21 @@ def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
     """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
     if isinstance(rules, MemoRules):
         memo = rules.memo
-        if line not in memo:  # an earlier group's rules come first
-            memo[line] = next((rule for matcher in rules.matchers
-                               if (rule := matcher.first(line)) is not None), None)
-        return memo[line]
+        if line in memo:
+            return memo[line]
+        shared = rules.shared
+        if line in shared:
+            found = memo[line] = shared[line]
+            return found
+        found = None
+        for matcher in rules.matchers:  # an earlier group's rules come first
+            found = matcher.first(line)
+            if found is not None:
+                break
+        memo[line] = found
+        if len(line) <= SHARED_CHARS and len(shared) < SHARED_LINES:
+            shared[line] = found
+        return found
     return next((rule for rule in rules if rule.search(line)), None)
 
 
