@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from tools.checks.header import parse_header
 from tools.read import MAX_BYTES
 
 
@@ -26,6 +25,8 @@ def _header_lines(path: Path) -> list[str]:
 
 def imported_raw_files(out: Path) -> tuple[set[str], set[str]]:
     """(Raw_file names, Raw_sha256 digests) named by the articles under `out`."""
+    from tools.checks.header import parse_header  # lazy: only --new-only needs the checker's parser
+
     names: set[str] = set()
     digests: set[str] = set()
     for path in sorted(out.rglob("*.md")) if out.is_dir() else []:
