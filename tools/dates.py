@@ -74,6 +74,11 @@ def looks_like_date_line(line: str) -> bool:
 
 def parse_date_text(text: str, default_tz: str = "+07:00") -> datetime | None:
     """The first full date (with time and zone when present) in a piece of text."""
+    return _parse_date_text(text, default_tz)
+
+
+@lru_cache(maxsize=4096)  # the importer finds a dump's date line, then parses it again
+def _parse_date_text(text: str, default_tz: str) -> datetime | None:
     found = _find_ymd(text)
     if found is None:
         return None
