@@ -78,3 +78,33 @@ def test_run_wide_rule_memo_gives_the_plain_first_rule() -> None:
                 plain = next((rule for rule in rules if rule.search(line)), None)
                 assert first_match(line, grouped) is plain, line
                 assert first_match(line, grouped) is plain, line
+
+
+def test_normalise_equals_the_line_by_line_version() -> None:
+    import re
+    import unicodedata
+
+    def reference(text: str) -> str:  # read.normalise before it worked on the whole text
+        text = unicodedata.normalize("NFC", text)
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+        text = text.replace("\u2029", "\n\n")
+        text = re.sub("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]", "", text)
+        text = re.sub(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]", " ", text)
+        text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
+        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+
+    odd = [chr(code) for code in range(0x110000) if chr(code).isspace()] + [
+        "\u200b", "\ufeff", "\x00", "\x01", "\x7f", "\xad", "\u180e", "\u2060", "\r\n", "a",
+        "e\u0301"]
+    rnd = random.Random(9)
+    paths = sorted((SHARED / "corpus").glob("raw_text/*.txt"))
+    texts = [path.read_bytes().decode("utf-8", "replace") for path in paths]
+    cases = ["", " ", "\n", " \n ", "\x85", "a\x85\x85b", " a \n\n b ", "\r\n \r", "\u2029 \u2029"]
+    for text in texts:
+        for _ in range(20):
+            chars = list(text[:600])
+            for _ in range(30):
+                chars.insert(rnd.randint(0, len(chars)), rnd.choice(odd) * rnd.randint(1, 3))
+            cases.append("".join(chars))
+    for text in texts + cases:
+        assert normalise(text) == reference(text), repr(text[:80])

@@ -24,6 +24,8 @@ _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")  # fast
 _BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
 _SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE_RUNS = re.compile("  +")
+_DROPPED = re.compile(f"{_ZERO_WIDTH.pattern[:-1]}{_CONTROL.pattern[1:]}")  # one pass for both
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
@@ -129,7 +131,10 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
-    text = _ZERO_WIDTH.sub("", text)
+    text = _DROPPED.sub("", text)  # zero-width and control characters
     text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub("", text)
-    return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    if "\x85" in text:  # NEL: white space to str.split, the only kind left besides " " and "\n"
+        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    # each line stripped and its runs of spaces made one, as " ".join(line.split()) does
+    text = _SPACE_RUNS.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n")
+    return text.strip(" ")
