@@ -19,8 +19,12 @@ Measured with `python -m bench` (docs/benchmarks.md):
   start of the write phase; every file is the same, only the order they are written in changes;
 - Python's cyclic garbage collector rescans every live object at each full collection, and a build
   keeps hundreds of thousands alive until it ends (the loaded content cache, every Article, tag
-  and URL): they are moved out of its reach (`gc.freeze`) once loaded and once read, and given
-  back at the end of the build (`gc.unfreeze`), so a devserver frees them between builds;
+  and URL): they are moved out of its reach (`gc.freeze`) once loaded and once read, and again
+  when the build ends, since the process usually exits then: the interpreter's teardown would
+  otherwise run a last full collection and free the whole object graph one by one (measured on
+  a warm build of 10,000 articles: 1.8-2.6 s from the build's end to the process's, 0.06-0.12 s
+  with everything frozen). A process that builds again (Pelican's --autoreload) gives the last
+  build's objects back to the collector when the next build starts;
 - every `.url`/`.save_as` access copies the metadata and computes a relative path to format the
   URL pattern again (~12% of a build): the result is kept per article, keyed on the very values
   the pattern uses (`{date}`, `{slug}`, `{lang}`), so a changed slug or date still changes it.
@@ -211,9 +215,12 @@ def freeze_live_objects(*_: Any) -> None:
     gc.freeze()
 
 
-def thaw_live_objects(*_: Any) -> None:
-    """The build is over: its objects may be collected again."""
-    gc.unfreeze()
+def release_previous_build(*_: Any) -> None:
+    """`get_generators`, as each build starts: what an earlier build in this process left frozen
+    goes back to the collector, and the garbage among it is collected now."""
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
 
 
 def install(pelican: Any) -> None:
@@ -221,10 +228,10 @@ def install(pelican: Any) -> None:
     if not pelican.settings.get("NEWSARCHIVE_SPEEDUPS", True):
         return
     signals.all_generators_finalized.connect(fast_listing_membership)
+    signals.get_generators.connect(release_previous_build)
     for loaded in (signals.article_generator_preread, signals.article_generator_finalized,
-                   signals.all_generators_finalized):
+                   signals.all_generators_finalized, signals.finalized):
         loaded.connect(freeze_live_objects)
-    signals.finalized.connect(thaw_live_objects)
     if "pelican" not in _installed and version("pelican") == "4.12.0":
         generators.process_translations = process_translations
         ArticlesGenerator._build_period_archives = _build_period_archives
