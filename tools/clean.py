@@ -154,10 +154,12 @@ def page_teasers(page: Sequence[str], links: Collection[str] = (),
         folded = [" ".join(line.split()).casefold() for line in page]
     counts = Counter(filter(None, folded))
 
-    def is_teaser(line: str) -> bool:
-        key = " ".join(line.split()).casefold()
-        return (looks_like_headline(line) and len(line.split()) >= 3
-                and (counts[key] >= 2 or key in links))
+    def is_teaser(line: str) -> bool:  # looks_like_headline and 3+ words, one split
+        words = line.split()
+        if not 3 <= len(words) < 20 or line.rstrip("\"”’')").endswith("."):
+            return False
+        key = " ".join(words).casefold()
+        return counts[key] >= 2 or key in links
 
     return is_teaser
 
