@@ -202,6 +202,13 @@ def _rarest_word(alias: str) -> str:
     return max(_WORD.findall(alias), key=lambda w: (sum(c.isupper() for c in w), len(w)))
 
 
+def _least_words(words: Iterable[str]) -> frozenset[str]:
+    """The words that hold none of the others: a text holds one of `words` if and only if it
+    holds one of these."""
+    words = set(words)
+    return frozenset(w for w in words if not any(o != w and o in w for o in words))
+
+
 def alternation(words: Iterable[str]) -> str:
     """Whole-word alternation, longest alias first (ties alphabetical)."""
     ordered = sorted(set(words), key=lambda w: (-len(w), w))
@@ -225,8 +232,11 @@ class WordIndex:
         self._sources = {key: alternation(words) for key, words in buckets.items()}
         self._buckets: dict[str, re.Pattern[str]] = {}
         self._keys = KeySet.of(map(fold_text, self._sources))
-        # case-sensitive: no alias can match a text that holds none of these (one word of each)
-        self._needed = None if ignore_case else frozenset(map(_rarest_word, aliases))
+        # case-sensitive: no alias can match a text that holds none of these (one word of each;
+        # a word holding another is left out), searched for as one alternation
+        self._needed = None if ignore_case else _least_words(map(_rarest_word, aliases))
+        self._any_needed = re.compile("|".join(map(re.escape, sorted(self._needed)))) \
+            if self._needed else None
 
     def _bucket(self, key: str) -> re.Pattern[str] | None:
         """The alternation of the aliases whose first word folds to `key`, or None."""
@@ -241,7 +251,8 @@ class WordIndex:
     def finditer(self, text: str, words: TextWords | None = None) -> Iterator[re.Match[str]]:
         """Leftmost non-overlapping alias matches, like the full alternation's finditer.
         `words`: TextWords.of(text), when the caller has it."""
-        if self._needed is not None and not any(word in text for word in self._needed):
+        if self._needed is not None and (self._any_needed is None
+                                         or not self._any_needed.search(text)):
             return
         if words is None or words.text is not text:
             words = TextWords.of(text)
