@@ -18,12 +18,15 @@ def test_kept_articles_are_given_out_once_then_read_again(tmp_path: Path) -> Non
     assert cache.take(path) is first
     again = cache.take(path)
     assert again is not first and again.text == first.text
-    assert cache.chars == 0
+    assert cache.bytes == 0
 
 
 def test_inputs_over_the_cap_are_read_again_with_the_same_result(tmp_path: Path) -> None:
     paths = write_dumps(tmp_path / "raw", 3)
-    cache = ReadCache(max_chars=len(paths[0].read_text(encoding="utf-8")) + 10)
+    import sys
+
+    first_size = sys.getsizeof(ReadCache(max_bytes=0).read(paths[0]).text)
+    cache = ReadCache(max_bytes=first_size + 10)
     kept = cache.read(paths[0])
     over = [cache.read(p) for p in paths[1:]]
     assert cache.take(paths[0]) is kept
@@ -36,7 +39,7 @@ def test_a_batch_imports_the_same_with_and_without_keeping(tmp_path: Path,
     write_dumps(tmp_path / "raw", 4)
     kept = {r.path.name: (r.status, r.target.read_bytes()) for r in
             import_paths([tmp_path / "raw"], Options(out=tmp_path / "a"))}
-    monkeypatch.setattr("tools.pipeline.ReadCache", lambda: ReadCache(max_chars=0))  # keep none
+    monkeypatch.setattr("tools.pipeline.ReadCache", lambda: ReadCache(max_bytes=0))  # keep none
     reread = {r.path.name: (r.status, r.target.read_bytes()) for r in
               import_paths([tmp_path / "raw"], Options(out=tmp_path / "b"))}
     assert kept == reread and len(kept) == 4
