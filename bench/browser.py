@@ -68,7 +68,8 @@ def _kind(path: str) -> str:
     return "other"
 
 
-def _one_search(browser: Any, server: GzipServer, word: str, timeout_ms: int) -> dict[str, Any]:
+def _one_search(browser: Any, server: GzipServer, query: str,
+                timeout_ms: int) -> dict[str, Any]:
     # The theme's CSP forbids eval, which Playwright's waiting helpers use; the site's own
     # scripts behave the same with or without it.
     context = browser.new_context(bypass_csp=True)
@@ -76,7 +77,7 @@ def _one_search(browser: Any, server: GzipServer, word: str, timeout_ms: int) ->
         page = context.new_page()
         page.add_init_script(FIRST_RESULT_PROBE)
         server.ledger.reset()
-        page.goto(f"{server.url}/search/?q={quote(word)}", wait_until="domcontentloaded")
+        page.goto(f"{server.url}/search/?{query}", wait_until="domcontentloaded")
         page.wait_for_function("window.__firstResult !== null", timeout=timeout_ms)
         first_ms = page.evaluate("window.__firstResult")
         page.wait_for_load_state("networkidle")
@@ -96,22 +97,28 @@ def _one_search(browser: Any, server: GzipServer, word: str, timeout_ms: int) ->
     }
 
 
-def measure_searches(site: Path, words: list[str], runs: int = 3,
+def search_query(word: str, sort: str | None = None) -> str:
+    """The search page's query string for a word (and a sort other than newest first)."""
+    return f"q={quote(word)}" + (f"&sort={sort}" if sort else "")
+
+
+def measure_searches(site: Path, searches: list[tuple[str, str]], runs: int = 3,
                      timeout_ms: int = 60_000) -> dict[str, dict[str, Any]]:
-    """Per word: bytes of a cold search (first run) and median time to first result over runs."""
+    """Per (label, query string): bytes of a cold search (first run) and median time to first
+    result over runs."""
     from playwright.sync_api import sync_playwright  # dev dependency: imported only when used
 
     out: dict[str, dict[str, Any]] = {}
     with GzipServer(site) as server, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         try:
-            for word in words:
-                samples = [_one_search(browser, server, word, timeout_ms) for _ in range(runs)]
+            for label, query in searches:
+                samples = [_one_search(browser, server, query, timeout_ms) for _ in range(runs)]
                 result = dict(samples[0])
                 result["first_result_ms"] = statistics.median(s["first_result_ms"] for s in samples)
                 result["first_result_ms_all"] = [round(s["first_result_ms"]) for s in samples]
-                out[word] = result
-                logger.info("search %r: %.0f KiB search assets, first result %.0f ms", word,
+                out[label] = result
+                logger.info("search %r: %.0f KiB search assets, first result %.0f ms", label,
                             result["search_bytes"] / 1024, result["first_result_ms"])
         finally:
             browser.close()

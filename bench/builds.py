@@ -52,13 +52,15 @@ def bare_spec(work: Path, content: Path) -> BuildSpec:
                      work / "logs", fatal=False, overrides={})
 
 
-def project_spec(work: Path, content: Path, raw: Path) -> BuildSpec:
-    """The project's own settings, theme and plugin, pointed at the synthetic content."""
+def project_spec(work: Path, content: Path, raw: Path,
+                 settings: dict[str, Any] | None = None) -> BuildSpec:
+    """The project's own settings, theme and plugin, pointed at the synthetic content
+    (`settings`: more overrides, from `--set`)."""
     return BuildSpec("project", PROJECT_SETTINGS, content, work / "out-project",
                      work / "cache-project", work / "logs", fatal=True,
                      # As `make html` runs it (Makefile CACHEOPTS): content cache on.
                      overrides={"RAW_SEEDS_PATH": str(raw), "CACHE_CONTENT": True,
-                                "LOAD_CONTENT_CACHE": True})
+                                "LOAD_CONTENT_CACHE": True, **(settings or {})})
 
 
 def pelican_build(spec: BuildSpec, label: str, cold: bool,

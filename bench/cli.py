@@ -15,6 +15,17 @@ BENCH = Path(__file__).resolve().parent
 SKIPPABLE = ("import", "bare", "warm")
 
 
+def _setting(text: str) -> tuple[str, object]:
+    name, sep, value = text.partition("=")
+    if not sep or not name.isupper():
+        raise argparse.ArgumentTypeError(f"{text!r}: expected SETTING=JSON, e.g. "
+                                         "PAGEFIND_SHARD_PAGES=1000")
+    try:
+        return name, json.loads(value)
+    except ValueError:
+        return name, value  # a bare string
+
+
 def parse(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--n", type=int, default=1000, help="synthetic articles (default 1000)")
@@ -29,6 +40,10 @@ def parse(argv: list[str] | None) -> argparse.Namespace:
                         help="leave a stage out (repeatable): import, bare, warm; e.g. a "
                         "100,000-article run of the project build alone: --skip import "
                         "--skip bare --skip warm --no-browser")
+    parser.add_argument("--set", action="append", default=[], metavar="SETTING=JSON",
+                        dest="settings", type=_setting,
+                        help="a project setting for this run's project builds (repeatable), "
+                        "e.g. --set PAGEFIND_SHARD_PAGES=1000 to measure another bundle size")
     parser.add_argument("--profile", action="store_true",
                         help="also cProfile one bare and one project build (.prof in results)")
     parser.add_argument("-v", "--verbose", action="store_true")
@@ -43,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
     # Absolute: the builds resolve relative settings (e.g. RAW_SEEDS_PATH) against other folders.
     work = (args.work or BENCH / "work" / f"n{args.n}").resolve()
     driver = Driver(args.n, work, repeat, browser=not args.no_browser, profile=args.profile,
-                    skip=frozenset(args.skip))
+                    skip=frozenset(args.skip), settings=dict(args.settings))
     results = driver.run()
     args.results.mkdir(parents=True, exist_ok=True)
     stamp = results["started"].replace(":", "").replace("-", "")[:15]

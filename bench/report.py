@@ -106,6 +106,10 @@ ROWS: list[Row] = [
      + _target(r, "every_search_kb")),
     ("  time to first result (cold, localhost)",
      lambda r: _fmt(_search(r, 1, "first_result_ms"), ".0f", " ms")),
+    ("  the typical word by relevance (every bundle merged), gzip",
+     lambda r: _fmt((_search(r, 2, "search_bytes") or 0) / 1000 or None, ".0f", " KB")),
+    ("  the every-article word by relevance, gzip",
+     lambda r: _fmt((_search(r, 3, "search_bytes") or 0) / 1000 or None, ".0f", " KB")),
     ("article page: HTML + CSS (gzip)",
      lambda r: _fmt((_get(r, "article_page", "total_bytes") or 0) / 1000 or None, ".1f", " KB")
      + " (" + _fmt((_get(r, "article_page", "total_gzip_bytes") or 0) / 1000 or None, ".1f",

@@ -58,7 +58,9 @@ def test_browser_search_measures_bytes_and_time(bench_run: tuple[dict, str, Path
     if not CHROMIUM.exists():
         pytest.skip("Debian's chromium is not installed")
     searches = result["search"]
-    assert list(searches) == [result["corpus"]["typical_word"], "kaukasus"]
+    typical = result["corpus"]["typical_word"]
+    assert list(searches) == [typical, "kaukasus", f"{typical} by relevance",
+                              "kaukasus by relevance"]
     for measure in searches.values():
         assert measure["search_bytes"] > 10_000  # at least Pagefind's JS and wasm
         assert measure["by_kind"].get("chunks", 0) > 0
@@ -86,6 +88,7 @@ def test_skipped_stages_are_left_out_and_the_project_build_still_measured(
     """A 100,000-article run measures the project build alone: skipped stages must not run."""
     cmd = [sys.executable, "-m", "bench", "--n", "10", "--repeat", "1", "--no-browser",
            "--skip", "import", "--skip", "bare", "--skip", "warm",
+           "--set", "PAGEFIND_SHARD_PAGES=3",  # a setting for the project build: small bundles
            # relative, as typed at a prompt: the raw dumps must still be found by the build
            "--work", os.path.relpath(tmp_path / "work", ROOT),
            "--results", str(tmp_path / "results")]
@@ -99,3 +102,6 @@ def test_skipped_stages_are_left_out_and_the_project_build_still_measured(
     assert result["project_cold"]["wall_s"] > 0
     assert result["pagefind_bundle"]["files"] > 0
     assert not (tmp_path / "work" / "imported").exists()
+    assert result["settings"] == {"PAGEFIND_SHARD_PAGES": 3}
+    bundles = list((tmp_path / "work" / "out-project").rglob("pagefind-entry.json"))
+    assert len(bundles) > 1  # 10 articles over five years, at most 3 pages a bundle
