@@ -223,7 +223,7 @@ def ratios_and_targets(r: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any
         values["pagefind_rss_mib"] = r["pagefind"]["peak_rss_mib"]
     search = r.get("search") or {}
     words = list(search)
-    if len(words) == 2:
+    if len(words) >= 2:  # the targets' two searches come first (site_measures)
         values["typical_search_kb"] = search[words[0]]["search_bytes"] / 1000
         values["every_search_kb"] = search[words[1]]["search_bytes"] / 1000
     if r.get("import"):

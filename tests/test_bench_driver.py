@@ -39,6 +39,9 @@ def test_every_stage_reports_a_measure(bench_run: tuple[dict, str, Path]) -> Non
     assert result["pagefind_bundle"]["files"] > 0
     assert result["article_page"]["pages"] == 20
     assert set(result["targets"]) >= {"build_ratio", "warm_ratio", "pagefind_rss_mib"}
+    if CHROMIUM.exists():
+        assert result["targets"]["typical_search_kb"]["met"] is not None
+        assert result["targets"]["every_search_kb"]["met"] is not None
 
 
 def test_warm_builds_edit_three_articles_and_say_where_each_sits_in_its_bundle(
