@@ -123,9 +123,10 @@ SEARCH_CONTENT_SECURITY_POLICY = (
 PAGEFIND_OUTPUT_SUBPATH = "pagefind"
 # Pagefind holds ~250 KiB a page while indexing: above this many article pages the index is split
 # into bundles of whole years, newest first (a year with more pages than this, of whole months),
-# one Pagefind process each, so no process needs more than ~0.8 GiB. The search page merges them;
-# see docs/search.md for what a search downloads.
-PAGEFIND_SHARD_PAGES = 3000
+# one Pagefind process each, so no process needs more than ~0.3 GiB. An edit re-indexes its
+# bundle only: smaller bundles make rebuilds and newest-first searches cheaper, and searches
+# that merge every bundle (relevance, oldest first) dearer; see docs/search.md.
+PAGEFIND_SHARD_PAGES = 1000
 # Article pages wait for Pagefind in memory, up to this many MB of HTML (~22 KB a page): Pelican
 # renders faster than Pagefind indexes, and with room for the backlog it writes the tag, archive
 # and feed pages meanwhile instead of waiting. A 10,000-article build never fills it.

@@ -155,7 +155,7 @@ def collect_articles(generator: Any) -> None:
     plan = plan_shards(
         articles,
         bundle=settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind"),
-        max_pages=int(settings.get("PAGEFIND_SHARD_PAGES", 3000)),
+        max_pages=int(settings.get("PAGEFIND_SHARD_PAGES", 1000)),
     )
     generator.context["SEARCH_BUNDLES"] = [
         {"path": shard.path + "/", "years": list(shard.years)} for shard in plan
