@@ -116,6 +116,10 @@ def test_an_edit_starts_reindexing_its_bundle_before_pelican_reads(tmp_path: Pat
     log = _log(_build(content, output, cache))
     assert "re-indexing pagefind/shards/2020-2020 from its first 3 pages" in log
     assert "did not hold" not in log and "indexing the bundle again" not in log
+    # Only the bundle with a changed source was looked at, and only it was indexed again.
+    assert ("re-indexing pagefind/shards/2020-2020 beside the writing (3 of its 4 article pages"
+            in log)
+    assert "in 3 bundle(s), 1 rebuilt, 2 unchanged" in log
     _equals_clean_build(content, output, tmp_path, "clean")
     newest = content / "articles" / "2020" / "pashinyan-menolak-tuduhan.md"
     newest.write_text(newest.read_text("utf-8") + "\nSatu kalimat lagi.\n", encoding="utf-8")

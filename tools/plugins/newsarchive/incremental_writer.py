@@ -35,7 +35,7 @@ class BuildState:
         self.source_hashes: dict[str, str] = {}  # source files do not change during a build
         self.digests = ArticleDigests(self.source_hashes)
         self._early: ArticleDigests | None = None
-        self.guessed_current: set[str] = set()  # save_as of pages article_page_current kept
+        self.guessed_written: set[str] = set()  # save_as of pages article_page_current said
 
     def is_current(self, relpath: str, fullpath: str, key: str | None) -> bool:
         recorded = self.previous.get(relpath)
@@ -67,19 +67,19 @@ class BuildState:
         save_as = article.save_as
         key = article_key(self._early, article, save_as)
         if not self.is_current(save_as, fullpath, key):
+            self.guessed_written.add(save_as)
             return None
-        self.guessed_current.add(save_as)
         return list(self.previous[save_as][1:])
 
     def changed_first(self, articles: list[Any]) -> list[Any]:
         """The articles in the same order, except that those whose pages `article_page_current`
         expects to be written come first: the search index is waiting for them (a dirty bundle
         cannot be finished before its changed pages arrive). Unchanged without a guess."""
-        if not self.guessed_current:
+        first = self.guessed_written
+        if not first:
             return articles
-        kept = self.guessed_current
-        return ([a for a in articles if a.save_as not in kept]
-                + [a for a in articles if a.save_as in kept])
+        return ([a for a in articles if a.save_as in first]
+                + [a for a in articles if a.save_as not in first])
 
 
 _state: list[BuildState] = []

@@ -46,7 +46,7 @@ from typing import Any
 from .incremental_writer import current_state
 from .search_bundle import ENTRY, clear_bundle, prints_match
 from .search_manifest import manifest_path, save_manifest, take_manifest
-from .search_prefeed import Prefeed, plan_prefeed, source_entry
+from .search_prefeed import Prefeed, changed_sources, plan_prefeed, source_entry
 from .search_service import SearchIndexError
 from .search_shards import Shard, plan_shards, search_languages
 from .search_stream import BundleStream
@@ -94,6 +94,7 @@ class _Build:
     written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
     sources: dict[str, tuple[str, str]] = field(default_factory=dict)  # page -> (save_as, source)
     prefeed: Prefeed | None = None  # pages fed before the read phase (search_prefeed.py)
+    changed: set[str] | None = None  # bundles with a changed source; None: not known
     active: _Bundle | None = None
     final: bool = False
     stream: BundleStream | None = None
@@ -106,6 +107,7 @@ class _Early:
 
     manifest: Path
     previous: dict[str, Any]
+    changed: dict[str, int] | None = None  # search_prefeed.changed_sources
     prefeed: Prefeed | None = None
     stream: BundleStream | None = None
     written: dict[str, dict[str, list[int]]] = field(default_factory=dict)
@@ -130,7 +132,9 @@ def start_prefeed(pelican: Any) -> None:
     output = os.path.abspath(pelican.output_path)
     manifest = manifest_path(settings.get("CACHE_PATH", "cache"), Path(output))
     early = _Early(manifest, take_manifest(manifest))
-    early.prefeed = plan_prefeed(early.previous, output)
+    early.changed = changed_sources(early.previous)
+    if early.changed:
+        early.prefeed = plan_prefeed(early.previous, early.changed, output)
     if early.prefeed is not None:
         written, reads = early.written, early.disk_reads
         early.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
@@ -171,25 +175,37 @@ def collect_articles(generator: Any) -> None:
 
 def _start_early(articles: list[Any]) -> None:
     """Mark the bundles whose pages the incremental writer will write as dirty, and start
-    feeding them now (pages it will skip are read from disk by the worker thread)."""
+    feeding them now (pages it will skip are read from disk by the worker thread).
+
+    The writer is asked only about the bundles likely to change: those whose pages or order
+    changed, and those holding an article whose source file changed since the last build (the
+    search manifest records each page's source); asking costs ~0.1 ms an article. A bundle not
+    asked about stays clean unless a page of it is written after all: then it is indexed again
+    at the end, as before (`page_written`, `_finish_build`)."""
     build, state = _build, current_state()
     if build is None or state is None:
         return
+    asked = {bundle.label for bundle in build.bundles
+             if build.changed is None or bundle.dirty or bundle.label in build.changed}
     for article in articles:
         path = os.path.join(build.output, article.save_as)
-        if path in build.by_path:
+        hit = build.by_path.get(path)
+        if hit is not None and hit[0].label in asked:
             recorded = state.article_page_current(article, path)
             if recorded is not None:
                 build.on_disk[path] = recorded
     for bundle in build.bundles:
-        if not bundle.dirty and any(path not in build.on_disk for _, path in bundle.order):
+        if (bundle.label in asked and not bundle.dirty
+                and any(path not in build.on_disk for _, path in bundle.order)):
             bundle.dirty = True
     _adopt_prefeed(build)
-    dirty = [bundle.label for bundle in build.bundles if bundle.dirty]
+    dirty = [bundle for bundle in build.bundles if bundle.dirty]
     if dirty:
-        logger.info("Pagefind: re-indexing %s beside the writing (%d of %d article pages will "
-                    "not be written: read from disk)", ", ".join(dirty), len(build.on_disk),
-                    len(build.by_path))
+        pages = [path for bundle in dirty for _, path in bundle.order]
+        logger.info("Pagefind: re-indexing %s beside the writing (%d of its %d article pages "
+                    "will not be written: read from disk)",
+                    ", ".join(bundle.label for bundle in dirty),
+                    sum(path in build.on_disk for path in pages), len(pages))
     _advance(build, None)
 
 
@@ -246,6 +262,8 @@ def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
                     queue_bytes=int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20)
     _build.sources = {os.path.join(output, save_as): (save_as, source)
                       for save_as, source in sources.items()}
+    if early is not None and early.changed is not None:
+        _build.changed = set(early.changed)
     if early is not None and early.stream is not None:
         _build.stream, _build.prefeed = early.stream, early.prefeed
         _build.written, _build.disk_reads = early.written, early.disk_reads

@@ -40,25 +40,35 @@ def source_entry(save_as: str, source: str) -> list[Any] | None:
     return [save_as, source, info.st_size, info.st_mtime_ns]
 
 
-def plan_prefeed(bundles: dict[str, Any], output: str) -> Prefeed | None:
-    """The bundle with the longest run of pages before its first changed source, if any.
-
-    One bundle only: Pagefind indexes one bundle at a time, and a single edit dirties one."""
-    best: Prefeed | None = None
-    for label, bundle in sorted(bundles.items()):
+def changed_sources(bundles: dict[str, Any]) -> dict[str, int] | None:
+    """{bundle: position of its first page whose source changed} for the bundles with one;
+    None if a bundle's sources were not recorded (an older manifest): then nothing is known."""
+    changed = {}
+    for label, bundle in bundles.items():
         try:
             pages, sources = bundle["pages"], bundle["sources"]
             if len(pages) != len(sources):
-                continue
+                return None
             first = _first_changed(sources)
-            if not first or (best is not None and first <= len(best.pages)):
-                continue  # nothing changed, the first page changed, or a longer run is known
-            run = [(page[0], os.path.join(output, source[0]), list(page[2:4]))
-                   for page, source in zip(pages[:first], sources[:first], strict=True)]
         except (KeyError, TypeError, ValueError, IndexError):  # an older manifest, or not ours
-            continue
-        best = Prefeed(label, run)
-    return best
+            return None
+        if first is not None:
+            changed[label] = first
+    return changed
+
+
+def plan_prefeed(bundles: dict[str, Any], changed: dict[str, int],
+                 output: str) -> Prefeed | None:
+    """The bundle with the longest run of pages before its first changed source, if any.
+
+    One bundle only: Pagefind indexes one bundle at a time, and a single edit dirties one."""
+    best = max(sorted(changed.items()), key=lambda item: item[1], default=None)
+    if best is None or best[1] == 0:
+        return None  # nothing changed, or the first page did: nothing to start with
+    label, first = best
+    pages, sources = bundles[label]["pages"], bundles[label]["sources"]
+    return Prefeed(label, [(page[0], os.path.join(output, source[0]), list(page[2:4]))
+                           for page, source in zip(pages[:first], sources[:first], strict=True)])
 
 
 def _first_changed(sources: list[Any]) -> int | None:
