@@ -76,14 +76,6 @@ def test_process_translations_gives_the_same_originals_and_translations() -> Non
     assert speedups.process_translations(items(), None)[1] == []
 
 
-def test_membership_list_follows_appends_and_compares_by_identity() -> None:
-    a, b = object(), object()
-    listing = speedups.MembershipList([a])
-    assert a in listing and b not in listing
-    listing.append(b)
-    assert b in listing
-
-
 REBUILD_IN_ONE_PROCESS = """
 import gc, json, sys, weakref
 from pelican import get_instance, parse_arguments, signals

@@ -222,5 +222,3 @@ class ArticleDigests:
 def sha256_text(text: str) -> str:
     """sha256 (hex) of a text, lone surrogates included (file names may carry them)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
-
-

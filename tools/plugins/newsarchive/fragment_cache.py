@@ -36,4 +36,3 @@ def cached_fragment(context: Context, obj: Any, *key: object, caller: Callable[[
     if full_key not in store:
         store[full_key] = caller()
     return store[full_key]
-

@@ -136,10 +136,7 @@ def start_prefeed(pelican: Any) -> None:
     if early.changed:
         early.prefeed = plan_prefeed(early.previous, early.changed, output)
     if early.prefeed is not None:
-        written, reads = early.written, early.disk_reads
-        early.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
-                                    lambda path, expected: _read_on_worker(reads, path, expected),
-                                    queue_bytes=int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20)
+        early.stream = _new_stream(early.written, early.disk_reads, _queue_bytes(settings))
         early.stream.add_files(early.prefeed.label, [("/" + url.lstrip("/"), path, stats)
                                                      for url, path, stats in early.prefeed.pages])
         logger.info("Pagefind: re-indexing %s from its first %d pages, read from disk while "
@@ -259,7 +256,7 @@ def _start(settings: dict[str, Any], output: Path, plan: list[Shard],
             by_path[path] = (bundle, number)
     root = output / settings.get("PAGEFIND_OUTPUT_SUBPATH", "pagefind")
     _build = _Build(output, root, bundles, by_path, previous, manifest,
-                    queue_bytes=int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20)
+                    queue_bytes=_queue_bytes(settings))
     _build.sources = {os.path.join(output, save_as): (save_as, source)
                       for save_as, source in sources.items()}
     if early is not None and early.changed is not None:
@@ -403,12 +400,22 @@ def _ready(build: _Build, bundle: _Bundle) -> bool:
 
 def _stream(build: _Build) -> BundleStream:
     if build.stream is None:
-        written = build.written
-        build.stream = BundleStream(lambda label, prints: written.__setitem__(label, prints),
-                                    lambda path, expected: _read_on_worker(build.disk_reads,
-                                                                           path, expected),
-                                    queue_bytes=build.queue_bytes)
+        build.stream = _new_stream(build.written, build.disk_reads, build.queue_bytes)
     return build.stream
+
+
+def _new_stream(written: dict[str, dict[str, list[int]]],
+                disk_reads: dict[str, tuple[str, list[int]]], queue_bytes: int) -> BundleStream:
+    """A worker thread that records each written bundle's file prints in `written` and each
+    page it read from disk in `disk_reads`."""
+    return BundleStream(written.__setitem__,
+                        lambda path, expected: _read_on_worker(disk_reads, path, expected),
+                        queue_bytes=queue_bytes)
+
+
+def _queue_bytes(settings: dict[str, Any]) -> int:
+    """PAGEFIND_QUEUE_MB in bytes: HTML waiting for Pagefind, at most."""
+    return int(settings.get("PAGEFIND_QUEUE_MB", 256)) * 2**20
 
 
 def _read_on_worker(disk_reads: dict[str, tuple[str, list[int]]], path: str,

@@ -38,6 +38,7 @@ from .search_service import PagefindService, SearchIndexError
 
 logger = logging.getLogger(__name__)
 
+
 def _size(item: tuple[Any, ...]) -> int:
     """Bytes an item holds against the bound (only pages handed over as HTML count)."""
     return len(item[3]) if item[0] == "add" else 0
@@ -152,11 +153,7 @@ class BundleStream:
             try:
                 self._handle(item)
             except BaseException as exc:  # noqa: BLE001 - handed to Pelican's thread
-                if isinstance(exc, SearchIndexError):
-                    self._error = exc
-                else:
-                    self._error = SearchIndexError(f"Pagefind indexing failed: {exc}")
-                    self._error.__cause__ = exc
+                self._fail(exc, "Pagefind indexing failed")
                 self._stop_service()
             finally:
                 self._done(item)
@@ -218,12 +215,15 @@ class BundleStream:
                 logger.info("Pagefind bundle %s: %d pages written", bundle, pages)
                 self._on_written(label, prints)
             except BaseException as exc:  # noqa: BLE001 - handed to Pelican's thread
-                if isinstance(exc, SearchIndexError):
-                    self._error = exc
-                else:
-                    self._error = SearchIndexError(f"writing the Pagefind bundle {bundle} "
-                                                   f"failed: {exc}")
-                    self._error.__cause__ = exc
+                self._fail(exc, f"writing the Pagefind bundle {bundle} failed")
+
+    def _fail(self, exc: BaseException, what: str) -> None:
+        """Keep the error for Pelican's thread, as a SearchIndexError saying `what` failed."""
+        if isinstance(exc, SearchIndexError):
+            self._error = exc
+        else:
+            self._error = SearchIndexError(f"{what}: {exc}")
+            self._error.__cause__ = exc
 
     def _add(self, label: str, url: str, html: str) -> None:
         if label in self.stale or label in self._dropped:

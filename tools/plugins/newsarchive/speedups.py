@@ -6,11 +6,10 @@ Measured with `python -m bench` (docs/benchmarks.md):
   runs at 10 pages/s whatever the machine (≈ 1,000 s of idle time at 10,000 articles);
 - Pelican tests membership in lists where the lists grow with the archive: `process_translations`
   (every article against every original), period archives (every article against each period) and
-  tag/category/author pages (each listed article against every date) — O(N²) in all;
-- tag, category and author pages each filter the whole date-sorted article list (`[a for a in
-  dates if a in articles]`: ~1.25 million membership tests for 125 tags at 10,000 articles, on
-  every build, warm ones included); each listing's own articles are sorted by their position
-  in that list instead, which is the same list;
+  tag/category/author pages (`[a for a in dates if a in articles]`: each page filters the whole
+  date-sorted list, ~1.25 million tests for 125 tags at 10,000 articles, on every build) — O(N²)
+  in all; membership is tested by identity, and each listing's own articles are sorted by their
+  position in the date list instead, which gives the same list;
 - Pelican writes an archive's Atom feeds before its article pages, and Pagefind (indexing the
   article pages on the other core as they are written) is the last thing a cold build waits
   for: the pages go first, so it starts ~1.5 s earlier at 10,000 articles (138 feeds of 50 full
@@ -58,16 +57,6 @@ logger = logging.getLogger(__name__)
 _installed: set[str] = set()
 
 
-class MembershipList(list):
-    """A list whose `in` is O(1): by identity, the only equality Pelican's Content has."""
-
-    def __contains__(self, item: object) -> bool:
-        ids = getattr(self, "_ids", None)
-        if ids is None or len(ids) != len(self):  # rebuilt if a plugin appended or removed
-            ids = self._ids = {id(x) for x in self}
-        return id(item) in ids
-
-
 def process_translations(content_list: list[Any], translation_id: Any = None) -> tuple[list, list]:
     """Pelican's `process_translations` with its final list-membership test made O(1)."""
     if not translation_id:
@@ -105,18 +94,6 @@ def _build_period_archives(self: Any, sorted_articles: list, articles: list,
             in_period = {id(a) for a in archive["dates"]}
             archive["articles"] = [a for a in articles if id(a) in in_period]
     return archives
-
-
-def fast_listing_membership(sender: Any) -> None:
-    """Before pages are written, give tag/category/author article lists an O(1) `in`."""
-    for generator in sender:
-        if not isinstance(generator, ArticlesGenerator):
-            continue
-        for tag, arts in list(generator.tags.items()):
-            generator.tags[tag] = MembershipList(arts)
-        # In place: the templates' context holds these very objects.
-        generator.categories[:] = [(c, MembershipList(a)) for c, a in generator.categories]
-        generator.authors[:] = [(a, MembershipList(arts)) for a, arts in generator.authors]
 
 
 # Pattern fields whose values url_format takes from these attributes (not from metadata).
@@ -227,7 +204,6 @@ def install(pelican: Any) -> None:
     """Apply the patches once per process, unless the setting NEWSARCHIVE_SPEEDUPS is False."""
     if not pelican.settings.get("NEWSARCHIVE_SPEEDUPS", True):
         return
-    signals.all_generators_finalized.connect(fast_listing_membership)
     signals.get_generators.connect(release_previous_build)
     for loaded in (signals.article_generator_preread, signals.article_generator_finalized,
                    signals.all_generators_finalized, signals.finalized):
