@@ -134,7 +134,7 @@ def find_title(lines: Sequence[str], nonblank: Sequence[int], body_start: int,
     return -max(scored)[1] if scored else None
 
 
-def _is_stop(line: str, rule: Rule | None) -> bool:
+def _is_stop(rule: Rule | None) -> bool:
     """Lines that close an article once its text has started: widgets, editor credits."""
     return rule is not None and (rule.action == "end" or rule.field == "editor"
                                  and rule.action == "meta")
@@ -176,7 +176,7 @@ def find_body(lines: Sequence[str], rules: Sequence[Rule], title_hint: str = "",
     dated = barriers(text, matched, dates, counts)
     start, end = choose_segment(text, matched, dated, is_learned, dates, counts)
     start = _skip_page_header(matched, dated, start, end)
-    end = next((pos for pos in range(start + 1, end) if _is_stop("", matched[pos])), end)
+    end = next((pos for pos in range(start + 1, end) if _is_stop(matched[pos])), end)
     lead = set().union(*(content_words(line) for line in text[start:start + 3]))
     facts = _Facts(counts.__getitem__, dates.__getitem__, matched.__getitem__)
     title_pos = find_title(lines, nonblank, start, lead, rules, title_hint, facts)
@@ -239,14 +239,9 @@ def barriers(text: Sequence[str], matched: Sequence[Rule | None],
             continue
         near = [p for p in (pos - 1, pos + 1) if 0 <= p < len(text)]
         out[pos] = bool(_CLOCK.search(line)) or any(
-            not (looks_like_sentence(text[p]) if counts is None else
-                 _sentence(text[p], counts[p])) for p in near)
+            not looks_like_sentence(text[p], None if counts is None else counts[p])
+            for p in near)
     return out
-
-
-def _sentence(line: str, words: int) -> bool:
-    """looks_like_sentence from the line's word count."""
-    return (words >= 8 and line.endswith(SENTENCE_END)) or words >= 20
 
 
 def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool], start: int,

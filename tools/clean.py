@@ -22,15 +22,20 @@ SENTENCE_END = tuple('.!?"”’\')…:')
 _TOKEN = re.compile(r"\w+")
 
 
-def looks_like_sentence(line: str) -> bool:
-    """Running text rather than a headline, menu item or label."""
-    words = len(line.split())
+def looks_like_sentence(line: str, words: int | None = None) -> bool:
+    """Running text rather than a headline, menu item or label. `words`: the line's
+    `len(line.split())`, when the caller has it."""
+    if words is None:
+        words = len(line.split())
     return (words >= 8 and line.endswith(SENTENCE_END)) or words >= 20
 
 
-def looks_like_headline(line: str) -> bool:
-    """Short and not closed by a full stop: a linked headline, a label, a menu item."""
-    return len(line.split()) < 20 and not line.rstrip("\"”’')").endswith(".")
+def looks_like_headline(line: str, words: int | None = None) -> bool:
+    """Short and not closed by a full stop: a linked headline, a label, a menu item.
+    `words`: the line's `len(line.split())`, when the caller has it."""
+    if words is None:
+        words = len(line.split())
+    return words < 20 and not line.rstrip("\"”’')").endswith(".")
 
 
 class MemoRules(tuple):  # type: ignore[type-arg]
@@ -154,9 +159,9 @@ def page_teasers(page: Sequence[str], links: Collection[str] = (),
         folded = [" ".join(line.split()).casefold() for line in page]
     counts = Counter(filter(None, folded))
 
-    def is_teaser(line: str) -> bool:  # looks_like_headline and 3+ words, one split
+    def is_teaser(line: str) -> bool:
         words = line.split()
-        if not 3 <= len(words) < 20 or line.rstrip("\"”’')").endswith("."):
+        if len(words) < 3 or not looks_like_headline(line, len(words)):
             return False
         key = " ".join(words).casefold()
         return counts[key] >= 2 or key in links

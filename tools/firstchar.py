@@ -57,13 +57,13 @@ def with_first_char_lookahead(pattern: re.Pattern[str]) -> re.Pattern[str]:
     lookahead holds wherever the pattern can match, so matches are the same."""
     test = first_char_test(pattern)
     source = pattern.pattern
-    if test is None or _GLOBAL_FLAGS.match(source) or pattern.flags & re.MULTILINE:
+    if test is None or GLOBAL_FLAGS.match(source) or pattern.flags & re.MULTILINE:
         return pattern
     flags = pattern.flags & ~re.UNICODE  # the str default; ASCII stays
     return re.compile(f"(?=(?:{test.pattern}))(?:{source})", flags)
 
 
-_GLOBAL_FLAGS = re.compile(r"\A\(\?[aiLmsux]+\)")
+GLOBAL_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")  # `(?i)` and the like, leading a pattern
 
 
 def _merged(fragments: list[str]) -> str:

@@ -53,6 +53,8 @@ class Gate:
             return False
         if not all(need in line for need in self.needs):
             return False
+        if not self.literals:
+            return True
         if not self.folded:
             return self.found_in(line)
         return self.found_in(folded() if folded else fold(line))

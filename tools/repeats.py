@@ -20,7 +20,7 @@ from itertools import compress, repeat
 from operator import add
 from pathlib import Path
 
-from tools.clean import SENTENCE_END
+from tools.clean import looks_like_sentence
 from tools.errors import ToolError
 
 log = logging.getLogger(__name__)
@@ -99,10 +99,10 @@ class Repeats:
             keys = list(map(hash, folded(lines)))
             words = word_counts(lines)
             group_longs, group_sentences = longs[group], sentences[group]
-            for line, key, count in zip(lines, keys, words, strict=True):  # sentence-like
+            for line, key, count in zip(lines, keys, words, strict=True):
                 if count >= LONG_LINE_WORDS:
                     group_longs.add(key)
-                elif count >= 8 and line.endswith(SENTENCE_END):
+                elif looks_like_sentence(line, count):
                     group_sentences.add(key)
             counts[group].update(set(compress(keys, words)))  # nonblank lines
         learned = cls()

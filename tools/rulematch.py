@@ -32,11 +32,10 @@ from re import _constants as sre
 from re import _parser as sre_parse
 from typing import Any
 
-from tools.firstchar import first_char_test
+from tools.firstchar import GLOBAL_FLAGS, first_char_test
 from tools.prefilter import Gate, caseless, fold, gate_for, required_chars
 from tools.rules import Rule
 
-_GLOBAL_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
 _GLOBAL_FLAGS_ANYWHERE = re.compile(r"(?<!\\)\(\?[aiLmsux]+\)")
 _NAMED_GROUP = re.compile(r"(?<!\\)\(\?P<(\w+)>")
 # Punctuation most sentences hold: a branch is not gated on it (the test would rarely help).
@@ -183,7 +182,7 @@ def _joinable(pattern: re.Pattern[str]) -> str | None:
     tree = sre_parse.parse(source, pattern.flags)
     if not tree.data or tree.data[0] != (sre.AT, sre.AT_BEGINNING) or _has_groupref(tree):
         return None
-    flags = _GLOBAL_FLAGS.match(source)
+    flags = GLOBAL_FLAGS.match(source)
     body = source[flags.end():] if flags else source
     if _GLOBAL_FLAGS_ANYWHERE.search(body):
         return None  # a global flag later in the pattern: leave it alone

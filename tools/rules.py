@@ -247,21 +247,15 @@ def _common_part(literals: tuple[str, ...]) -> str:
 
 
 def _gate_passes(detector: _Detector, texts: _HeadTexts) -> bool:
-    """gate.may_match(head, folded) (tools/prefilter.py), saying no early where it can."""
+    """gate.may_match(head) (tools/prefilter.py), after the detector's cheaper tests that can
+    only say no."""
     gate = detector.gate
     assert gate is not None
-    head = texts.head
-    if gate.end and not head.rstrip().endswith(gate.end):
-        return False
-    if not all(need in head for need in gate.needs):
-        return False
-    if not gate.literals:
-        return True
     if detector.ascii_literals:
         lowered = texts.ascii_lowered()
         if lowered is not None and not any(lit in lowered for lit in detector.ascii_literals):
             return False
-    text = texts.folded() if gate.folded else head
-    if detector.common and detector.common not in text:
+    if detector.common and detector.common not in (texts.folded() if gate.folded
+                                                   else texts.head):
         return False
-    return gate.found_in(text)
+    return gate.may_match(texts.head, texts.folded)
