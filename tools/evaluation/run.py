@@ -149,12 +149,14 @@ def score_page(job: tuple[Page, tuple[str, ...], bool]) -> list[Outcome]:
 
 
 def run(pages: list[Page], every: list[Page], kinds: tuple[str, ...], jobs: int = 1,
-        reference: bool = True) -> Iterator[Outcome]:
-    """Outcomes of `pages` (leave-site-out against the patterns' sites over `every` page)."""
+        reference: bool = True, cache: bool = True) -> Iterator[Outcome]:
+    """Outcomes of `pages` (leave-site-out against the patterns' sites over `every` page;
+    `cache`: keep which patterns each page matches in cache/eval/)."""
     context = multiprocessing.get_context("fork")
     with context.Pool(max(jobs, 1)) as pool:
         sites = loso.pattern_sites(every, load_common_rules(),
-                                   lambda f, todo: pool.imap_unordered(f, todo, chunksize=8))
+                                   lambda f, todo: pool.imap_unordered(f, todo, chunksize=8),
+                                   loso.CACHE_DIR if cache else None)
     dropped = loso.single_site_patterns(sites)
     with context.Pool(max(jobs, 1), initializer=_init, initargs=(dropped,)) as pool:
         for outcomes in pool.imap(score_page, [(p, kinds, reference) for p in pages]):
