@@ -22,11 +22,16 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)](?=\s|$))")
 
 def escape_markdown(text: str) -> str:
     """Escape one paragraph (a single line) so Markdown renders it literally."""
+    return _escape_block_start(escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """Escape emphasis, links, code, entities and tags in one line (not its start: a table
+    cell cannot start a list or heading)."""
     text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
-    text = _TAG.sub("&lt;", text)
-    return _escape_block_start(text)
+    return _TAG.sub("&lt;", text)
 
 
 def header_value(value: object) -> str:
@@ -94,7 +99,7 @@ def _structured_body(paragraphs: list[str],
 def markdown_table(rows: tuple[tuple[str, ...], ...]) -> str:
     """Rows of cells as a Markdown table, the first row as its header."""
     def line(row: tuple[str, ...]) -> str:
-        return "| " + " | ".join(escape_markdown(cell).replace("|", "\\|") for cell in row) + " |"
+        return "| " + " | ".join(escape_inline(cell).replace("|", "\\|") for cell in row) + " |"
 
     rule = "| " + " | ".join("---" for _ in rows[0]) + " |"
     return "\n".join([line(rows[0]), rule, *map(line, rows[1:])])
