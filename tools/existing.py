@@ -16,7 +16,7 @@ from pathlib import Path
 from tools.read import MAX_BYTES
 
 
-def _header_lines(path: Path) -> list[str]:
+def header_lines(path: Path) -> list[str]:
     lines = []
     with path.open(encoding="utf-8", errors="replace") as handle:
         for line in handle:
@@ -37,7 +37,7 @@ class ArticleIndex:
         for path in sorted(out.rglob("*.md")) if out.is_dir() else []:
             if any(part.startswith(".") for part in path.relative_to(out).parts):
                 continue
-            header = parse_header(_header_lines(path))
+            header = parse_header(header_lines(path))
             self.add(path, header.value("raw_file"), header.value("raw_record"),
                      header.value("raw_sha256").lower())
 
