@@ -15,7 +15,7 @@ from pathlib import Path
 from tools.article import Article
 from tools.errors import ToolError
 from tools.existing import ArticleIndex
-from tools.inputs import FieldMap, RecordRef, expand, is_export
+from tools.inputs import FieldMap, RecordRef, expand, is_export, save_mapping
 from tools.seeds import SeedKeeper
 from tools.site_layout import Layout, check_out_folder
 from tools.withdrawn import Withdrawal, WithdrawnList
@@ -52,9 +52,15 @@ class Context:
         `keep_seed`)."""
         return self.keeper.place(file_of(unit))
 
-    def keep_seed(self, unit: ImportUnit) -> str:
-        """Copy the unit's raw file into the seeds folder if it is not there yet; a note."""
-        return self.keeper.commit(file_of(unit))
+    def keep_seed(self, unit: ImportUnit) -> list[str]:
+        """Copy the unit's raw file into the seeds folder if it is not there yet, with an
+        export's mapping as its sidecar; notes saying what was written."""
+        notes = [note] if (note := self.keeper.commit(file_of(unit))) else []
+        if isinstance(unit, RecordRef) and self.keeper.seeds is not None:
+            saved = save_mapping(self.keeper.seeds / self.raw_file_of(unit), unit.fields,
+                                 self.keeper.dry_run)
+            notes += [saved] if saved else []
+        return notes
 
     def withdrawal(self, article: Article) -> Withdrawal | None:
         return self.withdrawn.match(article.raw_name, article.record, article.raw_sha256)

@@ -344,7 +344,7 @@ def import_one(path: ImportUnit, options: Options, repeats: Repeats, slugger: Sl
         assert article.date is not None
         target = context.target(article, options.out / f"{article.date.year:04d}"
                                 / f"{article.slug}.md")
-        notes = [note] if (note := context.keep_seed(path)) else []
+        notes = context.keep_seed(path)
         status = write_article(target, text, force=options.force, dry_run=options.dry_run,
                                batch=batch, notes=notes)
         slugger.claim(article)

@@ -108,6 +108,23 @@ def sidecar_fields(path: Path, given: FieldMap) -> FieldMap:
     return FieldMap(columns, date_format)
 
 
+def save_mapping(seed: Path, fields: FieldMap, dry_run: bool = False) -> str:
+    """Write the mapping an export was imported with as the sidecar of its seed (when it has
+    none), so `make import` reads it the same way; a note saying so, else ""."""
+    sidecar = seed.with_suffix(".yaml")
+    if not (fields.columns or fields.date_format) or sidecar.exists():
+        return ""
+    data: dict[str, object] = {"map": dict(fields.columns)} if fields.columns else {}
+    if fields.date_format:
+        data["date_format"] = fields.date_format
+    if not dry_run:
+        from tools.write import atomic_write
+
+        atomic_write(sidecar, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))
+    verb = "would be saved" if dry_run else "saved"
+    return f"the export's field mapping {verb} as {sidecar}, for later imports of the seed"
+
+
 def expand(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
     """The records of one export, in file order (InputError for a missing mapped column)."""
     fields = sidecar_fields(path, fields)

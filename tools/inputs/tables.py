@@ -163,10 +163,11 @@ def _values(ref: RecordRef, text: str) -> dict[str, str]:
 def _mapped(ref: RecordRef, record: dict) -> dict[str, str]:
     """Mapped fields (each must be there), plus fields found under their own names."""
     kind = "column" if ref.where.startswith("row") else "key"
-    for name, column in ref.fields.columns:
-        if column not in record:
-            raise InputError(f"{ref}: no value in {kind} {column!r} (mapped to {name}); the "
-                             "record is shorter than the header, or the mapping is wrong")
+    missing = [(name, column) for name, column in ref.fields.columns if column not in record]
+    if missing:
+        names = ", ".join(f"{column!r} (mapped to {name})" for name, column in missing)
+        raise InputError(f"{ref}: no value in {kind}{'s' * (len(missing) > 1)} {names}; the "
+                         "record is shorter than the header, or the mapping is wrong")
     chosen = ref.fields.pick(list(record))
     if not chosen.column("body"):
         raise InputError(f"{ref}: no {kind} holds the article text; name it with "

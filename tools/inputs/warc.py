@@ -49,6 +49,8 @@ def warc_records(path: Path) -> Iterator[RecordRef]:
         with path.open("rb") as handle:
             records = ArchiveIterator(handle)
             for number, record in enumerate(records, 1):
+                if record.format != "warc":  # warcio reads any text as an old ARC record
+                    raise ArchiveLoadFailed(f"record {number} is not a WARC record")
                 if _wanted(record):
                     start = records.get_record_offset()
                     refs.append(RecordRef(path, f"record {number}", start, start))
