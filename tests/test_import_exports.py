@@ -40,8 +40,10 @@ def detik_csv(folder: Path) -> Path:
     path = folder / "detik.csv"
     path.write_text(
         "judul,tautan,tanggal,isi_berita\r\n"
-        f'Gencatan senjata baru disepakati,https://news.detik.com/d-1,10/21/2025 20:43,"{P1}\n\n{P2}"\r\n'
-        f'Rusia kirim pasukan penjaga perdamaian,https://news.detik.com/d-2,11/10/2025 08:05,"{P3}\n\n{P4}"\r\n',
+        "Gencatan senjata baru disepakati,https://news.detik.com/d-1,10/21/2025 20:43,"
+        f'"{P1}\n\n{P2}"\r\n'
+        "Rusia kirim pasukan penjaga perdamaian,https://news.detik.com/d-2,11/10/2025 08:05,"
+        f'"{P3}\n\n{P4}"\r\n',
         encoding="utf-8")
     return path
 
@@ -153,8 +155,8 @@ def warc_file(path: Path) -> None:
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
                                        protocol="HTTP/1.1")
             url = f"https://news.example.az/2025/10/story-{number}"
-            writer.write_record(writer.create_warc_record(url, "request",
-                                                          payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            writer.write_record(writer.create_warc_record(url, "request", payload=request))
             writer.write_record(writer.create_warc_record(
                 url, "response", payload=io.BytesIO(page.encode("utf-8")), http_headers=headers))
         image = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
