@@ -8,13 +8,19 @@ import click
 
 from tools.errors import one_line
 from tools.pipeline import Options, Result, import_paths
+from tools.review import review_lines
 
 
 def explain(result: Result) -> None:
-    """Every removed line of one input, with the rule that removed it."""
+    """Every decision on one input: each signal for title, date, language and source (which
+    won and why the others lost), why it needs review, and every removed line with its rule."""
     if result.article is None:
         return
     click.echo(f"# {one_line(str(result.path))}")
+    for line in result.article.decisions:
+        click.echo(f"  {one_line(line)}" if line.startswith("  ") else f"  * {one_line(line)}")
+    for reason in result.article.review:
+        click.echo(f"  ! review: {one_line(reason)}")
     for removed in result.article.removed:
         click.echo(f"  - [{removed.rule}] {one_line(removed.line)}")
 
@@ -49,7 +55,9 @@ def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source
     options = Options(out=out, date=date_, source=source, dry_run=dry_run, force=force,
                       use_profiles=not no_profiles, new_only=new_only)
     failed = 0
+    results = []
     for result in import_paths(list(paths), options):
+        results.append(result)
         if explain_:
             explain(result)
         if result.status == "error":
@@ -59,5 +67,7 @@ def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source
             verb = f"would be {result.status}" if dry_run and result.status != "unchanged" \
                 else result.status
             click.echo(f"{one_line(str(result.target))}: {verb}")
+    for line in review_lines(results):
+        click.echo(f"review: {one_line(line)}", err=True)
     if failed:
         raise SystemExit(1)
