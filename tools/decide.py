@@ -26,7 +26,8 @@ DATE_ORDER = (  # (origin prefix, Date_method, weak?)
     ("--date", "explicit", False), ("sidecar", "explicit", False),
     ("front matter", "front-matter", False), ("JSON-LD", "html-meta", False),
     ("<meta", "html-meta", False), ("<time", "html-meta", False),
-    ("date line", "dateline", False), ("URL", "url", False), ("htmldate", "htmldate", True),
+    ("date line", "dateline", False), ("URL", "url", False),
+    ("htmldate (extensive", "htmldate", True), ("htmldate", "htmldate", False),
 )
 TITLE_TRUST = ("sidecar", "front matter", "JSON-LD", "<meta og:title>", "<h1>",
                "<meta twitter:title>", "<meta headline>", "<title>", "body")
@@ -56,7 +57,9 @@ def choose_title(article: Article, shown_lines: Sequence[str], site_names: Seque
     shown = {" ".join(line.split()).casefold() for line in shown_lines if line.strip()}
     cleaned = [Evidence("title", clean_title(e.value, list(site_names)), e.origin)
                for e in of(article, "title")]
-    cleaned = [e for e in cleaned if e.value]
+    names = {name.casefold() for name in site_names}
+    cleaned = [e for e in cleaned if e.value and e.value.casefold() not in names] \
+        or [e for e in cleaned if e.value]  # the outlet's own name is a title only if alone
     if body_title:
         cleaned.append(Evidence("title", " ".join(body_title.split()), "body: headline-like line"))
     if not cleaned:

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from tools import dates, decide, frontmatter, language, tagging
 from tools.article import Article
-from tools.datetext import parse_stated
+from tools.datetext import archive_languages, parse_stated
 from tools.errors import DateError
 from tools.metadata_data import metadata_data
 from tools.signals import Evidence, html_signals, htmldate_signal, url_signals
@@ -18,6 +18,7 @@ from tools.vocabulary import load_vocabulary
 
 SIDECAR_FIELDS = ("title", "date", "url", "source", "lang", "author", "editor")
 DATE_LINE_WORDS = 20
+SCAN_LINES = 400  # lines searched for "Published ..." wherever the headline is
 
 
 def gather(article: Article, option_date: str | None = None) -> None:
@@ -97,6 +98,10 @@ def decide_language(article: Article) -> None:
                 if guess else "language unknown: text too short and the page declares none")
     for line in notes:
         decide.note(article, "  " + line)
+    if article.lang not in archive_languages():
+        article.review.append(f"the text reads as language {article.lang!r}, which "
+                              "tools/data/languages.yaml does not list; add it there or "
+                              "correct `Lang:`")
 
 
 def decide_title(article: Article, shown: Sequence[str]) -> None:
@@ -147,12 +152,13 @@ def date_lines(article: Article) -> list[Evidence]:
     published = _word_pattern(data.get("published_words", []))
     updated = _word_pattern(data.get("updated_words", []))
     lines = article.lines if article.kind == "text" else article.page_lines
-    index = article.title_index if article.kind == "text" else None
+    index = article.title_index if article.kind == "text" else _shown_at(lines, article.title)
     near = set()
     if index is not None:
         near = set(range(max(0, index - 6), min(len(lines), index + 13)))
     found: list[tuple[int, Evidence]] = []
-    for number, line in enumerate(lines[:400]):
+    for number in sorted(near | set(range(min(len(lines), SCAN_LINES)))):
+        line = lines[number]
         if not line.strip() or len(line.split()) > DATE_LINE_WORDS:
             continue
         word = "published" if published.match(line) else "updated" if updated.match(line) \
@@ -163,6 +169,13 @@ def date_lines(article: Article) -> list[Evidence]:
         found.append((rank, Evidence("date", line.strip(), f"date line ({word or 'near title'})")))
     found.sort(key=lambda pair: pair[0])
     return [e for _, e in found[:3]]
+
+
+def _shown_at(lines: Sequence[str], title: str) -> int | None:
+    """Where the title stands as a line of its own in the page, if it does."""
+    key = " ".join(title.split()).casefold()
+    return next((i for i, line in enumerate(lines)
+                 if key and " ".join(line.split()).casefold() == key), None)
 
 
 def _word_pattern(words: Sequence[str]) -> re.Pattern[str]:
@@ -178,7 +191,9 @@ def resolve_date(article: Article) -> None:
         article.evidence += htmldate_signal(article.text)
     tz = article.site.timezone if article.site else ""
     parsed = decide.stated_dates(article, (article.lang,), tz, article.lang == "en")
-    problems = []
+    read = {item for item, _ in parsed}
+    problems = [f"{e.origin} {e.value!r} is not a date" for e in decide.of(article, "date")
+                if e not in read]
     for item, stated in list(parsed):
         problem = dates.implausible(stated.when)
         if problem:
@@ -228,7 +243,8 @@ def missing_dates(article: Article, problems: list[str]) -> str:
                  "no <time datetime>", "no date line", "htmldate found none"]
     parts.append("no date in its URL" if decide.of(article, "url") else "no URL to read one from")
     parts.append("no weekday mention such as `Senin (20/10)` to infer it from")
-    return ", ".join(parts) + (f" (ignored: {'; '.join(problems)})" if problems else "")
+    return ", ".join(parts) + (f" (found but not usable: {'; '.join(problems)})"
+                               if problems else "")
 
 
 def missing_title(article: Article) -> str:

@@ -163,12 +163,16 @@ def url_signals(url: str) -> list[Evidence]:
 
 
 def htmldate_signal(text: str) -> list[Evidence]:
-    """htmldate's publication date of the page (its quick search: metadata, markup, URL)."""
+    """htmldate's publication date of the page: its quick search (metadata, date markup,
+    URL), else its extensive search of the whole text (a guess: origin says so)."""
     from htmldate import find_date
 
-    try:
-        value = find_date(text, original_date=True, extensive_search=False,
-                          outputformat="%Y-%m-%d")
-    except Exception:  # noqa: BLE001  (a third-party parser on hostile input: no date)
-        return []
-    return [Evidence("date", value, "htmldate")] if value else []
+    for extensive, origin in ((False, "htmldate"), (True, "htmldate (extensive search)")):
+        try:
+            value = find_date(text, original_date=True, extensive_search=extensive,
+                              outputformat="%Y-%m-%d")
+        except Exception:  # noqa: BLE001  (a third-party parser on hostile input: no date)
+            value = None
+        if value:
+            return [Evidence("date", value, origin)]
+    return []
