@@ -18,6 +18,8 @@ from tools.vocabulary import load_vocabulary
 
 SIDECAR_FIELDS = ("title", "date", "url", "source", "lang", "author", "editor")
 DATE_LINE_WORDS = 20
+DATE_ONLY_EXTRA = 5  # words beside the date on a line that is "a date standing alone"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 SCAN_LINES = 400  # lines searched for "Published ..." wherever the headline is
 
 
@@ -93,6 +95,12 @@ def decide_language(article: Article) -> None:
                 if not e.origin.startswith(("sidecar", "front matter"))]
     text = " ".join([article.title, *article.paragraphs])
     guess, notes = language.choose_language(text, explicit, declared)
+    if guess is None or guess.origin != "text" and not explicit:  # too little text found
+        page = " ".join(article.page_lines or article.lines)
+        whole = language.identify(page, guess.code if guess else "")
+        if whole is not None:
+            guess = whole._replace(origin="the whole page", detail=whole.detail
+                                   + "; the text found is too short to identify")
     article.lang = guess.code if guess else "und"
     decide.note(article, f"language {article.lang} from {guess.origin}: {guess.detail}"
                 if guess else "language unknown: text too short and the page declares none")
@@ -146,8 +154,10 @@ def decide_authors(article: Article) -> None:
 
 
 def date_lines(article: Article) -> list[Evidence]:
-    """Short lines that state a date: near the headline in a dump, or anywhere in the first
-    lines when they begin with a publication word ("Published", "Diperbarui"...)."""
+    """Short lines that state a date, best first: one starting with a publication word
+    ("Published", "Diperbarui"...), one near the headline, one starting with an update word,
+    then the first line that is little more than a date (a page's own date line when the
+    headline was not found)."""
     data = metadata_data()
     published = _word_pattern(data.get("published_words", []))
     updated = _word_pattern(data.get("updated_words", []))
@@ -156,19 +166,23 @@ def date_lines(article: Article) -> list[Evidence]:
     near = set()
     if index is not None:
         near = set(range(max(0, index - 6), min(len(lines), index + 13)))
-    found: list[tuple[int, Evidence]] = []
+    found: list[tuple[int, int, Evidence]] = []
     for number in sorted(near | set(range(min(len(lines), SCAN_LINES)))):
         line = lines[number]
-        if not line.strip() or len(line.split()) > DATE_LINE_WORDS:
+        if len(line.split()) > DATE_LINE_WORDS or not _YEAR.search(line):
+            continue
+        stated = parse_stated(line)
+        if stated is None:
             continue
         word = "published" if published.match(line) else "updated" if updated.match(line) \
-            else ""
-        if not (word or number in near) or parse_stated(line) is None:
+            else "near title" if number in near else ""
+        if not word and len(line.split()) - len(stated.text.split()) > DATE_ONLY_EXTRA:
             continue
-        rank = {"published": 0, "": 1, "updated": 2}[word]
-        found.append((rank, Evidence("date", line.strip(), f"date line ({word or 'near title'})")))
-    found.sort(key=lambda pair: pair[0])
-    return [e for _, e in found[:3]]
+        rank = {"published": 0, "near title": 1, "updated": 2, "": 3}[word]
+        origin = f"date line ({word or 'a date standing alone'})"
+        found.append((rank, number, Evidence("date", line.strip(), origin)))
+    found.sort(key=lambda item: item[:2])
+    return [e for _, _, e in found[:3]]
 
 
 def _shown_at(lines: Sequence[str], title: str) -> int | None:
