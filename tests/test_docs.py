@@ -204,3 +204,9 @@ def test_links_between_the_docs_resolve() -> None:
                                        and anchor not in anchors(linked)):
                 broken.append(f"{doc.relative_to(ROOT)}: {target}")
     assert broken == []
+
+
+def test_the_docs_stay_a_reference_under_90_kb() -> None:
+    """README.md and docs/ say how things are; history belongs to `git log`."""
+    size = sum(len(doc.read_bytes()) for doc in DOCS)
+    assert size < 90_000, f"README.md + docs/ are {size:,} bytes: trim to under 90,000"
