@@ -123,7 +123,7 @@ def _unfinished(lines: list[str], header: Header, out: Findings) -> None:
         item = header.first(name)
         if item is not None and not item.value and not header.stopper:
             out.error(item.line, f"`{item.key}:` is empty and {why}",
-                      f"fill it in (docs/editing.md, section 2) or delete the line")
+                      "fill it in (docs/editing.md, section 2) or delete the line")
     for number in range(header.body_start, len(lines)):
         if PLACEHOLDER in lines[number]:
             out.error(number + 1, f"the placeholder text of `tools new` is still here and {why}",

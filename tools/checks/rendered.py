@@ -48,12 +48,13 @@ def render(text: str) -> str:
     return Markdown(**markdown_settings()).convert(text)
 
 
-def script_url(value: str) -> bool:
-    """True when a browser would run `value` (entities already decoded) as script."""
+def script_url(value: str) -> str | None:
+    """The scheme (`javascript`, ...) when a browser would run `value` (entities already
+    decoded) as script; None otherwise."""
     cleaned = _URL_NOISE.sub("", value).strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c"
                                               "\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18"
                                               "\x19\x1a\x1b\x1c\x1d\x1e\x1f ").lower()
-    return cleaned.startswith(SCRIPT_SCHEMES)
+    return cleaned.split(":", 1)[0] if cleaned.startswith(SCRIPT_SCHEMES) else None
 
 
 class _Inspector(HTMLParser):
@@ -70,7 +71,7 @@ class _Inspector(HTMLParser):
             if name.startswith("on"):
                 self.found.append(("handler", name))
             elif name in URL_ATTRIBUTES and value and script_url(value):
-                self.found.append(("url", value.split(":", 1)[0].strip().lower()))
+                self.found.append(("url", script_url(value) or ""))
 
 
 def rendered_problems(text: str) -> list[tuple[str, str]]:

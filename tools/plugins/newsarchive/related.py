@@ -29,7 +29,7 @@ CACHE_NAME = "related.json"
 
 
 def link(generator: Any) -> None:
-    """Set `related_articles`, `newer_article`, `older_article` (empty for drafts, translations, hidden)."""
+    """Set `related_articles`, `newer_article`, `older_article` (empty unless listed)."""
     settings = generator.settings
     for other in [*generator.translations, *generator.drafts, *generator.drafts_translations,
                   *generator.hidden_articles, *generator.hidden_translations]:
