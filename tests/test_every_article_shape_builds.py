@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
 from tools.check import run_check
+
+from conftest import ROOT, build_site
 
 FULL = {
     "Title": "Gencatan Senjata Berlaku di Karabakh",
