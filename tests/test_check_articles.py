@@ -55,6 +55,8 @@ CASES = [
     ("empty-tags-published", 5, "error", "`Tags:` is empty and it is published"),
     ("entity-javascript-link", 10, "error", "javascript: link"),
     ("reference-javascript-link", 10, "error", "javascript: link"),
+    ("save-as-generated", 6, "error", "`Save_as: search.js` is not an .html file"),
+    ("url-generated", 6, "error", "`Url: pagefind/pagefind.js` is inside pagefind/"),
 ]
 HINTS = {
     "unknown-tag": "did you mean 'Nagorno-Karabakh' (alias 'Karabakh')",

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from tools.checks import Findings, closest
 from tools.checks.header import Field, Header
 from tools.checks.known import SITE_TIMEZONE, Known
+from tools.outputpaths import reserved
 
 # docs/architecture.md's header schema plus the keys Pelican itself understands.
 SCHEMA_KEYS = {
@@ -42,6 +43,7 @@ def check_header(header: Header, out: Findings, known: Known) -> None:
         _quoting(item, out)
         _invisible(item, out)
     _title(header, out)
+    _output_paths(header, out)
     _date(header.first("date"), out, known.today, required=True)
     _date(header.first("modified"), out, known.today, required=False)
     _enumerations(header, out)
@@ -60,6 +62,18 @@ def check_page_header(header: Header, out: Findings) -> None:
         _quoting(item, out)
         _invisible(item, out)
     _title(header, out)
+    _output_paths(header, out)
+
+
+def _output_paths(header: Header, out: Findings) -> None:
+    """`Save_as:`/`Url:` may not take a file the site generates (tools/outputpaths.py)."""
+    for name in ("save_as", "url"):
+        item = header.first(name)
+        why = reserved(item.value, name) if item else None
+        if item and why:
+            out.error(item.line, f"`{item.key}: {item.value}` {why}: the build would overwrite "
+                      "or shadow it", "delete the line: articles get their address from "
+                      "`Date` and `Slug`, pages from `Slug`")
 
 
 def _structure(header: Header, out: Findings) -> None:
