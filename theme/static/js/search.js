@@ -110,10 +110,13 @@ async function considerUpTo(count) {
   considered = Math.max(considered, count);
 }
 
-/** Newest first needs only the newest bundles to fill the first page; any other order, facet
- * counts and a filter-only listing need every bundle at once. */
+/** Newest first needs only the newest bundles to fill the first page, and so does relevance:
+ * it ranks within the newest bundles that fill the page (an archive's readers mostly want
+ * recent reports, and merging every bundle costs ~3x the download) and "More results from
+ * older years" merges the others. Oldest first, facet counts and a filter-only listing need
+ * every bundle at once. */
 function needsEveryBundle(term) {
-  return state.sort !== "newest" || filtersLoaded || !term;
+  return state.sort === "oldest" || filtersLoaded || !term;
 }
 
 /** The first `wanted` results (or more) in the requested order: date order across shards is
@@ -189,6 +192,8 @@ function activeFilters() {
 function updateMore() {
   const visible = root.querySelectorAll(".search-result").length;
   moreButton.hidden = complete && total <= visible;
+  moreButton.textContent = visible >= total && !complete ? config.strings.moreOlder
+    : config.strings.more;
 }
 
 function resultContext() {
@@ -235,6 +240,7 @@ async function runSearch() {
 async function showMore() {
   const id = searchId;
   const wanted = root.querySelectorAll(".search-result").length + config.pageSize;
+  const bundles = inSearch.length;
   if (shown.length < wanted && (shown.length < total || !complete)) {
     moreButton.disabled = true;
     try {
@@ -245,7 +251,10 @@ async function showMore() {
       moreButton.disabled = false;
     }
   }
-  await renderResults(root, shown, wanted, moreButton, false, resultContext());
+  // By relevance, an older bundle's best matches may rank above those on screen: show the
+  // list again from the top, in the new order.
+  const reorder = state.sort === "relevance" && inSearch.length !== bundles;
+  await renderResults(root, shown, wanted, moreButton, reorder, resultContext());
   if (id !== searchId) return;
   updateMore();
   renderSummary(root, config, summaryInfo());
