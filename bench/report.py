@@ -107,7 +107,7 @@ ROWS: list[Row] = [
      + _target(r, "every_search_kb")),
     ("  time to first result (cold, localhost)",
      lambda r: _fmt(_search(r, 1, "first_result_ms"), ".0f", " ms")),
-    ("  the typical word by relevance (every bundle merged), gzip",
+    ("  the typical word by relevance (newest bundles first), gzip — target ≤ 2× newest first",
      lambda r: _fmt((_search(r, 2, "search_bytes") or 0) / 1000 or None, ".0f", " KB")),
     ("  the every-article word by relevance, gzip",
      lambda r: _fmt((_search(r, 3, "search_bytes") or 0) / 1000 or None, ".0f", " KB")),
