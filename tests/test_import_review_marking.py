@@ -74,8 +74,9 @@ def test_weak_evidence_gives_a_draft_listed_in_the_summary_and_accepted_by_check
     (draft,) = [p for p in out.glob("*/*.md") if "Status: draft" in p.read_text("utf-8")]
     assert "Review: the date rests on weak evidence (htmldate (extensive search): 2019-11-19)" \
         in draft.read_text(encoding="utf-8")
-    review = [line for line in result.output.splitlines() if line.startswith("review:")]
-    assert len(review) == 1 and str(draft) in review[0]
+    lines = result.output.splitlines()
+    first = lines.index("1 marked for review (Status: draft until an editor checks):")
+    assert str(draft) in lines[first + 1] and "weak evidence" in lines[first + 1]
     problems, _ = run_check([draft], content=content)
     assert [p for p in problems if p.severity == "error"] == []
 

@@ -24,13 +24,14 @@ from tools.signals import Evidence
 
 DATE_ORDER = (  # (origin prefix, Date_method, weak?)
     ("--date", "explicit", False), ("sidecar", "explicit", False),
+    ("export field", "explicit", False),
     ("front matter", "front-matter", False), ("JSON-LD", "html-meta", False),
     ("<meta", "html-meta", False), ("<time", "html-meta", False),
     ("date line", "dateline", False), ("URL", "url", False),
     ("htmldate (extensive", "htmldate", True), ("htmldate", "htmldate", False),
 )
-TITLE_TRUST = ("sidecar", "front matter", "JSON-LD", "<meta og:title>", "<h1>",
-               "<meta twitter:title>", "<meta headline>", "<title>", "body")
+TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
+               "<h1>", "<meta twitter:title>", "<meta headline>", "<title>", "body")
 
 
 def of(article: Article, field: str) -> list[Evidence]:
@@ -51,7 +52,8 @@ def choose_title(article: Article, shown_lines: Sequence[str], site_names: Seque
     (for the body finder's line) it is not the first line of the text (`body_first`)."""
     from tools.extract_html import clean_title
 
-    firm = [e for e in of(article, "title") if e.origin.startswith(("sidecar", "front matter"))]
+    firm = [e for e in of(article, "title")
+            if e.origin.startswith(("sidecar", "export field", "front matter"))]
     if firm:
         return _take(article, firm[0], of(article, "title")), False
     shown = {" ".join(line.split()).casefold() for line in shown_lines if line.strip()}

@@ -17,6 +17,7 @@ from tools.signals import Evidence, html_signals, htmldate_signal, url_signals
 from tools.vocabulary import load_vocabulary
 
 SIDECAR_FIELDS = ("title", "date", "url", "source", "lang", "author", "editor")
+GIVEN = ("sidecar", "export field", "front matter")  # stated for this input: always used
 DATE_LINE_WORDS = 20
 DATE_ONLY_EXTRA = 5  # words beside the date on a line that is "a date standing alone"
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -30,7 +31,8 @@ def gather(article: Article, option_date: str | None = None) -> None:
     found: list[Evidence] = []
     if option_date:
         found.append(Evidence("date", option_date, "--date"))
-    found += [Evidence(f, str(known[f]), "sidecar") for f in SIDECAR_FIELDS if known.get(f)]
+    given = "export field" if article.record else "sidecar"
+    found += [Evidence(f, str(known[f]), given) for f in SIDECAR_FIELDS if known.get(f)]
     if article.kind == "text":
         front, rest, taken = frontmatter.split_front_matter(article.text)
         if taken:
@@ -69,7 +71,7 @@ def decide_source(article: Article, option_source: str | None) -> None:
         or article.known.get("html_url", "")
     candidates = [Evidence("source", option_source, "--source")] if option_source else []
     candidates += [e for e in decide.of(article, "source")
-                   if e.origin.startswith(("sidecar", "front matter"))]
+                   if e.origin.startswith(GIVEN)]
     if article.site:
         candidates.append(Evidence("source", article.site.name, "site profile"))
     candidates += [e for e in decide.of(article, "source") if e not in candidates]
@@ -90,9 +92,9 @@ def decide_source(article: Article, option_source: str | None) -> None:
 
 def decide_language(article: Article) -> None:
     explicit = next((e.value for e in decide.of(article, "lang")
-                     if e.origin.startswith(("sidecar", "front matter"))), "")
+                     if e.origin.startswith(GIVEN)), "")
     declared = [(e.value, e.origin) for e in decide.of(article, "lang")
-                if not e.origin.startswith(("sidecar", "front matter"))]
+                if not e.origin.startswith(GIVEN)]
     text = " ".join([article.title, *article.paragraphs])
     guess, notes = language.choose_language(text, explicit, declared)
     if guess is None or guess.origin != "text" and not explicit:  # too little text found
@@ -213,7 +215,7 @@ def resolve_date(article: Article) -> None:
         if problem:
             problems.append(f"{item.origin} {stated.when.date()} {problem}")
             parsed.remove((item, stated))
-            if item.origin in ("--date", "sidecar"):
+            if item.origin in ("--date", "sidecar", "export field"):
                 raise DateError(f"{article.path}: date {item.value!r} {problem}")
     chosen = decide.choose_date(article, parsed)
     if chosen is not None:

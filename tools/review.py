@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
-from typing import Any
 
 from tools.article import Article
 from tools.clean import looks_like_sentence
@@ -59,13 +57,3 @@ def mark(article: Article) -> None:
                                   f"page (word overlap F1 {score:.2f}); compare with the page")
     if article.review:
         article.status = "draft"
-
-
-def review_lines(results: Iterable[Any]) -> list[str]:
-    """For the batch summary: each file marked for review and why, to list first."""
-    lines = []
-    for result in results:
-        article = getattr(result, "article", None)
-        if article is not None and article.review and result.status != "error":
-            lines.append(f"{result.target}: draft, review: {'; '.join(article.review)}")
-    return lines

@@ -6,8 +6,10 @@ from pelican import signals
 
 from . import (
     archives,
+    holdings,
     i18n,
     incremental,
+    output_guard,
     parallel_read,
     presentation,
     raw_seeds,
@@ -30,6 +32,8 @@ def register() -> None:
     signals.generator_init.connect(parallel_read.install)  # Cold builds: see parallel_read.py.
     # Security (issue 7): every body is sanitised before templates mark it safe.
     signals.content_object_init.connect(sanitize.sanitize_content)
+    # Issue 15: no Save_as/Url may take a file the site generates (search.js, sitemap.xml...).
+    signals.content_object_init.connect(output_guard.refuse_reserved)
     signals.all_generators_finalized.connect(sanitize.save_memo)  # its memo: sanitize_memo.py
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.
@@ -41,6 +45,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(presentation.annotate)
     signals.article_generator_finalized.connect(related.link)
     signals.article_generator_finalized.connect(archives.add_to_context)
+    signals.article_generator_finalized.connect(holdings.add_to_context)  # the About page
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
     signals.article_writer_finalized.connect(seo.write_404)
