@@ -22,13 +22,13 @@ from tools.article import Article
 from tools.datetext import Stated, parse_stated
 from tools.signals import Evidence
 
-DATE_ORDER = (  # (origin prefix, Date_method, weak?)
-    ("--date", "explicit", False), ("sidecar", "explicit", False),
-    ("export field", "explicit", False),
-    ("front matter", "front-matter", False), ("JSON-LD", "html-meta", False),
-    ("<meta", "html-meta", False), ("<time", "html-meta", False),
-    ("date line", "dateline", False), ("URL", "url", False),
-    ("htmldate (extensive", "htmldate", True), ("htmldate", "htmldate", False),
+DATE_ORDER = (  # (origin prefix, Date_method, weak?, rank): the first matching prefix counts
+    ("--date", "explicit", False, 0), ("sidecar", "explicit", False, 0),
+    ("export field", "explicit", False, 0), ("front matter", "front-matter", False, 1),
+    ("JSON-LD", "html-meta", False, 2), ("<meta", "html-meta", False, 2),
+    ("<time", "html-meta", False, 2), ("date line", "dateline", False, 3),
+    ("URL", "url", False, 4), ("htmldate (extensive", "htmldate", True, 7),
+    ("htmldate", "htmldate", False, 5), ("lone date line", "dateline", False, 6),
 )
 TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
                "<h1>", "<meta twitter:title>", "<meta headline>", "<title>", "body")
@@ -98,7 +98,7 @@ def stated_dates(article: Article, langs: tuple[str, ...], default_tz: str,
             note(article, f"  date from {item.origin} not read: {item.value!r}")
             continue
         parsed.append((item, stated))
-    parsed.sort(key=lambda pair: _rank(pair[0].origin, [o for o, _, _ in DATE_ORDER]))
+    parsed.sort(key=lambda pair: _date_rule(pair[0].origin)[3])
     return parsed
 
 
@@ -109,8 +109,7 @@ def choose_date(article: Article, parsed: list[tuple[Evidence, Stated]]
     if not parsed:
         return None
     best, stated = parsed[0]
-    method, weak = next(((m, w) for o, m, w in DATE_ORDER if best.origin.startswith(o)),
-                        ("html-meta", False))
+    _, method, weak, _ = _date_rule(best.origin)
     day = stated.when.date()
     precise = max((pair for pair in parsed if pair[1].when.date() == day),
                   key=lambda pair: (bool(pair[1].zone), _has_time(pair[1].when)))
@@ -123,6 +122,11 @@ def choose_date(article: Article, parsed: list[tuple[Evidence, Stated]]
             verdict = "agrees" if other.when.date() == day else "lost (less trusted)"
             note(article, f"  date from {item.origin}: {other.when.date()} {verdict}")
     return stated.when, method, f"{best.origin}: {best.value}", weak
+
+
+def _date_rule(origin: str) -> tuple[str, str, bool, int]:
+    return next((rule for rule in DATE_ORDER if origin.startswith(rule[0])),
+                ("", "html-meta", False, 2))
 
 
 def _has_time(when: datetime) -> bool:

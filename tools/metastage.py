@@ -181,7 +181,7 @@ def date_lines(article: Article) -> list[Evidence]:
         if not word and len(line.split()) - len(stated.text.split()) > DATE_ONLY_EXTRA:
             continue
         rank = {"published": 0, "near title": 1, "updated": 2, "": 3}[word]
-        origin = f"date line ({word or 'a date standing alone'})"
+        origin = f"date line ({word})" if word else "lone date line (the first on the page)"
         found.append((rank, number, Evidence("date", line.strip(), origin)))
     found.sort(key=lambda item: item[:2])
     return [e for _, _, e in found[:3]]
@@ -229,7 +229,8 @@ def resolve_date(article: Article) -> None:
 
 
 def _has_page_date(article: Article) -> bool:
-    return any(e.field == "date" and not e.origin.startswith("URL") for e in article.evidence)
+    return any(e.field == "date" and not e.origin.startswith(("URL", "lone date line"))
+               for e in article.evidence)
 
 
 def _infer(article: Article, tz: str, problems: list[str]) -> None:
