@@ -64,9 +64,10 @@ check: $(RUNTIME_STAMP)
 eval: $(RUNTIME_STAMP)
 	$(PYTHON) -m tools eval
 
+# tools/serve.py: the site's 404 page for unknown addresses, UTF-8 text (raw seeds), Pagefind's
+# types; what docs/search.md asks of a web server.
 serve: $(RUNTIME_STAMP)
-	@echo "Serving output/ on http://$(HOST):$(PORT)/ (Ctrl-C to stop)"
-	$(PELICAN) --listen $(INPUTDIR) -o $(OUTPUTDIR) -s $(CONFFILE) -b $(HOST) -p $(PORT)
+	$(PYTHON) -m tools.serve --host $(HOST) --port $(PORT) --output $(OUTPUTDIR)
 
 # tools/devserver.py: like `pelican --autoreload --listen`, but also rebuilds when tools/data
 # (vocabulary, site profiles) or the plugin change, and runs `check` before each build.
