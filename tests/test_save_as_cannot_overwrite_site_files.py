@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
 from tools.check import run_check
+
+from conftest import ROOT, build_site
 
 ARTICLE = """Title: Laporan Khusus {n}
 Date: 2020-10-22T00:00:00+07:00
