@@ -11,8 +11,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from browse_site import make_site_source
+
 from conftest import ROOT, build_site
 
 PUBLIC = "https://arsip.example.net"
