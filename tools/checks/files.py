@@ -15,6 +15,7 @@ from tools.checks.fields import SLUG_RE, check_header, check_page_header, parse_
 from tools.checks.header import Header, parse_header
 from tools.checks.known import Known
 from tools.checks.names import check_names
+from tools.checks.provenance import check_provenance
 
 YEAR_DIR_RE = re.compile(r"^\d{4}$")
 PROJECT_CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -52,6 +53,7 @@ def check_file(path: Path, kind: str, known: Known,
         _synthetic(path, header, out)
         if not entry.draft:
             _unfinished(lines, header, out)
+        check_provenance(path, header, out)
     else:
         check_page_header(header, out)
     body = body_lines(lines, header.body_start)

@@ -6,6 +6,7 @@ from pelican import signals
 
 from . import (
     archives,
+    holdings,
     i18n,
     incremental,
     output_guard,
@@ -46,6 +47,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(presentation.annotate)
     signals.article_generator_finalized.connect(related.link)
     signals.article_generator_finalized.connect(archives.add_to_context)
+    signals.article_generator_finalized.connect(holdings.add_to_context)  # the About page
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
     signals.article_writer_finalized.connect(seo.write_404)

@@ -1,7 +1,11 @@
 """Related articles by shared tags weighted by rarity (IDF), and previous/next, computed once.
 
-Weighting: a shared tag counts log(N / df), so sharing a rare person beats sharing the common
-"Armenia" + "Azerbaijan". To stay linear, each article looks at a bounded set of candidates:
+Weighting: a shared tag counts the smoothed IDF log((N + 1) / df), so sharing a rare person beats
+sharing the common "Armenia" + "Azerbaijan", and a tag that every article carries still counts
+a little (log(1 + 1/N)) instead of nothing: in a small archive, or one about a single conflict,
+two articles sharing five tags are related.
+
+To stay linear, each article looks at a bounded set of candidates:
 every article of its rarer tags while the budget lasts, then only the nearest in time of its
 common tags. Ties go to the closer in time, then to the newer, so the output is stable.
 
@@ -78,7 +82,7 @@ def rank_related(tag_sets: list[frozenset[str]], count: int, budget: int) -> lis
         for tag in tags:
             postings[tag].append(index)
     total = len(tag_sets)
-    idf = {tag: math.log(total / len(items)) for tag, items in postings.items()}
+    idf = {tag: math.log((total + 1) / len(items)) for tag, items in postings.items()}
     ranked = []
     for index, tags in enumerate(tag_sets):
         candidates = _candidates(index, tags, postings, budget)
