@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from tools.check import READ_FOLDERS, run_check
+from tools.check import run_check
 
-from conftest import ROOT, build_site
+from conftest import build_site
 
 ARTICLE = "Title: Artikel {n}\nDate: 2020-10-10\nSlug: artikel-{n}\nTags: Armenia\n" \
           "Synthetic: true\n\nTeks artikel nomor {n} tentang gencatan senjata.\n"
@@ -47,9 +47,3 @@ def test_check_errors_on_exactly_the_files_pelican_does_not_publish(content: Pat
     for number, (name, published) in enumerate(FILES.items(), start=1):
         page = output / "2020" / "10" / f"artikel-{number}" / "index.html"
         assert page.is_file() == published, name
-
-
-def test_the_checker_knows_the_folders_pelican_reads() -> None:
-    settings: dict = {}
-    exec((ROOT / "pelicanconf.py").read_text(encoding="utf-8"), settings)  # noqa: S102
-    assert {*settings["ARTICLE_PATHS"], *settings["PAGE_PATHS"]} == READ_FOLDERS

@@ -28,8 +28,6 @@ logger = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT_DIR = ROOT / "content"
 MARKDOWN = {".md", ".markdown", ".mkd", ".mdown"}
-# pelicanconf.py's ARTICLE_PATHS and PAGE_PATHS: Pelican reads no other folder of content/.
-READ_FOLDERS = {"articles", "pages"}
 
 
 def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_DIR,
@@ -51,7 +49,7 @@ def run_check(paths: list[Path], content: Path = CONTENT_DIR, data: Path = DATA_
     for path in sorted(checked | archive):
         if path.suffix in MARKDOWN:
             found, entry = check_file(path, _kind(path, content), known, full=path in checked)
-            problems += found + (_unread_folder(path, content) if path in checked else [])
+            problems += found
             entries += [entry] if entry else []
         elif path in checked:
             problems += _check_other(path, content, data)
@@ -102,20 +100,6 @@ def _kind(path: Path, content: Path) -> str:
     except ValueError:
         parts = path.parts
     return "page" if "pages" in parts[:-1] else "article"
-
-
-def _unread_folder(path: Path, content: Path) -> list[Problem]:
-    """A Markdown file in content/ outside the folders Pelican reads is never published."""
-    try:
-        parts = path.relative_to(content).parts
-    except ValueError:
-        return []  # a staging folder or a single file elsewhere: judged on its own
-    if len(parts) > 1 and parts[0] in READ_FOLDERS:
-        return []
-    where = f"content/{'/'.join(parts[:-1])}/" if len(parts) > 1 else "files directly in content/"
-    return [Problem(path, 1, ERROR, f"Pelican does not read {where}, so this file is never "
-                    "published", "move articles to content/articles/YYYY/ and pages to "
-                    "content/pages/")]
 
 
 def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
