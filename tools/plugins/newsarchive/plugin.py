@@ -9,6 +9,7 @@ from . import (
     holdings,
     i18n,
     incremental,
+    output_guard,
     parallel_read,
     presentation,
     raw_seeds,
@@ -31,6 +32,8 @@ def register() -> None:
     signals.generator_init.connect(parallel_read.install)  # Cold builds: see parallel_read.py.
     # Security (issue 7): every body is sanitised before templates mark it safe.
     signals.content_object_init.connect(sanitize.sanitize_content)
+    # Issue 15: no Save_as/Url may take a file the site generates (search.js, sitemap.xml...).
+    signals.content_object_init.connect(output_guard.refuse_reserved)
     signals.all_generators_finalized.connect(sanitize.save_memo)  # its memo: sanitize_memo.py
     # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.

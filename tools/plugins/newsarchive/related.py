@@ -33,9 +33,10 @@ CACHE_NAME = "related.json"
 
 
 def link(generator: Any) -> None:
-    """Set `related_articles`, `newer_article`, `older_article` (empty for drafts, translations)."""
+    """Set `related_articles`, `newer_article`, `older_article` (empty unless listed)."""
     settings = generator.settings
-    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations]:
+    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations,
+                  *generator.hidden_articles, *generator.hidden_translations]:
         other.related_articles, other.newer_article, other.older_article = [], None, None
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
     for index, article in enumerate(articles):

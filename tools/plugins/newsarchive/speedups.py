@@ -141,6 +141,14 @@ class _NoPollDelay:
         return await asyncio.sleep(0, result)
 
 
+class ArticleWriteError(Exception):
+    """Writing one article's page failed: the message names the article's file first."""
+
+    def __init__(self, source_path: str, cause: Exception) -> None:
+        super().__init__(f"{source_path}: its page could not be written: "
+                         f"{cause.__class__.__name__}: {cause}")
+
+
 def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
     """Pelican 4.12's generate_articles; on an incremental build, pages to write go first."""
     articles = [*chain(self.translations, self.articles, self.hidden_translations,
@@ -148,9 +156,13 @@ def _generate_articles(self: ArticlesGenerator, write: Any) -> None:
     state = current_state()
     for article in state.changed_first(articles) if state is not None else articles:
         signals.article_generator_write_article.send(self, content=article)
-        write(article.save_as, self.get_template(article.template), self.context,
-              article=article, category=getattr(article, "category", None),
-              override_output=hasattr(article, "override_save_as"), url=article.url, blog=True)
+        try:
+            write(article.save_as, self.get_template(article.template), self.context,
+                  article=article, category=getattr(article, "category", None),
+                  override_output=hasattr(article, "override_save_as"), url=article.url,
+                  blog=True)
+        except Exception as exc:  # a template error names the template, not the article
+            raise ArticleWriteError(article.source_path, exc) from exc
 
 
 def _listing_writer(kind: str, plural: str, listings: Any) -> Any:

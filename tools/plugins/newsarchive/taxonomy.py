@@ -43,7 +43,8 @@ def annotate(generator: Any) -> None:
     entities = load_entities(generator.settings)
     unknown: set[str] = set()
     everything = [*generator.articles, *generator.translations, *generator.drafts,
-                  *generator.drafts_translations]
+                  *generator.drafts_translations, *generator.hidden_articles,
+                  *generator.hidden_translations]
     for article in everything:
         tags = getattr(article, "tags", None) or []
         for tag in tags:
