@@ -41,13 +41,13 @@ from pelican.urlwrappers import URLWrapper
 # Settings that say where caches live or whether to use them: they change no output byte.
 IGNORED_SETTINGS = frozenset({
     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CACHE_PATH", "GZIP_CACHE", "CHECK_MODIFIED_METHOD",
-    "CONTENT_CACHING_LAYER", "NEWSARCHIVE_INCREMENTAL",
+    "CONTENT_CACHING_LAYER", "NEWSARCHIVE_INCREMENTAL", "NEWSARCHIVE_PELICAN_FIXES",
     # How the build uses the machine, never what it writes (tests prove the bytes equal).
-    "NEWSARCHIVE_READ_WORKERS", "PAGEFIND_QUEUE_MB",
+    "PAGEFIND_QUEUE_MB",
 })
 # Libraries whose code shapes the output.
 LIBRARIES = ("pelican", "jinja2", "markdown", "feedgenerator", "markupsafe", "babel", "nh3",
-             "pagefind", "python-slugify", "PyYAML")
+             "pagefind", "pagefind_bin", "python-slugify", "PyYAML")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK_MARK = re.compile(r"[{|]\w+[|}]")  # Pelican's {filename}-style intra-site link syntax
 
