@@ -103,10 +103,10 @@ def call_key(state: BuildState, context: dict[str, Any], template_name: str | No
                        [cards(a) for a in kwargs.get("articles") or ()],
                        encode([kwargs.get(n) for n in ("tag", "category", "source", "author")]),
                        kwargs.get("page_name")])
-    if template_name == "period_archives":
-        period_num = kwargs.get("period_num") or ()
+    if template_name == "period_archives":  # Pelican puts the period in the context
+        period_num = context.get("period_num") or ()
         year = (context.get("coverage_by_year") or {}).get(period_num[0]) if period_num else None
-        return digest(["period", name, period_num, kwargs.get("period"), encode(year),
+        return digest(["period", name, period_num, context.get("period"), encode(year),
                        [cards(a) for a in kwargs.get("dates") or ()],
                        len(kwargs.get("articles") or ()), url])
     return None

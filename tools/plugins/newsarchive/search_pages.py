@@ -5,15 +5,16 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .search_service import SearchIndexError
+from .search_service import SearchIndexError, indexed_part
 
 SORT_KEY = 'data-pagefind-sort="date"'
 BODY_MARK = "data-pagefind-body"
 
 
 def read_page(path: Path) -> tuple[str, str]:
-    """The page's HTML and its sha256, checked for what search relies on: one body mark and the
-    date sort key."""
+    """What Pagefind reads of the page (`indexed_part`) and its sha256, checked for what search
+    relies on: one body mark and the date sort key. Hashing only that part means a page whose
+    navigation changed (a neighbour's new date) leaves its bundle as it is."""
     try:
         data = path.read_bytes()
     except OSError as exc:
@@ -32,4 +33,5 @@ def read_page(path: Path) -> tuple[str, str]:
             f"{path}: no `{SORT_KEY}` sort key; it would drop out of date-sorted search results "
             "(include partial/pagefind_meta.html inside the article's data-pagefind-body)"
         )
-    return html, hashlib.sha256(data).hexdigest()
+    indexed = indexed_part(html)
+    return indexed, hashlib.sha256(indexed.encode("utf-8")).hexdigest()
