@@ -11,8 +11,8 @@ Few and explicit, so a reviewer can check them against the templates:
   the sanitiser and the plugin derive from it — body, metadata, tags by kind, reading time,
   JSON-LD — is a function of those bytes and of the global inputs), its path and its raw-seed
   link. Links to other articles are left to the pages, which fingerprint those articles' cards.
-- **page keys** (incremental_writer.page_key): an article page is its full digest plus the cards
-  of its related/prev/next/translations; a listing page is its slice of cards, its pagination
+- **call keys** (incremental_writer.call_key): an article page is its full digest plus the cards
+  of its related/prev/next/translations; a paginated listing is the cards of all its articles
   and its listing object; a period page is its articles' cards and its year's coverage; a feed
   is the full digests of its items. Other pages (tags, archives, search, sources, 404, static
   pages) are few and always rendered.

@@ -3,12 +3,13 @@
 On when the content cache is (`make html`: CACHE_CONTENT and LOAD_CONTENT_CACHE), or when
 `NEWSARCHIVE_INCREMENTAL` is true; `NEWSARCHIVE_INCREMENTAL = False` forces a full build.
 
-The manifest (`CACHE_PATH/incremental.json`) records, for every file the last successful build
-wrote through the Writer, the key it was rendered from and its size and mtime, plus the global
-fingerprint of that build (fingerprints.py). While a build runs, the manifest on disk claims
-no page current (it only lists the files earlier builds wrote), so a failed or interrupted build
-is followed by a full one. At the end of a successful build (the last `finalized` handler) the
-new manifest is written atomically, and files an earlier build wrote that this one did not (a
+The manifest (`CACHE_PATH/incremental.json`, format and writing: cachefile.py) records, for
+every `write_file`/`write_feed` call of the last successful build, the key it was rendered from
+and the size and mtime of the files it wrote (incremental_writer.py), plus the digest of that
+build's inputs (fingerprints.global_parts). While a build runs, the manifest on disk claims no
+page current (it only lists the files earlier builds wrote), so a failed or interrupted build is
+followed by a full one. At the end of a successful build (the last `finalized` handler) the new
+manifest is written atomically, and files an earlier build wrote that this one did not (a
 deleted article, a changed slug or date, a tag gone) are removed with the folders they leave
 empty — so an incremental build equals a full build into a fresh folder, file list included.
 """
