@@ -11,8 +11,8 @@ import re
 from tools.article import Article
 
 HEADER_ORDER = ("Title", "Date", "Slug", "Lang", "Category", "Tags", "Summary", "Authors",
-                "Editor", "Source", "Source_url", "Agencies", "Words", "Raw_file", "Raw_sha256",
-                "Date_method", "Date_evidence")
+                "Editor", "Source", "Source_url", "Agencies", "Words", "Raw_file", "Raw_record",
+                "Raw_sha256", "Raw_encoding", "Date_method", "Date_evidence")
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
@@ -45,7 +45,9 @@ def header_fields(article: Article, words: int | None = None) -> dict[str, objec
         "Summary": article.summary, "Authors": article.authors, "Editor": article.editor,
         "Source": article.source, "Source_url": article.source_url,
         "Agencies": article.agencies, "Words": article.words if words is None else words,
-        "Raw_file": article.raw_name, "Raw_sha256": article.raw_sha256,
+        "Raw_file": article.raw_name, "Raw_record": article.record,
+        "Raw_sha256": article.raw_sha256,
+        "Raw_encoding": "" if article.encoding in ("utf-8", "ascii") else article.encoding,
         "Date_method": article.date_method, "Date_evidence": article.date_evidence,
     }
     return {k: fields[k] for k in HEADER_ORDER if fields[k] not in ("", [], None)}

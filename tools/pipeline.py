@@ -20,9 +20,18 @@ from tools import body as body_stage
 from tools import clean, dates, metadata, tagging
 from tools.article import Article
 from tools.errors import DateError, InputError, ToolError
-from tools.existing import already_imported, imported_raw_files
+from tools.import_context import (
+    Context,
+    ImportUnit,
+    collect_units,
+    file_of,
+    review_of,
+    skip_imported,
+)
+from tools.import_lock import import_lock
+from tools.inputs import FieldMap, RecordRef, is_export, read_unit
 from tools.markdown_out import render
-from tools.read import INPUT_SUFFIXES, read_input
+from tools.read import INPUT_SUFFIXES
 from tools.readcache import ReadCache
 from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
@@ -48,25 +57,31 @@ class Options:
     learn_repeats: bool = True
     new_only: bool = False
     common_rules: tuple[Rule, ...] | None = None  # instead of rules/common.yaml (evaluation)
+    fields: FieldMap = field(default_factory=FieldMap)  # exports: --map, --date-format
+    jobs: int = 1
 
 
 @dataclass
 class Result:
     path: Path
-    status: str  # created | updated | unchanged | error
+    status: str  # created | updated | unchanged | withdrawn | error
     message: str = ""
     article: Article | None = None
     target: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    record: str = ""  # which record of an export ("row 7"), else ""
+    notes: list[str] = field(default_factory=list)  # seeds copies, kept backups
+    review: str = ""  # the article's Review: field (marked for an editor's review)
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Files named, plus .txt/.html/.htm files under folders named, sorted, no duplicates."""
+    """Files named, plus raw files (.txt/.html/.htm) and exports (tools/inputs) under folders
+    named, sorted, no duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                         if p.is_file() and (p.suffix.lower() in INPUT_SUFFIXES or is_export(p))
                          and not p.name.startswith("."))
         elif path.is_file():
             found.append(path)
@@ -101,11 +116,13 @@ def site_rules(site: SiteProfile | None,
     return clean.MemoRules(site.rules if site else (), common)  # first_match memo per article
 
 
-def prepare(path: Path, options: Options,
-            read: Callable[[Path], Article] = read_input) -> Article:
-    """Read the file, its sidecar and (HTML) page metadata; pick the site profile."""
+def prepare(path: ImportUnit, options: Options,
+            read: Callable[[ImportUnit], Article] = read_unit) -> Article:
+    """Read the file (or export record), its sidecar and (HTML) page metadata; pick the site
+    profile."""
     article = read(path)
-    article.known.update(load_sidecar(path))
+    if not isinstance(path, RecordRef):  # a record's known facts come from its own fields
+        article.known.update(load_sidecar(path))
     if article.kind == "html":
         from tools.extract_html import extract_html  # lazy: trafilatura/lxml cost 0.1 s to load
 
@@ -265,10 +282,20 @@ def process(article: Article, options: Options, repeats: Repeats, slugger: Slugg
 
 
 def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
-    """Import every input; one Result per input (errors do not stop the batch)."""
-    inputs = collect_inputs(paths)
-    if options.new_only:
-        inputs = skip_imported(inputs, options.out)
+    """Import every input (each record of an export is one); one Result per input (errors do
+    not stop the batch). Holds the output folder's import lock while it runs."""
+    files = collect_inputs(paths)
+    context = Context.for_run(options.out, options.dry_run)
+    with import_lock(options.out, enabled=not options.dry_run):
+        units, failures = collect_units(files, options.fields)
+        yield from (Result(path, "error", message) for path, message in failures)
+        if options.new_only:
+            units = skip_imported(units, context)
+        yield from _import_units(units, options, context)
+
+
+def _import_units(inputs: list[ImportUnit], options: Options,
+                  context: Context) -> Iterator[Result]:
     repeats, cache = Repeats(), ReadCache()
     if options.learn_repeats and len(inputs) > 1:
         repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
@@ -277,8 +304,8 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     batch = None if options.dry_run or len(inputs) < 2 else DurableBatch()
     held: list[Result] = []  # reported once their articles are in place
     try:
-        for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
-            held.append(import_one(path, options, repeats, slugger, cache.take, batch))
+        for path in tqdm(inputs, disable=not show, unit="input", file=sys.stderr):
+            held.append(import_one(path, options, repeats, slugger, cache.take, batch, context))
             if batch is None or len(batch) >= BATCH_FILES:
                 yield from settle(batch, held)
                 held = []
@@ -296,41 +323,51 @@ def settle(batch: DurableBatch | None, held: list[Result]) -> list[Result]:
     if error is None:
         return held
     return [Result(r.path, "error", f"{r.path}: cannot read or write ({error.strerror})",
-                   r.article) if r.target in failed and r.status != "error" else r
-            for r in held]
+                   r.article, record=r.record) if r.target in failed and r.status != "error"
+            else r for r in held]
 
 
-def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
-    """Leave out raw files that an article under `out` already names (by name or sha256)."""
-    names, digests = imported_raw_files(out)
-    fresh = [path for path in inputs if not already_imported(path, names, digests)]
-    if len(fresh) < len(inputs):
-        log.info("%d raw files already imported; skipped", len(inputs) - len(fresh))
-    return fresh
-
-
-def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger,
-               read: Callable[[Path], Article] = read_input,
-               batch: DurableBatch | None = None) -> Result:
+def import_one(path: ImportUnit, options: Options, repeats: Repeats, slugger: Slugger,
+               read: Callable[[ImportUnit], Article] = read_unit,
+               batch: DurableBatch | None = None, context: Context | None = None) -> Result:
     """One input, written at once (or through `batch`: in place when the batch commits)."""
-    article = None
+    context = context or Context()
+    article, file, record = None, file_of(path), getattr(path, "where", "")
     try:
         article = prepare(path, options, read)
+        article.raw_file = context.raw_file_of(path)
+        withdrawn = context.withdrawal(article)
+        if withdrawn:
+            return Result(file, "withdrawn", f"withdrawn ({withdrawn.reason or 'no reason given'})"
+                          "; tools/data/withdrawn.yaml keeps it out", article, record=record)
         text = process(article, options, repeats, slugger)
         assert article.date is not None
-        target = options.out / f"{article.date.year:04d}" / f"{article.slug}.md"
+        target = context.target(article, options.out / f"{article.date.year:04d}"
+                                / f"{article.slug}.md")
+        notes = context.keep_seed(path)
         status = write_article(target, text, force=options.force, dry_run=options.dry_run,
-                               batch=batch)
+                               batch=batch, notes=notes)
         slugger.claim(article)
-        return Result(path, status, article=article, target=target)
+        context.remember(article, target)
+        return Result(file, status, article=article, target=target, record=record, notes=notes,
+                      review=review_of(text))
     except ToolError as exc:
-        return Result(path, "error", str(exc), article=article)
+        return Result(file, "error", _located(str(exc), file, record), article, record=record)
     except OSError as exc:
-        return Result(path, "error", f"{path}: cannot read or write ({exc.strerror})", article)
+        return Result(file, "error", f"{path}: cannot read or write ({exc.strerror})", article,
+                      record=record)
 
 
-def _group_lines(path: Path, options: Options,
-                 read: Callable[[Path], Article] = read_input) -> tuple[str, list[str]]:
+def _located(message: str, file: Path, record: str) -> str:
+    """A stage's message names the file; for an export record it must name the record too."""
+    prefix = f"{file}:"
+    if record and message.startswith(prefix):
+        return f"{file} {record}:{message[len(prefix):]}"
+    return message
+
+
+def _group_lines(path: ImportUnit, options: Options,
+                 read: Callable[[ImportUnit], Article] = read_unit) -> tuple[str, list[str]]:
     """For the repeated-line pre-pass: a dump's lines, or an HTML page read as a dump, and the
     group they belong to (as `group_of` will name it in the main pass)."""
     article = read(path)
@@ -338,7 +375,8 @@ def _group_lines(path: Path, options: Options,
         from tools.extract_html import page_lines_and_url, site_key
 
         lines, url = page_lines_and_url(article.text)
-        url = load_sidecar(path).get("url") or url
+        url = (article.known.get("url") if isinstance(path, RecordRef)
+               else load_sidecar(path).get("url")) or url
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None

@@ -1,7 +1,11 @@
 // Other forms of an Indonesian word, for a one-word search that found nothing.
 // Pagefind's Snowball stemmer misses many Indonesian forms ("tuntutan" does not find "menuntut",
 // "pengumpulan" does not find "berkumpul"), so the page proposes the roots and common affixed
-// forms that do find articles. Crude on purpose: candidates are only offered if they match.
+// forms that do find articles. Crude on purpose: candidates are only offered if they match, and
+// only if the matching pages really contain them (search-verify.js: Pagefind would otherwise
+// "find" a non-word such as "dichech" through the indexed word "di").
+import { queryIsFound } from "./search-verify.js";
+
 // [prefix, what follows it, what to put back]: meN-/peN- drop the first consonant of a root
 // before a vowel (menuntut < tuntut, menyerang < serang, memukul < pukul, mengirim < kirim).
 const PREFIXES = [
@@ -41,13 +45,17 @@ export function forms(root) {
 }
 
 /** Up to `limit` [word, count] pairs that find articles: roots if any do, else affixed forms. */
-export async function suggestions(pagefind, word, options, limit = 3) {
+export async function suggestions(pagefind, word, options, lang, limit = 3) {
   if (!/^\p{L}{4,}$/u.test(word)) return [];
   const found = roots(word).slice(0, MAX_CANDIDATES / 2);
   const affixed = new Set(found.slice(0, 3).flatMap(forms));
   for (const root of found) affixed.delete(root);
   affixed.delete(word.toLowerCase());
-  const count = async (c) => [c, (await pagefind.search(c, options)).results.length];
+  const count = async (c) => {
+    const { results } = await pagefind.search(c, options);
+    const real = results.length > 0 && await queryIsFound(c, results, lang, 3);
+    return [c, real ? results.length : 0];
+  };
   // Pagefind matches prefixes, so "kumpulan" finds what "kumpul" finds: keep the shorter.
   const rank = (pairs) => pairs.filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))

@@ -95,9 +95,9 @@ def start(pelican: Any) -> None:
     set_state(BuildState(output, previous))
 
 
-def get_writer(pelican: Any) -> type | None:
-    """`get_writer`: the skipping writer while an incremental build runs."""
-    return IncrementalWriter if current_state() is not None else None
+def get_writer(pelican: Any) -> type:
+    """`get_writer`: the plugin's writer (it skips pages only while an incremental build runs)."""
+    return IncrementalWriter
 
 
 def finish(pelican: Any) -> None:

@@ -129,8 +129,17 @@ def feed_key(state: BuildState, elements: list[Any], path: str, url: str | None,
                    [state.digests.full(item) for item in elements[:max_items]]])
 
 
+class ArticleWriteError(Exception):
+    """Writing one article's page failed: the message names the article's file first."""
+
+    def __init__(self, source_path: str, cause: Exception) -> None:
+        super().__init__(f"{source_path}: its page could not be written: "
+                         f"{cause.__class__.__name__}: {cause}")
+
+
 class IncrementalWriter(Writer):
-    """Writer that leaves current pages as they are on disk."""
+    """The plugin's Writer (every build): leaves current pages as they are on disk while an
+    incremental build runs; names the article whose page failed."""
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings)
@@ -176,18 +185,33 @@ class IncrementalWriter(Writer):
                    relative_urls: bool = False, paginated: dict[str, Any] | None = None,
                    template_name: str | None = None, override_output: bool = False,
                    url: str | None = None, **kwargs: Any) -> None:
+        """Pelican's `write_file`, skipped when current; an article page that fails names the
+        article's file (a template error alone names only the template)."""
+        try:
+            self._write_file(name, template, context, relative_urls, paginated, template_name,
+                             override_output, url, kwargs)
+        except Exception as exc:
+            article = kwargs.get("article")
+            if article is None:
+                raise
+            raise ArticleWriteError(article.source_path, exc) from exc
+
+    def _write_file(self, name: Any, template: Any, context: dict[str, Any],
+                    relative_urls: bool, paginated: dict[str, Any] | None,
+                    template_name: str | None, override_output: bool, url: str | None,
+                    kwargs: dict[str, Any]) -> None:
         state = current_state()
         if state is None or not name:
-            return super().write_file(name, template, context, relative_urls, paginated,
-                                      template_name, override_output, url, **kwargs)
+            super().write_file(name, template, context, relative_urls, paginated,
+                               template_name, override_output, url, **kwargs)
+            return
         is_listing = template_name in self.settings["PAGINATED_TEMPLATES"] and bool(
             paginated if paginated is not None
             else {k for k in kwargs if k in {"articles", "dates"}})
         key = call_key(state, context, template_name, is_listing, kwargs, name, url)
         if self._skip(name, key, override_output):
-            return None
+            return
         state.start()
         super().write_file(name, template, context, relative_urls, paginated, template_name,
                            override_output, url, **kwargs)
         state.stop(name, key)
-        return None

@@ -6,10 +6,12 @@ from pelican import signals
 
 from . import (
     archives,
+    holdings,
     i18n,
     incremental,
     incremental_writer,
     memory,
+    output_guard,
     pelican_fixes,
     presentation,
     raw_seeds,
@@ -37,6 +39,8 @@ def register() -> None:
     # feed summary as the feed is made; templates then mark bodies safe.
     signals.readers_init.connect(sanitize.use_sanitising_readers)
     signals.feed_generated.connect(sanitize.sanitize_feed)
+    # No Save_as/Url may take a file the site generates (search.js, sitemap.xml...).
+    signals.content_object_init.connect(output_guard.refuse_reserved)
     # Theme: gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.
     signals.generator_init.connect(i18n.install)
@@ -47,6 +51,7 @@ def register() -> None:
     signals.article_generator_finalized.connect(presentation.annotate)
     signals.article_generator_finalized.connect(related.link)
     signals.article_generator_finalized.connect(archives.add_to_context)
+    signals.article_generator_finalized.connect(holdings.add_to_context)  # the About page
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
     signals.article_writer_finalized.connect(seo.write_404)

@@ -1,7 +1,11 @@
 """Related articles by shared tags weighted by rarity (IDF), and previous/next, computed once.
 
-Weighting: a shared tag counts log(N / df), so sharing a rare person beats sharing the common
-"Armenia" + "Azerbaijan". To stay linear, each article looks at a bounded set of candidates:
+Weighting: a shared tag counts the smoothed IDF log((N + 1) / df), so sharing a rare person beats
+sharing the common "Armenia" + "Azerbaijan", and a tag that every article carries still counts
+a little (log(1 + 1/N)) instead of nothing: in a small archive, or one about a single conflict,
+two articles sharing five tags are related.
+
+To stay linear, each article looks at a bounded set of candidates:
 every article of its rarer tags while the budget lasts, then only the nearest in time of its
 common tags. Ties go to the closer in time, then to the newer, so the output is stable.
 
@@ -32,9 +36,10 @@ logger = logging.getLogger(__name__)
 
 
 def link(generator: Any) -> None:
-    """Set `related_articles`, `newer_article`, `older_article` (empty for drafts, translations)."""
+    """Set `related_articles`, `newer_article`, `older_article` (empty unless listed)."""
     settings = generator.settings
-    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations]:
+    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations,
+                  *generator.hidden_articles, *generator.hidden_translations]:
         other.related_articles, other.newer_article, other.older_article = [], None, None
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
     for index, article in enumerate(articles):
@@ -82,7 +87,7 @@ def rank_related(tag_sets: list[frozenset[str]], count: int, budget: int) -> lis
         for tag in tags:
             postings[tag].append(index)
     total = len(tag_sets)
-    idf = {tag: math.log(total / len(items)) for tag, items in postings.items()}
+    idf = {tag: math.log((total + 1) / len(items)) for tag, items in postings.items()}
     ranked = []
     for index, tags in enumerate(tag_sets):
         candidates = _candidates(index, tags, postings, budget)
