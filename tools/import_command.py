@@ -14,12 +14,17 @@ from tools.pipeline import Options, Result, import_paths
 
 
 def explain(result: Result) -> None:
-    """Every removed line of one input, with the rule that removed it."""
+    """Every decision on one input: each signal for title, date, language and source (which
+    won and why the others lost), why it needs review, and every removed line with its rule."""
     if result.article is None:
         return
     click.echo(f"# {one_line(str(result.path))}{' ' + result.record if result.record else ''}")
     article = result.article
     click.echo(f"  encoding: {article.encoding}")
+    for line in article.decisions:
+        click.echo(f"  {one_line(line)}" if line.startswith("  ") else f"  * {one_line(line)}")
+    for reason in article.review:
+        click.echo(f"  ! review: {one_line(reason)}")
     for removed in result.article.removed:
         click.echo(f"  - [{removed.rule}] {one_line(removed.line)}")
 

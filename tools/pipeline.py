@@ -9,7 +9,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from itertools import chain
 from pathlib import Path
 
@@ -17,9 +16,9 @@ import yaml
 from tqdm import tqdm
 
 from tools import body as body_stage
-from tools import clean, dates, metadata, tagging
+from tools import clean, metadata, metastage, review, tagging
 from tools.article import Article
-from tools.errors import DateError, InputError, ToolError
+from tools.errors import InputError, ToolError
 from tools.import_context import (
     Context,
     ImportUnit,
@@ -45,6 +44,7 @@ PROGRESS_MIN = 20
 BATCH_FILES = 64  # articles made durable together (tools/write.py), then renamed into place
 COVER_SHARE = 0.9
 TOKEN = re.compile(r"\w+")
+CREDIT_TAIL = 8  # lines after the body searched for credit lines (`Editor: <name>`)
 
 
 @dataclass
@@ -124,6 +124,7 @@ def prepare(path: ImportUnit, options: Options,
     article = read(path)
     if not isinstance(path, RecordRef):  # a record's known facts come from its own fields
         article.known.update(load_sidecar(path))
+    metastage.gather(article, options.date)  # takes a dump's front matter off its text
     if article.kind == "html":
         from tools.extract_html import extract_html  # lazy: trafilatura/lxml cost 0.1 s to load
 
@@ -202,10 +203,10 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                            "outside-body")
     header = lines[(span.title_index or 0) + 1: span.start]
     clean.harvest_meta(article, header, rules)
+    clean.harvest_meta(article, lines[span.end: span.end + CREDIT_TAIL], rules)
     lines = lines[span.start: span.end]
     if not article.title.strip():
-        raise InputError(f"{article.path}: no title found; add a sidecar "
-                         f"{article.path.with_suffix('.yaml').name} with `title:`")
+        raise InputError(metastage.missing_title(article))
     article.title = " ".join(article.title.split())
     teased = article.page_lines or article.lines
     teaser = clean.page_teasers(teased, article.link_lines, keys if teased is whole else None)
@@ -223,48 +224,6 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
     return article
 
 
-def resolve_date(article: Article, options: Options) -> None:
-    """explicit > html-meta > dateline in the dump > inferred (or refuse)."""
-    tz = article.site.timezone if article.site else "+07:00"
-    explicit = options.date or article.known.get("date")
-    if explicit:
-        parsed = dates.parse_iso(explicit, tz)
-        problem = "is not YYYY-MM-DD" if parsed is None else dates.implausible(parsed)
-        if problem:
-            raise DateError(f"{article.path}: date {explicit!r} {problem}")
-        article.date, article.date_method = parsed, "explicit"
-        return
-    if article.known.get("html_date"):
-        parsed = dates.parse_iso(article.known["html_date"], tz)
-        if parsed and not dates.implausible(parsed):  # else: a broken page, read on
-            article.date, article.date_method = parsed, "html-meta"
-            return
-    line = date_line(article)
-    if line:
-        article.date = dates.parse_date_text(line, tz)
-        article.date_method, article.date_evidence = "dateline", line
-        return
-    text = "\n".join(article.paragraphs)
-    facts = tagging.applicable_facts(text, load_vocabulary())
-    day, evidence = dates.infer_date(text, facts, str(article.path))
-    article.date = datetime.combine(day, datetime.min.time(), dates.tzinfo(tz))
-    article.date_method, article.date_evidence = "inferred", evidence
-
-
-def date_line(article: Article) -> str:
-    """The date line nearest after the title in a dump (or just before it)."""
-    if article.title_index is None:
-        return ""
-    lines = article.lines
-    index = article.title_index
-    after = [ln for ln in lines[index + 1: index + 12] if ln.strip()][:6]
-    before = [ln for ln in lines[max(0, index - 6): index] if ln.strip()][-2:][::-1]
-    for line in after + before:
-        if dates.looks_like_date_line(line) and dates.parse_date_text(line):
-            return line
-    return ""
-
-
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
     """Run every stage after reading; returns the Markdown text (without Import_sha256)."""
     analyse(article, options, repeats)
@@ -278,13 +237,13 @@ def analyse(article: Article, options: Options, repeats: Repeats) -> None:
     rules = site_rules(article.site, options.common_rules)
     found = find_text(article, rules, repeats)
     article.__dict__.update(found.__dict__)
-    known = article.known
-    article.source = (options.source or known.get("source")
-                      or (article.site.name if article.site else "")
-                      or known.get("html_source") or "")
-    article.source_url = known.get("url") or known.get("html_url") or ""
+    metastage.decide_source(article, options.source)
+    metastage.decide_title(article, article.page_lines or article.lines)
+    metastage.decide_authors(article)
     metadata.fill_metadata(article)
-    resolve_date(article, options)
+    metastage.decide_language(article)
+    metastage.resolve_date(article)
+    review.mark(article)
     tagging.tag_article(article, load_vocabulary())
 
 

@@ -62,7 +62,9 @@ def collect(generator: Any) -> None:
     missing = []
     for draft in [*generator.drafts, *generator.drafts_translations]:
         draft.raw_url = None  # drafts are previews: their seeds are published once they are
-    for article in [*generator.articles, *generator.translations]:
+    # Hidden articles are published (unlisted): their seeds are too.
+    for article in [*generator.articles, *generator.translations, *generator.hidden_articles,
+                    *generator.hidden_translations]:
         article.raw_url = None
         name = (article.metadata.get("raw_file") or "").strip()
         if not name:
