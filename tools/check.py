@@ -1,7 +1,7 @@
 """`python -m tools check`: validate articles, pages and data files; report every problem at once.
 
-One pass over the files, no Pelican build and no Markdown rendering, so it can run before every
-`make html` on a large archive. Problems print as `path:line: error|warning: message. Hint: ...`;
+One pass over the files and no Pelican build, so it can run before every `make html` on a large
+archive; Markdown is rendered only for a body that may hold web code (tools/checks/rendered.py). Problems print as `path:line: error|warning: message. Hint: ...`;
 any error makes the exit status 1, warnings do not.
 """
 
