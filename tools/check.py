@@ -1,8 +1,9 @@
 """`python -m tools check`: validate articles, pages and data files; report every problem at once.
 
 One pass over the files and no Pelican build, so it can run before every `make html` on a large
-archive; Markdown is rendered only for a body that may hold web code (tools/checks/rendered.py). Problems print as `path:line: error|warning: message. Hint: ...`;
-any error makes the exit status 1, warnings do not.
+archive; Markdown is rendered only for a body that may hold web code (tools/checks/rendered.py).
+Problems print as `path:line: error|warning: message. Hint: ...`; any error makes the exit status
+1, warnings do not.
 """
 
 from __future__ import annotations
