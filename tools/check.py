@@ -18,7 +18,7 @@ from tools.checks import ERROR, WARNING, Findings, Problem
 from tools.checks.archive import Entry, broken_links, duplicates
 from tools.checks.files import check_file
 from tools.checks.known import DATA_DIR, Known, load_known
-from tools.checks.rulefiles import check_rules_file, check_site_file
+from tools.checks.rulefiles import check_agencies_file, check_rules_file, check_site_file
 from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
 from tools.checks.yamlnodes import compose
 from tools.errors import one_line
@@ -115,6 +115,8 @@ def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
             check_vocabulary_file(path, out)
         elif path.name == "languages.yaml":
             check_languages_file(path, out)
+        elif path.name == "agencies.yaml":
+            check_agencies_file(path, out)
         elif path.parent.name not in {"sites", "rules"}:
             compose(path, out)
     elif _inside(path, content):
