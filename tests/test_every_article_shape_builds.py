@@ -51,6 +51,7 @@ SHAPES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "diubah": ((), {"Modified": "2020-10-12T08:00:00+07:00"}),
     "penulis-berkoma": ((), {"Authors": "Doe, Jane; Smith, John"}),
     "alamat-bukan-web": ((), {"Source_url": "arsip cetak, halaman 3"}),
+    "templat-artikel": ((), {"Template": "article", "Author": "Redaksi Arsip"}),
     "hanya-wajib": (tuple(k for k in FULL if k not in {"Title", "Date", "Slug", "Synthetic"}),
                     {}),
     # a `tools new` stub, finished: tags and text filled in, the other fields left empty
