@@ -14,6 +14,7 @@ from . import (
     output_guard,
     pelican_fixes,
     presentation,
+    provenance,
     raw_seeds,
     related,
     sanitize,
@@ -45,6 +46,7 @@ def register() -> None:
     # computed once, then the extra pages, feeds and files.
     signals.generator_init.connect(i18n.install)
     signals.generator_init.connect(presentation.install_filters)
+    signals.generator_init.connect(provenance.install_filters)  # the date evidence, in words
     signals.generator_init.connect(seo.add_to_context)
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
