@@ -170,7 +170,7 @@ class Driver:
             from bench.browser import measure_searches, search_query
 
             # The targets' searches first (newest first, the default), then the same words by
-            # relevance, which merges every bundle (what more, smaller bundles cost).
+            # relevance, ranked within the newest bundles that fill the first page.
             searches = [(typical, search_query(typical)), (every, search_query(every)),
                         (f"{typical} by relevance", search_query(typical, "relevance")),
                         (f"{every} by relevance", search_query(every, "relevance"))]

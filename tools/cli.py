@@ -21,6 +21,7 @@ COMMANDS = {  # command name -> "module:attribute" of its click command
     "eval": "tools.evaluation.command:eval_command",
     "check": "tools.check:check_command",
     "new": "tools.new:new_command",
+    "withdraw": "tools.withdraw_command:withdraw_command",
 }
 
 

@@ -255,6 +255,7 @@ def extract_html(article: Article) -> None:
     title_element = _title_element(tree)
     doc = trafilatura.bare_extraction(article.text, with_metadata=True, **EXTRACT_SETTINGS)
     found = doc.as_dict() if doc is not None else {}
+    article.reference_text = found.get("text") or ""  # the body is compared with it (review.py)
     article.blocks = blocks_of(doc.body if doc is not None else None)
     precise = trafilatura.bare_extraction(article.text, favor_precision=True, **EXTRACT_SETTINGS)
     narrow = blocks_of(precise.body if precise is not None else None)
