@@ -28,8 +28,9 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
     explicit = article.known.get("title", "")
     title = explicit or article.known.get("html_title") or _first_heading(article.blocks)
     if not title.strip():
-        raise InputError(f"{article.path}: no title found; add a sidecar "
-                         f"{article.path.with_suffix('.yaml').name} with `title:`")
+        from tools.metastage import missing_title
+
+        raise InputError(missing_title(article))
     article.title = " ".join(title.split())
     _page_header(article, rules)
     teaser = clean.page_teasers(article.page_lines, article.link_lines)
