@@ -149,18 +149,23 @@ def parse_page(text: str, name: object = "page") -> Any:
                          "is it a saved web page?") from exc
 
 
-def resegment(lines: list[str], page_lines: list[str], min_words: int = BLOB_WORDS) -> list[str]:
+def resegment(lines: list[str], page_lines: list[str], min_words: int = BLOB_WORDS,
+              keep_origin: bool = False) -> list[Any]:
     """Trafilatura sometimes glues a whole page region into one line (title, byline, share
     buttons, captions, teasers): split such a line back at the page's own line breaks when it
     is exactly a run of page lines with several widget-sized pieces (a paragraph hard-wrapped
-    with <br> is left whole)."""
+    with <br> is left whole). `keep_origin`: a list of parts per input line."""
     starts: dict[str, list[str]] = {}
-    for line in sorted({ln for ln in page_lines if ln}, key=len, reverse=True):
-        starts.setdefault(line.split()[0], []).append(line)
-    out: list[str] = []
+    if any(len(line.split()) >= min_words for line in lines):
+        for line in sorted({ln for ln in page_lines if ln}, key=len, reverse=True):
+            starts.setdefault(line.split()[0], []).append(line)
+    out: list[Any] = []
     for line in lines:
         parts = _split_run(line, starts) if len(line.split()) >= min_words else None
-        out.extend(parts or [line])
+        if keep_origin:
+            out.append(parts or [line])
+        else:
+            out.extend(parts or [line])
     return out
 
 

@@ -64,13 +64,16 @@ def _page_header(article: Article, rules: Sequence[Rule]) -> None:
 
 
 def split_glued(blocks: Sequence[Block], page_lines: list[str]) -> list[Block]:
-    """Paragraph blocks that glue a page region into one line, split at the page's lines."""
+    """Paragraph blocks that glue a page region into one line, split at the page's lines
+    (resegment runs once over every paragraph block: it indexes the page's lines first)."""
+    texts = [block.text for block in blocks if block.kind == "p"]
+    parts = iter(resegment(texts, page_lines, keep_origin=True))
     out: list[Block] = []
     for block in blocks:
         if block.kind != "p":
             out.append(block)
             continue
-        out.extend(Block("p", line) for line in resegment([block.text], page_lines))
+        out.extend(Block("p", line) for line in next(parts))
     return out
 
 
