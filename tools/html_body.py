@@ -9,7 +9,8 @@ the duplicate test that catches captions repeating the lead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
 
 from tools import clean, dates
 from tools.article import Article
@@ -33,8 +34,8 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
         raise InputError(missing_title(article))
     article.title = " ".join(title.split())
     _page_header(article, rules)
-    teaser = clean.page_teasers(article.page_lines, article.link_lines)
     blocks = split_glued(article.blocks, article.page_lines)
+    teaser = page_teasers(article, blocks)
     paragraphs = clean_blocks(article, blocks, rules, learned, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
@@ -45,6 +46,26 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
         raise InputError(f"{article.path}: no article text found after cleaning; "
                          "check the file (run with --explain to see what was removed)")
     article.paragraphs = paragraphs
+
+
+def page_teasers(article: Article, blocks: Sequence[Block]) -> Callable[[str], bool]:
+    """Headline-like lines that link to other articles: shown elsewhere on the page too (more
+    often than the extracted article itself shows them: a list the article repeats is its
+    own), or a block whose whole text is one link."""
+    def key(line: str) -> str:
+        return " ".join(line.split()).casefold()
+
+    elsewhere = Counter(map(key, article.page_lines))
+    elsewhere.subtract(key(block.text) for block in blocks)
+    links = article.link_lines
+
+    def is_teaser(line: str) -> bool:
+        words = len(line.split())
+        if words < 3 or not clean.looks_like_headline(line, words):
+            return False
+        return elsewhere[key(line)] >= 1 or key(line) in links
+
+    return is_teaser
 
 
 def _first_heading(blocks: Sequence[Block]) -> str:
@@ -105,6 +126,9 @@ def clean_blocks(article: Article, blocks: Sequence[Block], rules: Sequence[Rule
         if first is None and (learned(line) or teaser(line)):
             article.remove(line, clean.LEARNED if learned(line) else clean.TEASER_LINK)
             continue
+        if first is not None and first.action == "end" and not _ends_text(kept, blocks[index + 1:]):
+            article.remove(line, first.id)  # a share bar above the text, not below it
+            continue
         text, action = clean.apply_line(article, line, rules, first)
         if action == "end":
             for rest in blocks[index + 1:]:
@@ -116,6 +140,17 @@ def clean_blocks(article: Article, blocks: Sequence[Block], rules: Sequence[Rule
             if block.kind == "heading":
                 article.structure[text] = ("heading",)
     return _without_duplicates(article, kept)
+
+
+def _prose_words(texts: Iterable[str]) -> int:
+    return sum(len(t.split()) for t in texts if clean.looks_like_sentence(t))
+
+
+def _ends_text(kept: list[str], rest: Sequence[Block]) -> bool:
+    """Whether a widget line (share bar, comments) ends the article: more running text stands
+    before it than after it. trafilatura's extract can hold a share bar or a comment link
+    above or inside the text."""
+    return _prose_words(kept) > _prose_words(b.text for b in rest if b.kind == "p")
 
 
 def clean_table(article: Article, block: Block, rules: Sequence[Rule]) -> list[str]:
