@@ -41,6 +41,7 @@ class Outcome:
     title_ok: bool | None = None  # None: no title in the ground truth
     date_ok: bool | None = None  # None: no date in the ground truth
     refusal: str = ""  # why the importer refused the page ("" when it imported it)
+    review: bool = False  # written as a draft with a `Review:` reason
     ref_precision: float = 0.0  # trafilatura on the page's HTML
     ref_recall: float = 0.0
     seconds: float = 0.0
@@ -102,6 +103,7 @@ def score_ours(page: Page, kind: str, rules: tuple[Rule, ...],
     body = "\n".join(article.paragraphs)  # type: ignore[attr-defined]
     out.precision, out.recall = overlap(body, normalise_expected(page.body))
     out.raw_precision, out.raw_recall = overlap(body, page.body)
+    out.review = bool(getattr(article, "review", None))
     if page.title:
         out.title_ok = same_title(article.title, page.title)  # type: ignore[attr-defined]
     if page.date:
