@@ -251,8 +251,8 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     """Import every input (each record of an export is one); one Result per input (errors do
     not stop the batch). Holds the output folder's import lock while it runs."""
     files = collect_inputs(paths)
-    context = Context.for_run(options.out, options.dry_run)
     with import_lock(options.out, enabled=not options.dry_run):
+        context = Context.for_run(options.out, options.dry_run)  # existing articles, under lock
         units, failures = collect_units(files, options.fields)
         units, refused = context.placed(units)
         yield from (Result(path, "error", message) for path, message in failures + refused)
