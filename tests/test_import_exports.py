@@ -15,6 +15,8 @@ from warcio.warcwriter import WARCWriter
 
 from tools.cli import cli
 
+from conftest import build_site
+
 P1 = ("Armenia dan Azerbaijan menyepakati gencatan senjata kemanusiaan baru yang mulai berlaku "
       "tengah malam, kata kementerian luar negeri kedua negara dalam pernyataan bersama.")
 P2 = ("Kesepakatan itu dicapai setelah pembicaraan di Washington dengan Menteri Luar Negeri "
@@ -188,3 +190,15 @@ def test_a_file_that_is_not_a_warc_is_refused_in_one_line(tmp_path: Path) -> Non
     result = run(str(bad), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert f"error: {bad}: not a readable WARC file" in result.output
+
+
+def test_the_built_site_links_each_record_to_the_whole_export(tmp_path: Path) -> None:
+    export = detik_csv(tmp_path)
+    root = tmp_path / "site"
+    articles = root / "content" / "articles"
+    assert run(str(export), "--map", MAP, "--out", str(articles)).exit_code == 0
+    output = tmp_path / "output"
+    build_site(root / "content", output)
+    assert (output / "raw" / "detik.csv.txt").read_bytes() == export.read_bytes()
+    page = next(output.rglob("rusia-kirim-pasukan-penjaga-perdamaian/index.html"))
+    assert 'raw/detik.csv.txt">detik.csv</a>, baris 3</dd>' in page.read_text(encoding="utf-8")
