@@ -60,10 +60,11 @@ def register() -> None:
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)
-    # Search: the index is planned once the articles are known, dirty bundles are fed article
-    # pages as they are written and finished after the write phase (search_index.py).
+    # Search: the index is planned once the articles are known; a bundle to index is fed its
+    # article pages in order as each is written or kept by the writer (search_index.py).
     signals.article_generator_finalized.connect(search_index.collect_articles)
     signals.content_written.connect(search_index.page_written)
+    incremental_writer.page_kept.connect(search_index.page_kept)
     signals.finalized.connect(search_index.build_index)
     # Last: only a build whose every step succeeded records its pages as current.
     signals.finalized.connect(incremental.finish)
