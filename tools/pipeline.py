@@ -297,11 +297,11 @@ def settle(batch: DurableBatch | None, held: list[Result]) -> list[Result]:
     """Commit the batch; an input whose article could not be put in place becomes an error."""
     if batch is None:
         return held
-    failed, error = batch.commit()
+    lost, error = batch.commit()
     if error is None:
         return held
     return [Result(r.path, "error", f"{r.path}: cannot read or write ({error.strerror})",
-                   r.article, record=r.record) if r.target in failed and r.status != "error"
+                   r.article, record=r.record) if r.target in lost and r.status != "error"
             else r for r in held]
 
 
