@@ -37,6 +37,7 @@ from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
+from tools.withdrawn import Withdrawal
 from tools.write import DurableBatch, write_article
 
 log = logging.getLogger(__name__)
@@ -256,6 +257,9 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
         units, failures = collect_units(files, options.fields)
         units, refused = context.placed(units)
         yield from (Result(path, "error", message) for path, message in failures + refused)
+        units, withdrawn = context.listed_withdrawn(units)
+        if not options.new_only:  # --new-only (every build): withdrawn is nothing new
+            yield from (withdrawn_result(unit, entry) for unit, entry in withdrawn)
         if options.new_only:
             units = skip_imported(units, context)
         yield from _import_units(units, options, context)
@@ -337,8 +341,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         article.raw_file = context.raw_file_of(path)
         withdrawn = context.withdrawal(article)
         if withdrawn:
-            return Result(file, "withdrawn", f"withdrawn ({withdrawn.reason or 'no reason given'})"
-                          "; tools/data/withdrawn.yaml keeps it out", article, record=record)
+            return withdrawn_result(path, withdrawn, article)
         slugger.assign(article)
         text = render(article)
         assert article.date is not None
@@ -353,6 +356,13 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
                       review=review_of(text))
     except (ToolError, OSError) as exc:
         return failed(path, exc, article)
+
+
+def withdrawn_result(path: ImportUnit, entry: Withdrawal,
+                     article: Article | None = None) -> Result:
+    return Result(file_of(path), "withdrawn", f"withdrawn ({entry.reason or 'no reason given'}); "
+                  "tools/data/withdrawn.yaml keeps it out", article,
+                  record=getattr(path, "where", ""))
 
 
 def _located(message: str, file: Path, record: str) -> str:
