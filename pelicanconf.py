@@ -7,7 +7,7 @@ published site.
 from jinja2 import StrictUndefined
 
 SITENAME = "Arsip Konflik Kaukasus"
-SITESUBTITLE = "Arsip berita tentang konflik Armenia, Azerbaijan, Nagorno-Karabakh dan Georgia"
+SITESUBTITLE = "Arsip berita tentang konflik di Kaukasus"
 AUTHOR = "Redaksi Arsip"
 SITEURL = ""
 # Feeds need a domain even in development, or `--fatal warnings` trips on them.
@@ -152,7 +152,3 @@ RELATED_ARTICLES_CANDIDATES = 80
 # 10,000 articles.
 JINJA_ENVIRONMENT["auto_reload"] = False
 GZIP_CACHE = False
-# Parallel reading (tools/plugins/newsarchive/parallel_read.py): on a cold or partly cold build,
-# this many worker processes convert Markdown while Pelican reads, on cores that idle otherwise.
-# None: usable CPUs - 1 (at most 4); 0: off. Output is the same either way.
-NEWSARCHIVE_READ_WORKERS: int | None = None

@@ -78,7 +78,7 @@ def test_reimporting_an_export_changes_nothing_and_new_only_skips_it(tmp_path: P
     again = run(str(tmp_path / "site" / "seeds"), "--map", MAP, "--out", str(out))
     assert "0 created, 0 updated, 2 unchanged" in again.output, again.output
     skipped = run(str(tmp_path / "site" / "seeds"), "--new-only", "--out", str(out))
-    assert "0 created, 0 updated, 0 unchanged, 0 refused" in skipped.output, skipped.output
+    assert "nothing new to import" in skipped.output, skipped.output
 
 
 def test_a_missing_mapped_column_is_named_with_file_and_row(tmp_path: Path) -> None:
@@ -112,7 +112,7 @@ def test_an_ambiguous_date_column_asks_for_the_format(tmp_path: Path) -> None:
     fixed = run(str(export), "--date-format", "%d/%m/%Y %H:%M", "--out", str(tmp_path / "out"))
     assert fixed.exit_code == 0, fixed.output
     (article,) = (tmp_path / "out").rglob("*.md")
-    assert header(article)["Date"] == "2025-11-10T20:43:00+07:00"
+    assert header(article)["Date"].startswith("2025-11-10T20:43:00")  # 10 November
 
 
 def test_json_lines_records_become_articles(tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from tools.errors import one_line
-from tools.inputs import FieldMap, parse_map
+from tools.inputs import FieldMap, is_export, parse_map
 from tools.pipeline import Options, Result, import_paths
 
 
@@ -81,7 +81,10 @@ def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source
         totals[result.status] += 1
         if result.review and result.status != "error":
             review.append(result)
-    summary(totals, review, dry_run)
+    if new_only and not totals:
+        click.echo("nothing new to import: every raw input already has an article", err=True)
+    elif len(paths) > 1 or any(p.is_dir() or is_export(p) for p in paths) or review:
+        summary(totals, review, dry_run)  # a batch; one file's line says it all
     if totals["error"]:
         raise SystemExit(1)
 

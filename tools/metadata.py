@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 from tools.article import Article
 from tools.datayaml import load_yaml_text
 from tools.firstchar import REPEATS, with_first_char_lookahead
+from tools.rules import compile_pattern
 
 AGENCIES_PATH = Path(__file__).resolve().parent / "data" / "agencies.yaml"
 SUMMARY_CHARS = 300
@@ -46,6 +47,8 @@ def _agency_patterns(path: Path) -> tuple[tuple[str, tuple[str, ...], re.Pattern
     doc = _agency_doc(path)
     triples = []
     cite = doc.get("citing", "")
+    if cite:
+        compile_pattern(cite, f"{path}: citing")  # refuses a broken or hours-long pattern
     for item in doc.get("agencies", []):
         literals = _literals(item)
         pattern = _bounded(literals)

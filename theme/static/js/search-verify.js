@@ -22,6 +22,12 @@ export function queryWords(query) {
   return (fold(query).replace(/"/g, " ").match(LETTERS) || []);
 }
 
+/** The words of a page's text (title and body), folded, in order. */
+export function pageWordList(data) {
+  const text = [data.meta?.title, data.content].filter(Boolean).join(" ");
+  return fold(text).match(LETTERS) || [];
+}
+
 /** A page's words, hyphenated names both whole and in parts ("nagorno-karabakh"). */
 function pageWords(data) {
   const meta = data.meta || {};
@@ -76,4 +82,17 @@ export async function queryIsFound(query, results, lang, sample = 5) {
     if (!missing.size) return true;
   }
   return false;
+}
+
+/** Results whose page data is loaded once however often it is asked for (this check, then the
+ * list on screen). */
+export function remember(results) {
+  for (const result of results) {
+    if (result.remembered) continue;
+    const load = result.data;
+    let loaded = null;
+    result.data = () => (loaded ||= load());
+    result.remembered = true;
+  }
+  return results;
 }

@@ -7,7 +7,7 @@ import {
 } from "./search-render.js";
 import { suggestions } from "./search-suggest.js";
 import { stemQuery } from "./search-stem.js";
-import { queryIsFound } from "./search-verify.js";
+import { queryIsFound, remember } from "./search-verify.js";
 
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" }, relevance: null };
 const DEBOUNCE_MS = 250;
@@ -136,19 +136,6 @@ async function orderedResults(term, filters, merged, wanted) {
   return ordered;
 }
 
-/** A result's page data, loaded once however often it is asked for (the check that the query
- * words are really in the page, then the list). */
-function remember(results) {
-  for (const result of results) {
-    if (result.remembered) continue;
-    const load = result.data;
-    let loaded = null;
-    result.data = () => (loaded ||= load());
-    result.remembered = true;
-  }
-  return results;
-}
-
 /** `collect`, checked: Pagefind widens a query word found in no page to a shorter indexed word
  * ("dixyz" → "di"); when the first results do not contain every query word, the word is in no
  * bundle searched so far, so the rest are searched too, and then nothing is a true hit. */
@@ -275,6 +262,10 @@ function fail(error) {
 
 /** Every control changes the state, and every change runs the search again. */
 function bindControls() {
+  document.getElementById("search-filters-done").addEventListener("click", () => {
+    filterBox.open = false;
+    filterBox.querySelector("summary").focus();
+  });
   filterBox.addEventListener("toggle", () => {
     if (filterBox.open && !filtersLoaded) loadFilters().then(runSearch).catch(fail);
   });
