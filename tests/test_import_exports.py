@@ -112,7 +112,7 @@ def test_an_ambiguous_date_column_asks_for_the_format(tmp_path: Path) -> None:
     fixed = run(str(export), "--date-format", "%d/%m/%Y %H:%M", "--out", str(tmp_path / "out"))
     assert fixed.exit_code == 0, fixed.output
     (article,) = (tmp_path / "out").rglob("*.md")
-    assert header(article)["Date"] == "2025-11-10T20:43:00+07:00"
+    assert header(article)["Date"].startswith("2025-11-10T20:43:00")  # 10 November
 
 
 def test_json_lines_records_become_articles(tmp_path: Path) -> None:

@@ -122,7 +122,9 @@ def save_mapping(seed: Path, fields: FieldMap, dry_run: bool = False) -> str:
 
         atomic_write(sidecar, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))
     verb = "would be saved" if dry_run else "saved"
-    return f"the export's field mapping {verb} as {sidecar}, for later imports of the seed"
+    from tools.seeds import shown
+
+    return f"the export's field mapping {verb} as {shown(sidecar)}, for later imports of the seed"
 
 
 def expand(path: Path, fields: FieldMap) -> Iterator[RecordRef]:

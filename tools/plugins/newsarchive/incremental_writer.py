@@ -198,10 +198,10 @@ class IncrementalWriter(Writer):
             self._write_file(name, template, context, relative_urls, paginated, template_name,
                              override_output, url, kwargs)
         except Exception as exc:
-            article = kwargs.get("article")
-            if article is None:
+            content = kwargs.get("article") or kwargs.get("page")  # pages are named too
+            if content is None:
                 raise
-            raise ArticleWriteError(article.source_path, exc) from exc
+            raise ArticleWriteError(content.source_path, exc) from exc
 
     def _write_file(self, name: Any, template: Any, context: dict[str, Any],
                     relative_urls: bool, paginated: dict[str, Any] | None,
