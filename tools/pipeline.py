@@ -21,10 +21,11 @@ from tools import clean, dates, metadata, tagging
 from tools.article import Article
 from tools.errors import DateError, InputError, ToolError
 from tools.existing import already_imported, imported_raw_files
+from tools.linefacts import LineFacts
 from tools.markdown_out import render
 from tools.read import INPUT_SUFFIXES, read_input
 from tools.readcache import ReadCache
-from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
+from tools.repeats import Repeats
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -98,7 +99,7 @@ def load_sidecar(path: Path) -> dict:
 def site_rules(site: SiteProfile | None,
                common: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
     common = load_common_rules() if common is None else common
-    return clean.MemoRules(site.rules if site else (), common)  # first_match memo per article
+    return (*(site.rules if site else ()), *common)
 
 
 def prepare(path: Path, options: Options,
@@ -111,7 +112,7 @@ def prepare(path: Path, options: Options,
 
         extract_html(article)
     else:
-        article.lines = DumpLines(article.text)
+        article.lines = article.text.split("\n")
     known = article.known
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
@@ -166,36 +167,34 @@ def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
 
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
-    """Find title and body in lines (a dump or extracted text) and clean them."""
-    whole = lines
-    keys = folded(lines)  # each line normalised and casefolded, once for all stages
-    learned = junk_lines(lines, keys, repeats.junk.get(group_of(article))).__contains__
+    """Find title and body in lines (a dump or extracted text) and clean them. Every line's
+    facts (rule, date, stop words, repeats) are found once, in `LineFacts`."""
+    facts = LineFacts.of(lines, rules, repeats.junk.get(group_of(article)) or frozenset())
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
-    words = word_counts(lines)
-    span = body_stage.find_body(lines, rules, hint, learned, words)
+    span = body_stage.find_body(facts, hint)
     article.title = explicit or span.title or hint
     article.title_index = span.title_index
+    article.facts = facts
     outside = chain(range(span.start), range(span.end, len(lines))) \
         if span.start < span.end else range(len(lines))
     for index in outside:
-        if words[index]:  # nonblank
+        if facts.words[index]:  # nonblank
             article.remove(lines[index], "title" if index == span.title_index else
                            "outside-body")
-    header = lines[(span.title_index or 0) + 1: span.start]
-    clean.harvest_meta(article, header, rules)
-    lines = lines[span.start: span.end]
+    clean.harvest_meta(article, facts, (span.title_index or 0) + 1, span.start)
     if not article.title.strip():
         raise InputError(f"{article.path}: no title found; add a sidecar "
                          f"{article.path.with_suffix('.yaml').name} with `title:`")
     article.title = " ".join(article.title.split())
     teased = article.page_lines or article.lines
-    teaser = clean.page_teasers(teased, article.link_lines, keys if teased is whole else None)
-    paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
+    teaser = clean.page_teasers(teased, article.link_lines,
+                                facts.keys if teased is lines else None)
+    paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
-        paragraphs = clean.clean_lines(article, lines, [r for r in rules if not r.gallery],
-                                       learned, teaser)
+        paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser,
+                                       captions=True)
     if paragraphs and paragraphs[0].casefold() == article.title.casefold():
         article.remove(paragraphs.pop(0), "title")
     article.paragraphs = paragraphs
@@ -234,16 +233,18 @@ def resolve_date(article: Article, options: Options) -> None:
 
 
 def date_line(article: Article) -> str:
-    """The date line nearest after the title in a dump (or just before it)."""
-    if article.title_index is None:
+    """The date line nearest after the title in a dump (or just before it), from the line
+    facts of the text the title was found in."""
+    facts = article.facts
+    if article.title_index is None or facts is None:
         return ""
-    lines = article.lines
     index = article.title_index
-    after = [ln for ln in lines[index + 1: index + 12] if ln.strip()][:6]
-    before = [ln for ln in lines[max(0, index - 6): index] if ln.strip()][-2:][::-1]
-    for line in after + before:
-        if dates.looks_like_date_line(line) and dates.parse_date_text(line):
-            return line
+    words = facts.words
+    after = [i for i in range(index + 1, min(index + 12, len(words))) if words[i]][:6]
+    before = [i for i in range(max(0, index - 6), index) if words[i]][-2:][::-1]
+    for i in after + before:
+        if facts.date_of(i) is not None:
+            return facts.lines[i]
     return ""
 
 
@@ -342,4 +343,4 @@ def _group_lines(path: Path, options: Options,
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None
-    return (site.name if site else ""), DumpLines(article.text)
+    return (site.name if site else ""), article.text.split("\n")
