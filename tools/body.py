@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from tools.clean import SENTENCE_END, looks_like_sentence
+from tools.clean import SENTENCE_END, looks_like_headline, looks_like_sentence
 from tools.linefacts import LineFacts
 from tools.rules import Rule
 
@@ -26,8 +26,9 @@ GALLERY_WEAK = 40  # words of running text under which a page may be a photo pag
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 _SEPARATORS = re.compile(r"[·|•»]")
+_MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
-PROSE_STOP = 0.15  # share of stop words under which a long line is a list of names or labels
+PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -51,11 +52,15 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
+    if _MARKUP.search(line):
+        return -3.0  # markup or code that leaked into the page text
     if looks_like_sentence(line, words):
         return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
     if words >= 3 and facts.shown[facts.keys[index]] >= 2:
         return -3.0  # a headline the page shows again: a teaser or a playlist item
-    return -3.0 if words >= 4 and not _DIGIT.search(line) else -1.0
+    if words <= 3 or (words <= 5 and _DIGIT.search(line)):
+        return -1.0  # a subhead, a label, a table cell, a bare link
+    return -3.0
 
 
 def best_segment(scores: Sequence[float], barriers: Sequence[bool] = ()) -> tuple[int, int]:
@@ -86,8 +91,7 @@ def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start:
     line, words = facts.lines[index], facts.words[index]
     if not 3 <= words <= 30 or line.endswith(".") or facts.dated[index]:
         return float("-inf")
-    if facts.rule[index] is not None or _BYLINE.search(line) or facts.learned[index] \
-            or facts.shown[facts.keys[index]] >= 3:  # a playlist item, not this headline
+    if facts.rule[index] is not None or _BYLINE.search(line):
         return float("-inf")
     own = content_words(line)
     score = 6.0 * len(own & lead) / max(len(own), 4)
@@ -99,6 +103,8 @@ def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start:
     if pos == 0:
         score += 2.0
     if not line[0].isupper() and not line[0].isdigit():
+        score -= 3.0
+    if facts.shown[facts.keys[index]] >= 3:  # a playlist item rather than this headline
         score -= 3.0
     return score - 0.15 * (body_start - pos)
 
@@ -176,6 +182,15 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int],
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
     remove) may be the article (a photo page)."""
     base = [_score(facts, i, facts.words[i]) for i in nonblank]
+    in_list = False  # headlines under a read-also heading (a `drop-block` rule) are junk
+    for pos, index in enumerate(nonblank):
+        rule = facts.rule[index]
+        if rule is not None:
+            in_list = rule.action == "drop-block"
+        elif in_list and looks_like_headline(facts.lines[index], facts.words[index]):
+            base[pos] = min(base[pos], -3.0)
+        else:
+            in_list = False
     start, end = split_at_gaps(base, *best_segment(base, dated))
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:

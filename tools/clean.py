@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tools.article import Article
@@ -42,9 +43,37 @@ def looks_like_headline(line: str, words: int | None = None) -> bool:
     return words < 20 and not line.rstrip("\"”’')").endswith((".", "։", "。"))
 
 
-def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
-    """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
+def first_match(line: str, rules: Iterable[Rule],
+                any_rule: re.Pattern[str] | None = None) -> Rule | None:
+    """The first rule whose pattern matches the line (rules are ordered: site rules first).
+    `any_rule`: the rules' `screen`, with which a line that no rule matches (most lines of an
+    article) costs one search."""
+    if any_rule is not None and not any_rule.search(line):
+        return None
     return next((rule for rule in rules if rule.search(line)), None)
+
+
+_LEADING_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=64)
+def screen(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """One alternation of every pattern of the rules: it matches a line if and only if one of
+    them does. Leading `(?i)` flags become scoped groups and group names are dropped so the
+    patterns can sit side by side; None when that cannot be done (then each rule is tried)."""
+    parts = []
+    for pattern in (p for rule in rules for p in rule.patterns):
+        source = pattern.pattern
+        flags = _LEADING_FLAGS.match(source)
+        body = _NAMED_GROUP.sub("(?:", source[flags.end():] if flags else source)
+        if "(?P=" in body or "\\1" in body or pattern.flags & re.MULTILINE:
+            return None
+        parts.append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts)) if parts else None
+    except re.error:
+        return None
 
 
 def record(article: Article, field: str, value: str) -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from tools.clean import first_match
+from tools.clean import first_match, screen
 from tools.dates import looks_like_date_line, parse_date_text
 from tools.rules import Rule
 from tools.stopwords import density, page_stopwords, words_of
@@ -37,7 +37,8 @@ class LineFacts:
         facts = cls(lines, rules)
         facts.words = [len(line.split()) for line in lines]
         facts.keys = [" ".join(line.split()).casefold() for line in lines]
-        facts.rule = [first_match(line, rules) if n else None
+        any_rule = screen(tuple(rules))
+        facts.rule = [first_match(line, rules, any_rule) if n else None
                       for line, n in zip(lines, facts.words, strict=True)]
         facts.dated = [0 < n <= 14 and looks_like_date_line(line)
                        for line, n in zip(lines, facts.words, strict=True)]

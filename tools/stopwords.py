@@ -55,9 +55,9 @@ def page_stopwords(text: str) -> frozenset[str]:
         return frozenset()
     cover: Counter[str] = Counter()
     index = _languages_of()
-    for word in counts.keys() & index.keys():
-        for code in index[word]:
-            cover[code] += counts[word]
+    for word, count in counts.items():
+        for code in index.get(word, ()):
+            cover[code] += count
     if not cover:
         return frozenset()
     best = max(cover, key=lambda code: cover[code])
