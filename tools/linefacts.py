@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from tools.clean import first_match, screen
 from tools.dates import looks_like_date_line, parse_date_text
@@ -29,7 +30,7 @@ class LineFacts:
     stop: list[float] = field(init=False)
     shown: Counter[str] = field(init=False)
     learned: list[bool] = field(init=False)
-    _dates: dict[int, object] = field(init=False, default_factory=dict)
+    _dates: dict[int, datetime | None] = field(init=False, default_factory=dict)
 
     @classmethod
     def of(cls, lines: Sequence[str], rules: Sequence[Rule],
@@ -50,16 +51,9 @@ class LineFacts:
             else [False] * len(lines)
         return facts
 
-    def date_of(self, index: int):  # noqa: ANN201 - datetime | None
+    def date_of(self, index: int) -> datetime | None:
         """The date a date line states (parsed once)."""
         if index not in self._dates:
             self._dates[index] = parse_date_text(self.lines[index]) if self.dated[index] \
                 else None
         return self._dates[index]
-
-    def rule_of(self, line: str, index: int | None = None) -> Rule | None:
-        """The first rule of a line: the known one for the page's line at `index`, else
-        matched now (text left after a `strip` rule)."""
-        if index is not None and self.lines[index] == line:
-            return self.rule[index]
-        return first_match(line, self.rules)
