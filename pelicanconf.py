@@ -7,7 +7,7 @@ published site.
 from jinja2 import StrictUndefined
 
 SITENAME = "Arsip Konflik Kaukasus"
-SITESUBTITLE = "Arsip berita tentang konflik Armenia, Azerbaijan, Nagorno-Karabakh dan Georgia"
+SITESUBTITLE = "Arsip berita tentang konflik di Kaukasus"
 AUTHOR = "Redaksi Arsip"
 SITEURL = ""
 # Feeds need a domain even in development, or `--fatal warnings` trips on them.
@@ -146,13 +146,9 @@ JINJA_ENVIRONMENT = {
 RELATED_ARTICLES_COUNT = 5
 RELATED_ARTICLES_CANDIDATES = 80
 
-# Build speed (issue 8, docs/benchmarks.md): templates are not re-checked on disk for every page
-# written (each build makes a fresh Jinja environment anyway, so edits still show), and Pelican's
-# content cache — turned on by `make html` (CACHEOPTS) — is kept uncompressed: gzip would cost
-# ~2 s of every warm build at 10,000 articles.
+# Templates are not re-checked on disk for every page written (each build makes a fresh Jinja
+# environment anyway, so edits still show), and Pelican's content cache — turned on by
+# `make html` (CACHEOPTS) — is kept uncompressed: gzip would cost ~2 s of every warm build of
+# 10,000 articles.
 JINJA_ENVIRONMENT["auto_reload"] = False
 GZIP_CACHE = False
-# Parallel reading (tools/plugins/newsarchive/parallel_read.py): on a cold or partly cold build,
-# this many worker processes convert Markdown while Pelican reads, on cores that idle otherwise.
-# None: usable CPUs - 1 (at most 4); 0: off. Output is the same either way.
-NEWSARCHIVE_READ_WORKERS: int | None = None

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable
@@ -106,7 +107,7 @@ ROWS: list[Row] = [
      + _target(r, "every_search_kb")),
     ("  time to first result (cold, localhost)",
      lambda r: _fmt(_search(r, 1, "first_result_ms"), ".0f", " ms")),
-    ("  the typical word by relevance (every bundle merged), gzip",
+    ("  the typical word by relevance (newest bundles first), gzip — target ≤ 2× newest first",
      lambda r: _fmt((_search(r, 2, "search_bytes") or 0) / 1000 or None, ".0f", " KB")),
     ("  the every-article word by relevance, gzip",
      lambda r: _fmt((_search(r, 3, "search_bytes") or 0) / 1000 or None, ".0f", " KB")),
@@ -131,7 +132,10 @@ def table(results: list[dict[str, Any]]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    paths = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
+    summary = __doc__.split("\n")[0]
+    parser = argparse.ArgumentParser(prog="python -m bench.report", description=summary)
+    parser.add_argument("results", nargs="+", type=Path, help="bench/results/*.json files")
+    paths = parser.parse_args(argv).results
     results = [json.loads(p.read_text(encoding="utf-8")) for p in paths]
     for result in results:  # from the raw figures, so older result files get newer rows too
         result["ratios"], result["targets"] = ratios_and_targets(result)

@@ -48,6 +48,16 @@ CASES = [
     ("bad-slug", 3, "error", "'Bad Slug' is not lowercase ASCII"),
     ("empty-summary", 7, "warning", "`Summary:` is empty"),
     ("control-char", 1, "error", "`Title:` contains the invisible control character U+0007"),
+    ("ambiguous-date", 2, "error", "'10/11/2020' could be 10 November 2020 or 11 October 2020"),
+    ("no-blank-line", 7, "error", "no blank line between the header and the body"),
+    ("swallowed-paragraph", 7, "error", "read as a header field `BAKU:`"),
+    ("published-stub", 9, "error", "the placeholder text of `tools new` is still here"),
+    ("empty-tags-published", 5, "error", "`Tags:` is empty and it is published"),
+    ("entity-javascript-link", 10, "error", "javascript: link"),
+    ("reference-javascript-link", 10, "error", "javascript: link"),
+    ("save-as-generated", 6, "error", "`Save_as: search.js` is not an .html file"),
+    ("url-generated", 6, "error", "`Url: pagefind/pagefind.js` is inside pagefind/"),
+    ("unknown-template", 6, "error", "`Template: laporan-khusus` is not a template"),
 ]
 HINTS = {
     "unknown-tag": "did you mean 'Nagorno-Karabakh' (alias 'Karabakh')",
@@ -56,6 +66,7 @@ HINTS = {
     "unknown-category": "did you mean Nagorno-Karabakh",
     "yaml-list": "write `Tags: Armenia, Azerbaijan`",
     "quoted-slug": "write `Slug: quoted-slug`",
+    "ambiguous-date": "write 2020-11-10 or 2020-10-11",
 }
 
 

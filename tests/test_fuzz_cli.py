@@ -39,8 +39,9 @@ def test_import_answers_every_hostile_input_in_one_line(tmp_path, fuzz_count):
     result = run("import", str(inputs), "--out", str(tmp_path / "out"))
     assert "Traceback" not in result.stderr, result.stderr
     assert result.returncode == 1
-    errors = result.stderr.splitlines()
+    *errors, totals = result.stderr.splitlines()
     assert all(line.startswith("error: ") for line in errors), errors
+    assert re.match(rf"^\d+ created, \d+ updated, \d+ unchanged, {len(errors)} refused", totals)
     assert len(errors) + len(result.stdout.splitlines()) == len(names)
     for line in errors:
         named = [n for n in names if f"/{one_line(n)}: " in line]

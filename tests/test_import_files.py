@@ -93,4 +93,4 @@ def test_slug_collision_between_raw_files_gets_a_stable_suffix(tmp_path: Path) -
     names = sorted(p.name for p in out.rglob("*.md"))
     assert len(names) == 2 and names[0].startswith("armenia-dan-azerbaijan")
     again = run(str(inputs), "--out", str(out))
-    assert again.output.count("unchanged") == 2
+    assert again.output.count(": unchanged") == 2

@@ -88,3 +88,21 @@ def test_a_language_missing_from_a_bundle_finds_only_its_own_articles(page: Page
     assert search(page, base, "?lang=en&category=Nagorno-Karabakh") == [
         "Ceasefire Talks End in Moscow"]
     assert search(page, base, "?lang=en&q=nagorno") == ["Ceasefire Talks End in Moscow"]
+
+
+def test_relevance_ranks_within_the_newest_bundles_and_fetches_older_ones_on_request(
+        page: Page, base: str) -> None:
+    """Sorting by relevance no longer merges every bundle: the first page comes from the newest
+    bundles that fill it, and the older ones are fetched only when the reader asks for more."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    first = search(page, base, "?q=dan&sort=relevance")
+    assert len(first) == 2 and PROTEST not in first
+    expect(page.locator("#search-summary")).to_contain_text("3+ hasil untuk “dan”")
+    assert not [url for url in requested if "/pagefind/shards/2019-" in url]
+    page.locator("#search-more").click()
+    expect(page.locator(".search-result__link")).to_have_count(4)
+    expect(page.locator("#search-summary")).to_have_text("4 hasil untuk “dan”")
+    assert [url for url in requested if "/pagefind/shards/2019-" in url]
+    assert sorted(page.locator(".search-result__link").all_inner_texts()) == sorted(
+        [MEETING, DENIAL, TRUCE, PROTEST])

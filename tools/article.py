@@ -21,7 +21,9 @@ class Article:
     """Everything known about one raw input as it moves through the stages."""
 
     path: Path
-    raw_sha256: str = ""
+    raw_sha256: str = ""  # of the file, or of the record's own bytes (tools/inputs)
+    record: str = ""  # which record of an export ("row 7", "line 3", "record 2"), else ""
+    raw_file: str = ""  # Raw_file: the seed's path in the seeds folder (tools/seeds.py)
     kind: str = "text"  # "text" (plain-text dump) or "html" (saved page)
     encoding: str = "utf-8"
     text: str = ""  # decoded, whitespace-normalised input
@@ -49,10 +51,17 @@ class Article:
     category: str = ""
     summary: str = ""
     slug: str = ""
+    # metadata signals and decisions (tools/signals.py, tools/decide.py), review marking
+    evidence: list[Any] = field(default_factory=list)  # tools.signals.Evidence
+    decisions: list[str] = field(default_factory=list)  # --explain: what won and why
+    review: list[str] = field(default_factory=list)  # reasons an editor must check it
+    status: str = ""  # "draft" when review reasons were found
+    front_matter_lines: int = 0  # lines of front matter taken off the top of a dump
+    reference_text: str = ""  # HTML: trafilatura's text of the page, to compare the body with
 
     @property
     def raw_name(self) -> str:
-        return self.path.name
+        return self.raw_file or self.path.name
 
     @property
     def words(self) -> int:

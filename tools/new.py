@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 import click
 
 from tools.check import CONTENT_DIR
+from tools.checks.body import PLACEHOLDER
 from tools.checks.known import DATA_DIR, SITE_TIMEZONE, load_known, load_languages
 from tools.errors import ToolError
 from tools.slugs import title_slug
@@ -35,7 +36,7 @@ Source_url: {url}
 Summary:
 Status: draft
 
-Write the article here, in paragraphs separated by an empty line.
+{placeholder}
 """
 
 
@@ -100,7 +101,7 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
         logger.warning("no site profile for source %r: add tools/data/sites/<site>.yaml "
                        "(docs/editing.md#site-profiles)", source)
     text = STUB.format(title=title, date=when.isoformat(), slug=slug, lang=lang, category="",
-                       source=source, url=url)
+                       source=source, url=url, placeholder=PLACEHOLDER)
     try:
         atomic_write(path, "\n".join(line.rstrip() for line in text.split("\n")))
     except OSError as exc:  # full disk, read-only folder: nothing written, one line

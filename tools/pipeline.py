@@ -9,7 +9,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from itertools import chain
 from pathlib import Path
 
@@ -17,13 +16,23 @@ import yaml
 from tqdm import tqdm
 
 from tools import body as body_stage
-from tools import clean, dates, metadata, tagging
+from tools import clean, metadata, metastage, review, tagging
 from tools.article import Article
-from tools.errors import DateError, InputError, ToolError
-from tools.existing import already_imported, imported_raw_files
+from tools.errors import InputError, ToolError
+from tools.import_context import (
+    Context,
+    ImportUnit,
+    collect_units,
+    file_of,
+    review_of,
+    skip_imported,
+)
+from tools.import_lock import import_lock
+from tools.inputs import FieldMap, RecordRef, is_export, read_unit
 from tools.linefacts import LineFacts
 from tools.markdown_out import render
-from tools.read import INPUT_SUFFIXES, read_input
+from tools.parallel import analysed, learn_repeats
+from tools.read import INPUT_SUFFIXES
 from tools.readcache import ReadCache
 from tools.repeats import Repeats
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
@@ -36,6 +45,7 @@ PROGRESS_MIN = 20
 BATCH_FILES = 64  # articles made durable together (tools/write.py), then renamed into place
 COVER_SHARE = 0.9
 TOKEN = re.compile(r"\w+")
+CREDIT_TAIL = 8  # lines after the body searched for credit lines (`Editor: <name>`)
 
 
 @dataclass
@@ -49,25 +59,31 @@ class Options:
     learn_repeats: bool = True
     new_only: bool = False
     common_rules: tuple[Rule, ...] | None = None  # instead of rules/common.yaml (evaluation)
+    fields: FieldMap = field(default_factory=FieldMap)  # exports: --map, --date-format
+    jobs: int = 1
 
 
 @dataclass
 class Result:
     path: Path
-    status: str  # created | updated | unchanged | error
+    status: str  # created | updated | unchanged | withdrawn | error
     message: str = ""
     article: Article | None = None
     target: Path | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    record: str = ""  # which record of an export ("row 7"), else ""
+    notes: list[str] = field(default_factory=list)  # seeds copies, kept backups
+    review: str = ""  # the article's Review: field (marked for an editor's review)
 
 
 def collect_inputs(paths: Sequence[Path]) -> list[Path]:
-    """Files named, plus .txt/.html/.htm files under folders named, sorted, no duplicates."""
+    """Files named, plus raw files (.txt/.html/.htm) and exports (tools/inputs) under folders
+    named, sorted, no duplicates."""
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
             found.extend(p for p in sorted(path.rglob("*"))
-                         if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                         if p.is_file() and (p.suffix.lower() in INPUT_SUFFIXES or is_export(p))
                          and not p.name.startswith("."))
         elif path.is_file():
             found.append(path)
@@ -102,11 +118,14 @@ def site_rules(site: SiteProfile | None,
     return (*(site.rules if site else ()), *common)
 
 
-def prepare(path: Path, options: Options,
-            read: Callable[[Path], Article] = read_input) -> Article:
-    """Read the file, its sidecar and (HTML) page metadata; pick the site profile."""
+def prepare(path: ImportUnit, options: Options,
+            read: Callable[[ImportUnit], Article] = read_unit) -> Article:
+    """Read the file (or export record), its sidecar and (HTML) page metadata; pick the site
+    profile."""
     article = read(path)
-    article.known.update(load_sidecar(path))
+    if not isinstance(path, RecordRef):  # a record's known facts come from its own fields
+        article.known.update(load_sidecar(path))
+    metastage.gather(article, options.date)  # takes a dump's front matter off its text
     if article.kind == "html":
         from tools.extract_html import extract_html  # lazy: trafilatura/lxml cost 0.1 s to load
 
@@ -168,14 +187,13 @@ def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
     """Find title and body in lines (a dump or extracted text) and clean them. Every line's
-    facts (rule, date, stop words, repeats) are found once, in `LineFacts`."""
+    facts (rule, date line, stop words, repeats) are found once, in `LineFacts`."""
     facts = LineFacts.of(lines, rules, repeats.junk.get(group_of(article)) or frozenset())
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
     span = body_stage.find_body(facts, hint)
     article.title = explicit or span.title or hint
     article.title_index = span.title_index
-    article.facts = facts
     outside = chain(range(span.start), range(span.end, len(lines))) \
         if span.start < span.end else range(len(lines))
     for index in outside:
@@ -183,9 +201,9 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
             article.remove(lines[index], "title" if index == span.title_index else
                            "outside-body")
     clean.harvest_meta(article, facts, (span.title_index or 0) + 1, span.start)
+    clean.harvest_meta(article, facts, span.end, min(span.end + CREDIT_TAIL, len(lines)))
     if not article.title.strip():
-        raise InputError(f"{article.path}: no title found; add a sidecar "
-                         f"{article.path.with_suffix('.yaml').name} with `title:`")
+        raise InputError(metastage.missing_title(article))
     article.title = " ".join(article.title.split())
     teased = article.page_lines or article.lines
     teaser = clean.page_teasers(teased, article.link_lines,
@@ -204,82 +222,66 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
     return article
 
 
-def resolve_date(article: Article, options: Options) -> None:
-    """explicit > html-meta > dateline in the dump > inferred (or refuse)."""
-    tz = article.site.timezone if article.site else "+07:00"
-    explicit = options.date or article.known.get("date")
-    if explicit:
-        parsed = dates.parse_iso(explicit, tz)
-        problem = "is not YYYY-MM-DD" if parsed is None else dates.implausible(parsed)
-        if problem:
-            raise DateError(f"{article.path}: date {explicit!r} {problem}")
-        article.date, article.date_method = parsed, "explicit"
-        return
-    if article.known.get("html_date"):
-        parsed = dates.parse_iso(article.known["html_date"], tz)
-        if parsed and not dates.implausible(parsed):  # else: a broken page, read on
-            article.date, article.date_method = parsed, "html-meta"
-            return
-    line = date_line(article)
-    if line:
-        article.date = dates.parse_date_text(line, tz)
-        article.date_method, article.date_evidence = "dateline", line
-        return
-    text = "\n".join(article.paragraphs)
-    facts = tagging.applicable_facts(text, load_vocabulary())
-    day, evidence = dates.infer_date(text, facts, str(article.path))
-    article.date = datetime.combine(day, datetime.min.time(), dates.tzinfo(tz))
-    article.date_method, article.date_evidence = "inferred", evidence
-
-
-def date_line(article: Article) -> str:
-    """The date line nearest after the title in a dump (or just before it), from the line
-    facts of the text the title was found in."""
-    facts = article.facts
-    if article.title_index is None or facts is None:
-        return ""
-    index = article.title_index
-    words = facts.words
-    after = [i for i in range(index + 1, min(index + 12, len(words))) if words[i]][:6]
-    before = [i for i in range(max(0, index - 6), index) if words[i]][-2:][::-1]
-    for i in after + before:
-        if facts.date_of(i) is not None:
-            return facts.lines[i]
-    return ""
-
-
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
     """Run every stage after reading; returns the Markdown text (without Import_sha256)."""
-    rules = site_rules(article.site, options.common_rules)
-    found = find_text(article, rules, repeats)
-    article.__dict__.update(found.__dict__)
-    known = article.known
-    article.source = (options.source or known.get("source")
-                      or (article.site.name if article.site else "")
-                      or known.get("html_source") or "")
-    article.source_url = known.get("url") or known.get("html_url") or ""
-    metadata.fill_metadata(article)
-    resolve_date(article, options)
-    tagging.tag_article(article, load_vocabulary())
+    analyse(article, options, repeats)
     slugger.assign(article)
     return render(article)
 
 
+def analyse(article: Article, options: Options, repeats: Repeats) -> None:
+    """Every stage after reading that depends on this input alone (no slug, no Markdown): the
+    part of an import that worker processes can run (tools/parallel.py)."""
+    rules = site_rules(article.site, options.common_rules)
+    found = find_text(article, rules, repeats)
+    article.__dict__.update(found.__dict__)
+    metastage.decide_source(article, options.source)
+    metastage.decide_title(article, article.page_lines or article.lines)
+    metastage.decide_authors(article)
+    metadata.fill_metadata(article)
+    metastage.decide_language(article)
+    metastage.resolve_date(article)
+    review.mark(article)
+    tagging.tag_article(article, load_vocabulary())
+
+
 def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
-    """Import every input; one Result per input (errors do not stop the batch)."""
-    inputs = collect_inputs(paths)
-    if options.new_only:
-        inputs = skip_imported(inputs, options.out)
+    """Import every input (each record of an export is one); one Result per input (errors do
+    not stop the batch). Holds the output folder's import lock while it runs."""
+    files = collect_inputs(paths)
+    context = Context.for_run(options.out, options.dry_run)
+    with import_lock(options.out, enabled=not options.dry_run):
+        units, failures = collect_units(files, options.fields)
+        units, refused = context.placed(units)
+        yield from (Result(path, "error", message) for path, message in failures + refused)
+        if options.new_only:
+            units = skip_imported(units, context)
+        yield from _import_units(units, options, context)
+
+
+def _import_units(inputs: list[ImportUnit], options: Options,
+                  context: Context) -> Iterator[Result]:
+    parallel = options.jobs > 1 and len(inputs) >= 2 * options.jobs
     repeats, cache = Repeats(), ReadCache()
     if options.learn_repeats and len(inputs) > 1:
-        repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
+        repeats = learn_repeats(inputs, options, options.jobs) if parallel else \
+            Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
     slugger = Slugger(options.out)
     show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
     batch = None if options.dry_run or len(inputs) < 2 else DurableBatch()
     held: list[Result] = []  # reported once their articles are in place
+    work = analysed(inputs, options, repeats, options.jobs) if parallel else \
+        ((unit, None, None) for unit in inputs)
     try:
-        for path in tqdm(inputs, disable=not show, unit="file", file=sys.stderr):
-            held.append(import_one(path, options, repeats, slugger, cache.take, batch))
+        for path, article, error in tqdm(work, total=len(inputs), disable=not show,
+                                         unit="input", file=sys.stderr):
+            if article is not None:
+                held.append(finish_one(path, article, options, slugger, batch, context))
+            elif error is not None:
+                held.append(failed(path, error))
+            else:
+                held.append(import_one(path, options, repeats, slugger, cache.take, batch,
+                                       context))
             if batch is None or len(batch) >= BATCH_FILES:
                 yield from settle(batch, held)
                 held = []
@@ -297,41 +299,70 @@ def settle(batch: DurableBatch | None, held: list[Result]) -> list[Result]:
     if error is None:
         return held
     return [Result(r.path, "error", f"{r.path}: cannot read or write ({error.strerror})",
-                   r.article) if r.target in failed and r.status != "error" else r
-            for r in held]
+                   r.article, record=r.record) if r.target in failed and r.status != "error"
+            else r for r in held]
 
 
-def skip_imported(inputs: list[Path], out: Path) -> list[Path]:
-    """Leave out raw files that an article under `out` already names (by name or sha256)."""
-    names, digests = imported_raw_files(out)
-    fresh = [path for path in inputs if not already_imported(path, names, digests)]
-    if len(fresh) < len(inputs):
-        log.info("%d raw files already imported; skipped", len(inputs) - len(fresh))
-    return fresh
-
-
-def import_one(path: Path, options: Options, repeats: Repeats, slugger: Slugger,
-               read: Callable[[Path], Article] = read_input,
-               batch: DurableBatch | None = None) -> Result:
+def import_one(path: ImportUnit, options: Options, repeats: Repeats, slugger: Slugger,
+               read: Callable[[ImportUnit], Article] = read_unit,
+               batch: DurableBatch | None = None, context: Context | None = None) -> Result:
     """One input, written at once (or through `batch`: in place when the batch commits)."""
-    article = None
     try:
         article = prepare(path, options, read)
-        text = process(article, options, repeats, slugger)
+        analyse(article, options, repeats)
+    except (ToolError, OSError) as exc:
+        return failed(path, exc)
+    return finish_one(path, article, options, slugger, batch, context)
+
+
+def failed(path: ImportUnit, exc: Exception, article: Article | None = None) -> Result:
+    """The Result of an input a stage refused (ToolError) or could not read or write."""
+    file, record = file_of(path), getattr(path, "where", "")
+    if isinstance(exc, ToolError):
+        message = _located(str(exc), file, record)
+    else:
+        message = f"{path}: cannot read or write ({getattr(exc, 'strerror', exc)})"
+    return Result(file, "error", message, article, record=record)
+
+
+def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Slugger,
+               batch: DurableBatch | None = None, context: Context | None = None) -> Result:
+    """The part of an import that depends on the whole run, in input order: Raw_file in the
+    seeds folder, withdrawal, slug, Markdown, where the article goes, writing."""
+    context = context or Context()
+    file, record = file_of(path), getattr(path, "where", "")
+    try:
+        article.raw_file = context.raw_file_of(path)
+        withdrawn = context.withdrawal(article)
+        if withdrawn:
+            return Result(file, "withdrawn", f"withdrawn ({withdrawn.reason or 'no reason given'})"
+                          "; tools/data/withdrawn.yaml keeps it out", article, record=record)
+        slugger.assign(article)
+        text = render(article)
         assert article.date is not None
-        target = options.out / f"{article.date.year:04d}" / f"{article.slug}.md"
+        target = context.target(article, options.out / f"{article.date.year:04d}"
+                                / f"{article.slug}.md")
+        notes = context.keep_seed(path)
         status = write_article(target, text, force=options.force, dry_run=options.dry_run,
-                               batch=batch)
+                               batch=batch, notes=notes)
         slugger.claim(article)
-        return Result(path, status, article=article, target=target)
-    except ToolError as exc:
-        return Result(path, "error", str(exc), article=article)
-    except OSError as exc:
-        return Result(path, "error", f"{path}: cannot read or write ({exc.strerror})", article)
+        context.remember(article, target)
+        return Result(file, status, article=article, target=target, record=record, notes=notes,
+                      review=review_of(text))
+    except (ToolError, OSError) as exc:
+        return failed(path, exc, article)
 
 
-def _group_lines(path: Path, options: Options,
-                 read: Callable[[Path], Article] = read_input) -> tuple[str, list[str]]:
+def _located(message: str, file: Path, record: str) -> str:
+    """A stage's message names the file; for an export record it must name the record too."""
+    prefix = f"{file}:"
+    if record and message.startswith(prefix):
+        return f"{file} {record}:{message[len(prefix):]}"
+    return message
+
+
+def _group_lines(path: ImportUnit, options: Options,
+                 read: Callable[[ImportUnit], Article] = read_unit) -> tuple[str, list[str]]:
     """For the repeated-line pre-pass: a dump's lines, or an HTML page read as a dump, and the
     group they belong to (as `group_of` will name it in the main pass)."""
     article = read(path)
@@ -339,7 +370,8 @@ def _group_lines(path: Path, options: Options,
         from tools.extract_html import page_lines_and_url, site_key
 
         lines, url = page_lines_and_url(article.text)
-        url = load_sidecar(path).get("url") or url
+        url = (article.known.get("url") if isinstance(path, RecordRef)
+               else load_sidecar(path).get("url")) or url
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None

@@ -44,20 +44,27 @@ def read_input(path: Path) -> Article:
                          "is this really one article?")
     with path.open("rb") as handle:
         data = handle.read()
+    return article_from_bytes(path, data, html=_is_html(path, data))
+
+
+def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> Article:
+    """An Article from raw bytes (a file, or one record of an export: `where` names it in
+    messages, e.g. "row 7"); refuses binary, undecodable or blank input."""
+    place = f"{path} {where}".strip()
     if _bom_encoding(data) is None and _looks_binary(data):  # UTF-16 text is full of NULs
-        raise InputError(f"{path}: this is a binary file, not text or HTML; "
+        raise InputError(f"{place}: this is binary data, not text or HTML; "
                          "remove it from the input")
-    kind = "html" if _is_html(path, data) else "text"
+    kind = "html" if html else "text"
     text, encoding = decode(data, kind)
     if text is None:
-        raise InputError(f"{path}: cannot decode the text (not UTF-8, no usable charset); "
+        raise InputError(f"{place}: cannot decode the text (not UTF-8, no usable charset); "
                          "re-save it as UTF-8")
     text = normalise(text)
     if not text.strip():
-        raise InputError(f"{path}: the file holds only whitespace; remove it or add the article")
+        raise InputError(f"{place}: holds only whitespace; remove it or add the article")
     art = Article(path=path, raw_sha256=hashlib.sha256(data).hexdigest(), kind=kind,
                   encoding=encoding, text=text)
-    log.debug("%s: %s, %s, %d chars", path, kind, encoding, len(text))
+    log.debug("%s: %s, %s, %d chars", place, kind, encoding, len(text))
     return art
 
 
@@ -118,11 +125,36 @@ def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
         if text is not None and not _has_surrogates(text):
             return text, name
         log.debug("declared charset %s does not decode", name)
+    return _guess(data)
+
+
+# charset-normalizer ranks code pages that decode a text equally well in an arbitrary order: a
+# French or Indonesian cp1252 text often comes out as cp1250 (à → ŕ, ã → ă, è → č). Windows-1252
+# is by far the most common legacy encoding of the archive's Latin-script languages (browsers
+# read every latin-1 label as it), so it wins whenever it is about as plausible as the guess.
+PREFERRED = "cp1252"
+CHAOS_MARGIN = 0.06  # charset-normalizer's "mess" ratio; ~0.03-0.06 for a few odd symbols
+
+
+def _guess(data: bytes) -> tuple[str | None, str]:
+    """charset-normalizer's best guess, or cp1252 when that decodes the bytes about as well."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None or _has_surrogates(str(best)):
         return None, ""
+    try:
+        preferred = data.decode(PREFERRED)
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+        return str(best), best.encoding
+    if preferred == str(best):
+        return preferred, PREFERRED
+    rival = next((m for m in matches if m.encoding == PREFERRED), None)
+    if rival is not None and rival.chaos <= best.chaos + CHAOS_MARGIN \
+            and rival.coherence >= best.coherence:
+        log.debug("%s reads as well as %s: %s used", PREFERRED, best.encoding, PREFERRED)
+        return preferred, PREFERRED
     return str(best), best.encoding
 
 

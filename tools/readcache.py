@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from tools.article import Article
-from tools.read import read_input
+from tools.inputs import read_unit as read_input
 
 MAX_BYTES = 256 * 2**20  # of kept text, as Python stores it (1, 2 or 4 bytes a character)
 

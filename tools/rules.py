@@ -16,6 +16,7 @@ import yaml
 
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
+from tools.regexsafety import SAFE_HINT, nested_repeat
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 ACTIONS = {"drop", "drop-block", "end", "strip", "meta"}
@@ -58,6 +59,23 @@ class SiteProfile:
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
 
+class SlowPatternError(RuleError):
+    """A data-file pattern that can backtrack for hours (tools/regexsafety.py)."""
+
+
+def compile_pattern(pattern: str, where: str) -> re.Pattern[str]:
+    """Compile a pattern from a data file; refuse one that is broken or can hang an import."""
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise RuleError(f"{where}: bad pattern ({exc}); fix the regular expression") from exc
+    danger = nested_repeat(pattern)
+    if danger:
+        raise SlowPatternError(f"{where}: pattern {pattern!r} can take hours on one long line "
+                               f"({danger}); {SAFE_HINT}")
+    return compiled
+
+
 def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
     """Build a Rule from its YAML mapping, checking the fields a person might get wrong."""
     rid = raw.get("id")
@@ -68,11 +86,7 @@ def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
                         "and at least one pattern")
     if raw.get("field", "") not in FIELDS:
         raise RuleError(f"{origin}: rule {rid}: field must be one of {sorted(FIELDS)}")
-    try:
-        compiled = tuple(re.compile(p) for p in patterns)
-    except re.error as exc:
-        raise RuleError(f"{origin}: rule {rid}: bad pattern ({exc}); "
-                        "fix the regular expression") from exc
+    compiled = tuple(compile_pattern(p, f"{origin}: rule {rid}") for p in patterns)
     return Rule(id=str(rid), description=str(raw.get("description", "")), action=action,
                 patterns=compiled, field=raw.get("field", ""),
                 examples=tuple(raw.get("examples") or ()),
@@ -120,10 +134,7 @@ def load_sites(data_dir: Path = DATA_DIR) -> tuple[SiteProfile, ...]:
         doc = _load_yaml(path) or {}
         if not doc.get("name"):
             raise RuleError(f"{path}: a site profile needs a `name`")
-        try:
-            detect = tuple(re.compile(p) for p in doc.get("detect") or ())
-        except re.error as exc:
-            raise RuleError(f"{path}: bad detect pattern ({exc})") from exc
+        detect = tuple(compile_pattern(p, f"{path}: detect") for p in doc.get("detect") or ())
         sites.append(SiteProfile(name=doc["name"], domains=tuple(doc.get("domains") or ()),
                                  timezone=str(doc.get("timezone", "+07:00")), detect=detect,
                                  rules=tuple(_profile_rules(doc, str(path)))))

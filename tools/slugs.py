@@ -58,7 +58,9 @@ class Slugger:
         """Set article.slug, suffixed with the raw hash if another raw file owns the slug."""
         slug = title_slug(article.known.get("slug") or article.title)
         owner = self._owner(slug)
-        if owner and article.raw_sha256 not in owner and article.raw_name not in owner:
+        # the records of one export share its Raw_file: only their own hashes tell them apart
+        same_file = bool(owner) and not article.record and article.raw_name in owner
+        if owner and article.raw_sha256 not in owner and not same_file:
             slug = f"{slug}-{article.raw_sha256[:8]}"
         article.slug = slug
 

@@ -59,9 +59,11 @@ def edited_by_person(existing: str) -> bool:
 
 
 def write_article(path: Path, text: str, force: bool = False, dry_run: bool = False,
-                  batch: DurableBatch | None = None) -> str:
+                  batch: DurableBatch | None = None, notes: list[str] | None = None,
+                  backups: Path | None = None) -> str:
     """Write sealed Markdown (through `batch` when given: in place once it commits); returns
-    'created', 'updated' or 'unchanged'."""
+    'created', 'updated' or 'unchanged'. An editor's version that --force replaces is first
+    copied into `backups` (default: `.import-backups` beside the year folder), noted in `notes`."""
     sealed = seal(text)
     status = "created"
     existing = batch.pending_bytes(path) if batch is not None else None
@@ -71,9 +73,15 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
         if existing == sealed.encode("utf-8"):
             return "unchanged"
         # "replace": an editor may have saved it in another encoding; then the seal fails
-        if edited_by_person(existing.decode("utf-8", errors="replace")) and not force:
-            raise EditedFileError(f"{path}: edited since import; use --force to overwrite, "
-                                  "or edit/rename the file to keep both")
+        if edited_by_person(existing.decode("utf-8", errors="replace")):
+            if not force:
+                raise EditedFileError(f"{path}: edited since import; use --force to overwrite "
+                                      "(the edited version is kept as a backup), or "
+                                      "edit/rename the file to keep both")
+            kept = keep_backup(path, existing, backups, dry_run)
+            if notes is not None:
+                verb = "would be kept" if dry_run else "kept"
+                notes.append(f"the editor's version of {path} {verb} as {kept}")
         status = "updated"
     if not dry_run:
         if batch is not None:
@@ -81,6 +89,23 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
         else:
             atomic_write(path, sealed)
     return status
+
+
+BACKUPS = ".import-backups"
+
+
+def keep_backup(path: Path, data: bytes, backups: Path | None = None,
+                dry_run: bool = False) -> Path:
+    """Copy an editor's version about to be replaced to `<backups>/<name>.<n>` (n = 1, 2, ...;
+    never a `.md` name, so Pelican does not publish the copy); its path."""
+    folder = backups if backups is not None else path.parent.parent / BACKUPS / path.parent.name
+    number = 1
+    while (folder / f"{path.name}.{number}").exists():
+        number += 1
+    target = folder / f"{path.name}.{number}"
+    if not dry_run:  # the bytes as they were, whatever encoding the editor saved them in
+        os.replace(_write_temp(target, data, fsync=True), target)
+    return target
 
 
 # The hidden temp file an article is written to before it replaces the article

@@ -8,23 +8,28 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tools.checks import Findings, closest
 from tools.checks.header import Field, Header
 from tools.checks.known import SITE_TIMEZONE, Known
+from tools.outputpaths import reserved
 
 # docs/architecture.md's header schema plus the keys Pelican itself understands.
 SCHEMA_KEYS = {
     "title", "date", "slug", "lang", "category", "tags", "summary", "authors", "editor", "source",
-    "source_url", "agencies", "words", "raw_file", "raw_sha256", "date_method", "date_evidence",
-    "status", "synthetic", "import_sha256",
+    "source_url", "agencies", "words", "raw_file", "raw_record", "raw_sha256",
+    "raw_encoding", "date_method", "date_evidence",
+    "status", "synthetic", "import_sha256", "review", "removed",
 }
 PELICAN_KEYS = {"modified", "author", "template", "save_as", "url", "translation"}
 KNOWN_KEYS = SCHEMA_KEYS | PELICAN_KEYS
 SHOWN_KEYS = {k.casefold(): k.capitalize() for k in KNOWN_KEYS}
 STATUSES = {"published", "draft", "hidden"}
-DATE_METHODS = {"explicit", "html-meta", "dateline", "inferred"}
+THEME_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
+DATE_METHODS = {"explicit", "front-matter", "html-meta", "dateline", "url", "htmldate",
+                "inferred"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUOTED_RE = re.compile(r"""^(["']).*\1$""")
 YAML_LIST_RE = re.compile(r"^\[.*\]$")
@@ -42,6 +47,8 @@ def check_header(header: Header, out: Findings, known: Known) -> None:
         _quoting(item, out)
         _invisible(item, out)
     _title(header, out)
+    _output_paths(header, out)
+    _template(header, out)
     _date(header.first("date"), out, known.today, required=True)
     _date(header.first("modified"), out, known.today, required=False)
     _enumerations(header, out)
@@ -60,6 +67,28 @@ def check_page_header(header: Header, out: Findings) -> None:
         _quoting(item, out)
         _invisible(item, out)
     _title(header, out)
+    _output_paths(header, out)
+    _template(header, out)
+
+
+def _template(header: Header, out: Findings) -> None:
+    """`Template:` names a page template of the theme, or the build stops at this article."""
+    item = header.first("template")
+    if item and not (THEME_TEMPLATES / f"{item.value}.html").is_file():
+        known = sorted(p.stem for p in THEME_TEMPLATES.glob("*.html"))
+        out.error(item.line, f"`Template: {item.value}` is not a template of the theme",
+                  f"delete the line (articles use `article`); the theme has {', '.join(known)}")
+
+
+def _output_paths(header: Header, out: Findings) -> None:
+    """`Save_as:`/`Url:` may not take a file the site generates (tools/outputpaths.py)."""
+    for name in ("save_as", "url"):
+        item = header.first(name)
+        why = reserved(item.value, name) if item else None
+        if item and why:
+            out.error(item.line, f"`{item.key}: {item.value}` {why}: the build would overwrite "
+                      "or shadow it", "delete the line: articles get their address from "
+                      "`Date` and `Slug`, pages from `Slug`")
 
 
 def _structure(header: Header, out: Findings) -> None:
@@ -81,12 +110,23 @@ def _structure(header: Header, out: Findings) -> None:
                       "as body text", "key names have no spaces or accents (`Source_url:`, not "
                       "`Source url:`) and lists go on one line (`Tags: A, B`)")
         else:
-            out.warning(line, "no blank line between the header and the body",
-                        "leave one empty line after the last `Key: value` line")
+            out.error(line, "no blank line between the header and the body: Pelican reads "
+                      "the text only while no line of it looks like `Word: ...`, and drops "
+                      "any that does", "leave one empty line after the last `Key: value` line")
+
+
+# An "unknown key" whose value is a sentence is body text the header swallowed.
+PROSE_WORDS = 6
 
 
 def _key(item: Field, out: Findings) -> None:
     if item.name in KNOWN_KEYS:
+        return
+    if len(item.value.split()) >= PROSE_WORDS:
+        snippet = " ".join(item.value.split()[:PROSE_WORDS])
+        out.error(item.line, f"this line is read as a header field `{item.key}:`, so its text "
+                  f"'{snippet} ...' is not shown on the site",
+                  "if it is the first paragraph, put one empty line between the header and it")
         return
     guess = closest(item.name, SHOWN_KEYS, n=1)
     if guess:
@@ -136,6 +176,8 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
             out.error(1, "the article has no `Date:`",
                       "add a line `Date: 2020-10-23T10:00:00+07:00` (ISO 8601)")
         return
+    if _ambiguous(item, out):
+        return
     parsed = parse_date(item.value)
     if parsed is None:
         out.error(item.line, f"`{item.key}:` {item.value!r} is not a date" if item.value
@@ -156,6 +198,47 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
         out.error(item.line, f"`{item.key}:` {day.isoformat()} is in the future "
                   f"(today is {today.isoformat()} in {SITE_TIMEZONE})",
                   "check the year and the day/month order; dates are YYYY-MM-DD")
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+# 10/11/2020, 10-11-2020, 10.11.20: day and month are both <= 12, so the order is a guess.
+NUMERIC_DATE_RE = re.compile(r"^\s*(\d{1,2})([/.-])(\d{1,2})\2(\d{4}|\d{2})\b")
+
+
+def ambiguous_readings(value: str) -> tuple[date, date] | None:
+    """Day-first and month-first readings of a numeric date when both are real, different days.
+
+    Pelican (dateutil) reads `10/11/2020` month first, as 11 October; an Indonesian editor
+    means 10 November. Neither reading is safe to publish without asking.
+    """
+    match = NUMERIC_DATE_RE.match(value)
+    if not match:
+        return None
+    a, b, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    year += 2000 if year < 100 else 0
+    if a == b:
+        return None
+    try:
+        return date(year, b, a), date(year, a, b)  # day first (Indonesian), month first (US)
+    except ValueError:
+        return None
+
+
+def _ambiguous(item: Field, out: Findings) -> bool:
+    """Report a day/month-order guess with both readings spelled out; True if reported."""
+    readings = ambiguous_readings(item.value)
+    if readings:
+        first, second = readings
+        out.error(item.line, f"`{item.key}:` {item.value.strip()!r} could be "
+                  f"{_spoken(first)} or {_spoken(second)}",
+                  f"write {first.isoformat()} or {second.isoformat()} (YYYY-MM-DD); the site "
+                  f"would read it as {_spoken(parse_date(item.value) or second)}")
+    return readings is not None
+
+
+def _spoken(day: date | datetime) -> str:
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 @lru_cache(maxsize=4096)
@@ -189,6 +272,10 @@ def _enumerations(header: Header, out: Findings) -> None:
     if status and status.value.strip().lower() not in STATUSES:
         out.error(status.line, f"`Status:` {status.value!r} is not a status Pelican knows",
                   "use `draft` (preview only) or `published`, or delete the line")
+    review = header.first("review")
+    if review and review.value and (status is None or status.value.strip().lower() != "draft"):
+        out.warning(review.line, "`Review:` is still there but the article is not a draft",
+                    "once you have checked what it says, delete the `Review:` line")
     method = header.first("date_method")
     if method and method.value not in DATE_METHODS:
         out.error(method.line, f"`Date_method:` {method.value!r} is not one of "

@@ -10,11 +10,12 @@ from pathlib import Path
 
 from tools.checks import Findings
 from tools.checks.archive import Entry
-from tools.checks.body import body_lines, check_raw_html, links
+from tools.checks.body import PLACEHOLDER, body_lines, check_raw_html, links
 from tools.checks.fields import SLUG_RE, check_header, check_page_header, parse_date
 from tools.checks.header import Header, parse_header
 from tools.checks.known import Known
 from tools.checks.names import check_names
+from tools.checks.provenance import check_provenance
 
 YEAR_DIR_RE = re.compile(r"^\d{4}$")
 PROJECT_CONTENT = Path(__file__).resolve().parents[2] / "content"
@@ -50,10 +51,13 @@ def check_file(path: Path, kind: str, known: Known,
         check_names(header, out, known)
         _placement(path, header, entry, out)
         _synthetic(path, header, out)
+        if not entry.draft:
+            _unfinished(lines, header, out)
+        check_provenance(path, header, out)
     else:
         check_page_header(header, out)
     body = body_lines(lines, header.body_start)
-    check_raw_html(body, out)
+    check_raw_html("\n".join(lines), body, out)
     entry.links = links(body)
     return out, entry
 
@@ -105,3 +109,28 @@ def _synthetic(path: Path, header: Header, out: Findings) -> None:
     if item and item.value.strip().lower() == "true" and PROJECT_CONTENT in path.resolve().parents:
         out.error(item.line, "a synthetic (generated) article in content/",
                   "synthetic articles belong in tests/fixtures or bench/, never in content/")
+
+
+# A header list `tools new` leaves empty for the editor to fill in or delete (an empty
+# `Tags:` in a published article means the stub was never finished).
+STUB_LISTS = ("tags",)
+
+
+def _unfinished(lines: list[str], header: Header, out: Findings) -> None:
+    """A published article that still carries the `tools new` stub's placeholders."""
+    status = header.first("status")
+    why = (f"it is published (`Status: {status.value}`)" if status
+           else "it has no `Status: draft`, so it is published")
+    for name in STUB_LISTS:
+        item = header.first(name)
+        if item is not None and not item.value and not header.stopper:
+            out.error(item.line, f"`{item.key}:` is empty and {why}",
+                      "fill it in (docs/editing.md, section 2) or delete the line")
+    for number in range(header.body_start, len(lines)):
+        if PLACEHOLDER in lines[number]:
+            out.error(number + 1, f"the placeholder text of `tools new` is still here and {why}",
+                      "write the article in its place, or set `Status: draft` until it is done")
+            break
+    if not any(line.strip() for line in lines[header.body_start:]):
+        out.error(len(lines), f"the article has no text and {why}",
+                  "write the article below the header, or set `Status: draft`")

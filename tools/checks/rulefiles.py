@@ -14,7 +14,8 @@ import yaml
 from tools.checks import Findings, closest, shown_path
 from tools.checks.yamlnodes import compose, items, line, mapping, scalars, value
 from tools.errors import RuleError
-from tools.rules import parse_rule
+from tools.regexsafety import SAFE_HINT, nested_repeat
+from tools.rules import SlowPatternError, parse_rule
 
 SITE_KEYS = {"name", "domains", "detect", "timezone", "dateline", "editor_code", "rules"}
 PATTERN_HINT = "write a Python regular expression that matches only the junk, e.g. '^Baca juga:'"
@@ -48,8 +49,12 @@ def check_rule(node: yaml.Node, out: Findings, seen_ids: dict[str, str]) -> None
         if not text.strip():
             out.error(number, f"rule {rid!r} has an empty pattern, which matches every line",
                       PATTERN_HINT)
+        else:
+            _pattern(text, number, f"rule {rid!r}", out, valid_only=False)
     try:
         rule = parse_rule(value(node), str(out.path))
+    except SlowPatternError:
+        return  # reported above, on the pattern's line
     except (RuleError, AttributeError, TypeError) as exc:
         message = str(exc).removeprefix(f"{out.path}: ")
         out.error(at, message, PATTERN_HINT)
@@ -88,16 +93,33 @@ def check_site_file(path: Path, out: Findings, seen_names: dict[str, str],
                         f"the keys are {', '.join(sorted(SITE_KEYS))}")
     for key in ("detect", "dateline", "editor_code"):
         for text, number in scalars(fields[key][0]) if key in fields else []:
-            _pattern(text, number, key, out)
+            _pattern(text, number, f"`{key}:`", out)
     for node in items(fields["rules"][0]) if "rules" in fields else []:
         check_rule(node, out, seen_ids)
 
 
-def _pattern(text: str, number: int, key: str, out: Findings) -> None:
-    if not text.strip():
-        out.error(number, f"`{key}:` has an empty pattern, which matches everything", PATTERN_HINT)
+def _pattern(text: str, number: int, key: str, out: Findings, valid_only: bool = True) -> None:
+    """An empty or broken pattern (`valid_only`: rules report those themselves), or one that
+    can backtrack for hours."""
+    if valid_only and not text.strip():
+        out.error(number, f"{key} has an empty pattern, which matches everything", PATTERN_HINT)
         return
     try:
         re.compile(text)
     except re.error as exc:
-        out.error(number, f"`{key}:` is not a valid regular expression ({exc})", PATTERN_HINT)
+        if valid_only:
+            out.error(number, f"{key} is not a valid regular expression ({exc})",
+                      PATTERN_HINT)
+        return
+    danger = nested_repeat(text)
+    if danger:
+        out.error(number, f"{key} pattern {text!r} can take hours on one long line ({danger})",
+                  SAFE_HINT)
+
+
+def check_agencies_file(path: Path, out: Findings) -> None:
+    """agencies.yaml: its `citing` pattern must compile and must not backtrack for hours."""
+    root = compose(path, out)
+    fields = mapping(root) if root is not None else {}
+    for text, number in scalars(fields["citing"][0]) if "citing" in fields else []:
+        _pattern(text, number, "`citing:`", out)

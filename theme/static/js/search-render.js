@@ -2,6 +2,7 @@
 // into an inert document and copied as text plus <mark>, so nothing a query or an article
 // contains can become markup or script here.
 import { toQuery } from "./search-state.js";
+import { matchingAliases } from "./search-verify.js";
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
@@ -19,6 +20,9 @@ function element(tag, className, text) {
 export function renderSummary(root, config, info) {
   const summary = root.querySelector("#search-summary");
   const s = config.strings;
+  const help = root.querySelector("#search-help");
+  help.textContent = s.noResultsHelp;
+  help.hidden = !(info && !info.failed && !info.searching && info.count === 0);
   if (!info) summary.textContent = "";
   else if (info.failed) summary.textContent = s.failed;
   else if (info.searching) summary.textContent = s.searching;
@@ -66,6 +70,18 @@ function facetValues(key, counts, selected) {
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+const FACET_SHOWN = 8; // values shown before "Show all (N)"
+
+function showAllButton(fieldset, config, count) {
+  const button = element("button", "search-facet__all", fill(config.strings.showAll, { count }));
+  button.type = "button";
+  button.addEventListener("click", () => {
+    for (const option of fieldset.querySelectorAll(".search-facet__option")) option.hidden = false;
+    button.remove();
+  });
+  return button;
+}
+
 /** One fieldset of checkboxes per facet, each value with the number of results it would keep;
  * nothing while the counts are not loaded (`counts` null). */
 export function renderFilters(root, config, state, counts, onChange) {
@@ -79,8 +95,9 @@ export function renderFilters(root, config, state, counts, onChange) {
     const fieldset = element("fieldset", "search-facet");
     fieldset.dataset.filter = key;
     fieldset.append(element("legend", "search-facet__label", label));
-    for (const [value, count] of values) {
+    for (const [index, [value, count]] of values.entries()) {
       const option = element("label", "search-facet__option");
+      option.hidden = index >= FACET_SHOWN && !selected.includes(value);
       const box = element("input");
       box.type = "checkbox";
       box.name = key;
@@ -91,6 +108,7 @@ export function renderFilters(root, config, state, counts, onChange) {
         element("span", "search-facet__count", String(count)));
       fieldset.append(option);
     }
+    if (values.length > FACET_SHOWN) fieldset.append(showAllButton(fieldset, config, values.length));
     parts.push(fieldset);
   }
   if (Object.values(state.filters).some((v) => v.length)) {
@@ -115,7 +133,16 @@ function formatDate(iso) {
   return new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" }).format(date);
 }
 
-function resultItem(data) {
+/** Why a result without a highlighted word matched: the other names of its tags. */
+function aliasNote(data, context) {
+  if (!context?.query) return null;
+  const aliases = matchingAliases(context.query, data, context.lang);
+  if (!aliases.length) return null;
+  return element("p", "search-result__why", fill(context.strings.matchedAlias,
+    { names: aliases.slice(0, 3).join(", ") }));
+}
+
+function resultItem(data, context) {
   const item = element("li", "search-result");
   // pagefind-ui__result-link: the class of Pagefind's Default UI, kept so older tests still apply.
   const link = element("a", "search-result__link pagefind-ui__result-link", data.meta.title || data.url);
@@ -132,18 +159,22 @@ function resultItem(data) {
   if (data.meta.source) facts.append(data.meta.date ? " · " : "", data.meta.source);
   item.append(facts);
   const excerpt = element("p", "search-result__excerpt");
-  if (data.excerpt && data.excerpt.includes("<mark>")) excerpt.append(...excerptNodes(data.excerpt));
+  const marked = data.excerpt && data.excerpt.includes("<mark>");
+  if (marked) excerpt.append(...excerptNodes(data.excerpt));
   else excerpt.textContent = data.meta.summary || "";
+  const why = marked ? null : aliasNote(data, context);
+  if (why) item.append(why);
   item.append(excerpt);
   return item;
 }
 
-/** Show results up to `limit` (loading only the ones not yet on screen); `reset` starts over. */
-export async function renderResults(root, results, limit, moreButton, reset = true) {
+/** Show results up to `limit` (loading only the ones not yet on screen); `reset` starts over.
+ * `context` ({query, lang, strings}) lets a result say which other name of a tag it matched. */
+export async function renderResults(root, results, limit, moreButton, reset = true, context = null) {
   const list = root.querySelector("#search-results");
   const from = reset ? 0 : list.children.length;
   const data = await Promise.all(results.slice(from, limit).map((r) => r.data()));
-  const items = data.map(resultItem);
+  const items = data.map((d) => resultItem(d, context));
   if (reset) list.replaceChildren(...items);
   else list.append(...items);
   moreButton.hidden = results.length <= list.children.length;

@@ -7,6 +7,7 @@ import {
 } from "./search-render.js";
 import { suggestions } from "./search-suggest.js";
 import { stemQuery } from "./search-stem.js";
+import { queryIsFound, remember } from "./search-verify.js";
 
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" }, relevance: null };
 const DEBOUNCE_MS = 250;
@@ -109,10 +110,13 @@ async function considerUpTo(count) {
   considered = Math.max(considered, count);
 }
 
-/** Newest first needs only the newest bundles to fill the first page; any other order, facet
- * counts and a filter-only listing need every bundle at once. */
+/** Newest first needs only the newest bundles to fill the first page, and so does relevance:
+ * it ranks within the newest bundles that fill the page (an archive's readers mostly want
+ * recent reports, and merging every bundle costs ~3x the download) and "More results from
+ * older years" merges the others. Oldest first, facet counts and a filter-only listing need
+ * every bundle at once. */
 function needsEveryBundle(term) {
-  return state.sort !== "newest" || filtersLoaded || !term;
+  return state.sort === "oldest" || filtersLoaded || !term;
 }
 
 /** The first `wanted` results (or more) in the requested order: date order across shards is
@@ -132,6 +136,21 @@ async function orderedResults(term, filters, merged, wanted) {
   return ordered;
 }
 
+/** `collect`, checked: Pagefind widens a query word found in no page to a shorter indexed word
+ * ("dixyz" → "di"); when the first results do not contain every query word, the word is in no
+ * bundle searched so far, so the rest are searched too, and then nothing is a true hit. */
+async function collectFound(term, filters, wanted) {
+  let found = await collect(term, filters, wanted);
+  if (!term || !found.total) return found;
+  if (await queryIsFound(term, remember(found.results), state.lang)) return found;
+  if (!found.complete) {
+    await considerUpTo(config.bundles.length);
+    found = await collect(term, filters, wanted);
+    if (await queryIsFound(term, remember(found.results), state.lang)) return found;
+  }
+  return { merged: found.merged, results: [], total: 0, complete: true };
+}
+
 /** At least `wanted` results in order, merging older bundles one at a time until there are
  * enough or none is left; `complete` says whether every bundle was searched. */
 async function collect(term, filters, wanted) {
@@ -144,7 +163,7 @@ async function collect(term, filters, wanted) {
     const merged = await pagefind.search(query, sort ? { filters, sort } : { filters });
     const all = considered >= config.bundles.length;
     if (all || merged.results.length >= wanted) {
-      const results = await orderedResults(query, filters, merged, wanted);
+      const results = remember(await orderedResults(query, filters, merged, wanted));
       return { merged, results, total: merged.results.length, complete: all };
     }
     await considerUpTo(considered + 1);
@@ -160,6 +179,12 @@ function activeFilters() {
 function updateMore() {
   const visible = root.querySelectorAll(".search-result").length;
   moreButton.hidden = complete && total <= visible;
+  moreButton.textContent = visible >= total && !complete ? config.strings.moreOlder
+    : config.strings.more;
+}
+
+function resultContext() {
+  return { query: state.q.trim(), lang: state.lang, strings: config.strings };
 }
 
 function summaryInfo() {
@@ -182,15 +207,15 @@ async function runSearch() {
     return;
   }
   renderSummary(root, config, { searching: true });
-  const found = await collect(term, filters, config.pageSize);
+  const found = await collectFound(term, filters, config.pageSize);
   if (id !== searchId) return; // a newer search has started
   ({ results: shown, total, complete } = found);
   renderFilters(root, config, state, filtersLoaded ? found.merged.filters : null, onFilterChange);
-  await renderResults(root, shown, config.pageSize, moreButton, true);
+  await renderResults(root, shown, config.pageSize, moreButton, true, resultContext());
   if (id !== searchId) return;
   updateMore();
   if (total) performance.mark("search:first-result");
-  const others = total || !term ? [] : await suggestions(pagefind, term, { filters });
+  const others = total || !term ? [] : await suggestions(pagefind, term, { filters }, state.lang);
   if (id !== searchId) return;
   renderSuggestions(root, config, state, others);
   // The summary comes last: once it shows a count, the list below it is complete (or says it
@@ -202,17 +227,21 @@ async function runSearch() {
 async function showMore() {
   const id = searchId;
   const wanted = root.querySelectorAll(".search-result").length + config.pageSize;
+  const bundles = inSearch.length;
   if (shown.length < wanted && (shown.length < total || !complete)) {
     moreButton.disabled = true;
     try {
-      const found = await collect(state.q.trim() || null, activeFilters(), wanted);
+      const found = await collectFound(state.q.trim() || null, activeFilters(), wanted);
       if (id !== searchId) return;
       ({ results: shown, total, complete } = found);
     } finally {
       moreButton.disabled = false;
     }
   }
-  await renderResults(root, shown, wanted, moreButton, false);
+  // By relevance, an older bundle's best matches may rank above those on screen: show the
+  // list again from the top, in the new order.
+  const reorder = state.sort === "relevance" && inSearch.length !== bundles;
+  await renderResults(root, shown, wanted, moreButton, reorder, resultContext());
   if (id !== searchId) return;
   updateMore();
   renderSummary(root, config, summaryInfo());
@@ -233,6 +262,10 @@ function fail(error) {
 
 /** Every control changes the state, and every change runs the search again. */
 function bindControls() {
+  document.getElementById("search-filters-done").addEventListener("click", () => {
+    filterBox.open = false;
+    filterBox.querySelector("summary").focus();
+  });
   filterBox.addEventListener("toggle", () => {
     if (filterBox.open && !filtersLoaded) loadFilters().then(runSearch).catch(fail);
   });

@@ -38,7 +38,11 @@ def annotate(generator: Any) -> None:
     """Set `reading_minutes`, `original_url` and `agency_list` on every article. (The JSON-LD
     is made by the `news_article` filter when a page is rendered: an incremental build renders
     a few pages, and building it for all 10,000 articles took ~0.3 s of every build.)"""
-    for article in [*generator.articles, *generator.translations, *generator.drafts]:
+    for article in [*generator.articles, *generator.translations, *generator.drafts,
+                    *generator.drafts_translations, *generator.hidden_articles,
+                    *generator.hidden_translations]:
+        if not hasattr(article, "tags"):  # Pelican sets `tags` only when the header has Tags:
+            article.tags = []
         metadata = article.metadata
         url = (metadata.get("source_url") or "").strip()
         article.original_url = url if is_http_url(url) else None

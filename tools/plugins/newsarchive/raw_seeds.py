@@ -1,8 +1,11 @@
 """Publish the raw seed of every article beside the site, so readers can see the source text.
 
 Only seeds named by an article's `Raw_file` are copied, from RAW_SEEDS_PATH (relative to the
-folder holding the content PATH) to output/raw/. Originals are only read. HTML seeds are
-published with a `.txt` suffix: a scraped page must never run as a page of this site.
+folder holding the content PATH) to output/raw/, keeping their subfolders (`Raw_file:
+2020/story.txt` is published as raw/2020/story.txt). Symlinks are never published: one
+pointing outside the seeds folder would publish any file of the machine. Originals are only
+read. HTML seeds are published with a `.txt` suffix: a scraped page must never run as a page
+of this site.
 """
 
 from __future__ import annotations
@@ -30,17 +33,38 @@ def published_name(raw_name: str) -> str:
     return raw_name if raw_name.endswith(".txt") else raw_name + ".txt"
 
 
+def seed_files(folder: Path) -> set[str]:
+    """Relative paths (`name`, `sub/name`) of the regular files under the seeds folder, from
+    directory listings alone (no stat per file). Symlinks are left out, so a link pointing
+    outside the folder is never published; so are hidden files and folders."""
+    found: set[str] = set()
+    if not folder.is_dir():
+        return found
+    pending = [(folder, "")]
+    while pending:
+        current, prefix = pending.pop()
+        with os.scandir(current) as entries:
+            for entry in entries:
+                if entry.name.startswith(".") or entry.is_symlink():
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((Path(entry.path), f"{prefix}{entry.name}/"))
+                elif entry.is_file(follow_symlinks=False):
+                    found.add(prefix + entry.name)
+    return found
+
+
 def collect(generator: Any) -> None:
     """Set `raw_url` on articles whose Raw_file exists in the seeds folder (None otherwise)."""
     _published.clear()
     folder = seeds_folder(generator.settings)
-    # One directory scan (file types from the listing, no stat per article): the plain files.
-    available = ({e.name for e in os.scandir(folder) if e.is_file()} if folder.is_dir()
-                 else set())
+    available = seed_files(folder)
     missing = []
     for draft in [*generator.drafts, *generator.drafts_translations]:
         draft.raw_url = None  # drafts are previews: their seeds are published once they are
-    for article in [*generator.articles, *generator.translations]:
+    # Hidden articles are published (unlisted): their seeds are too.
+    for article in [*generator.articles, *generator.translations, *generator.hidden_articles,
+                    *generator.hidden_translations]:
         article.raw_url = None
         name = (article.metadata.get("raw_file") or "").strip()
         if not name:

@@ -1,7 +1,11 @@
 """Related articles by shared tags weighted by rarity (IDF), and previous/next, computed once.
 
-Weighting: a shared tag counts log(N / df), so sharing a rare person beats sharing the common
-"Armenia" + "Azerbaijan". To stay linear, each article looks at a bounded set of candidates:
+Weighting: a shared tag counts the smoothed IDF log((N + 1) / df), so sharing a rare person beats
+sharing the common "Armenia" + "Azerbaijan", and a tag that every article carries still counts
+a little (log(1 + 1/N)) instead of nothing: in a small archive, or one about a single conflict,
+two articles sharing five tags are related.
+
+To stay linear, each article looks at a bounded set of candidates:
 every article of its rarer tags while the budget lasts, then only the nearest in time of its
 common tags. Ties go to the closer in time, then to the newer, so the output is stable.
 
@@ -13,13 +17,14 @@ when none of those changed, as after a body edit: ~1 s of a warm rebuild at 10,0
 from __future__ import annotations
 
 import heapq
+import logging
 import math
 from bisect import bisect_left
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .cachefile import read_cache_json, write_cache_json
+from . import cachefile
 from .fingerprints import sha256_text
 from .incremental_writer import current_state
 
@@ -27,11 +32,14 @@ DEFAULT_COUNT = 5
 DEFAULT_CANDIDATES = 80
 CACHE_NAME = "related.json"
 
+logger = logging.getLogger(__name__)
+
 
 def link(generator: Any) -> None:
-    """Set `related_articles`, `newer_article`, `older_article` (empty for drafts, translations)."""
+    """Set `related_articles`, `newer_article`, `older_article` (empty unless listed)."""
     settings = generator.settings
-    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations]:
+    for other in [*generator.translations, *generator.drafts, *generator.drafts_translations,
+                  *generator.hidden_articles, *generator.hidden_translations]:
         other.related_articles, other.newer_article, other.older_article = [], None, None
     articles = sorted(generator.articles, key=lambda a: (a.date, a.slug), reverse=True)
     for index, article in enumerate(articles):
@@ -42,7 +50,7 @@ def link(generator: Any) -> None:
     tag_sets = [frozenset(t.name for t in getattr(a, "tags", None) or ()) for a in articles]
     if current_state() is not None:  # an incremental build: reuse the last ranking if it holds
         ranked = cached_rank_related(tag_sets, count, budget,
-                                     Path(settings.get("CACHE_PATH") or "cache") / CACHE_NAME)
+                                     cachefile.cache_folder(settings) / CACHE_NAME)
     else:
         ranked = rank_related(tag_sets, count, budget)
     for article, related in zip(articles, ranked, strict=True):
@@ -55,12 +63,14 @@ def cached_rank_related(tag_sets: list[frozenset[str]], count: int, budget: int,
     this module's code); otherwise computed and stored there."""
     key = sha256_text(repr((Path(__file__).read_bytes(), count, budget,
                             [sorted(tags) for tags in tag_sets])))
-    cached = read_cache_json(path, "Related articles: unreadable cache %s (%s); ranking again")
-    if isinstance(cached, dict) and cached.get("key") == key \
-            and _valid(cached.get("ranked"), len(tag_sets)):
-        return cached["ranked"]
+    cached = cachefile.load(path, key)
+    if _valid(cached, len(tag_sets)):
+        return cached
     ranked = rank_related(tag_sets, count, budget)
-    write_cache_json(path, {"key": key, "ranked": ranked}, separators=(",", ":"))
+    try:
+        cachefile.save(path, ranked, key)
+    except OSError as exc:  # only an accelerator: the next build ranks again
+        logger.info("Related articles: cannot write %s (%s)", path, exc)
     return ranked
 
 
@@ -77,7 +87,7 @@ def rank_related(tag_sets: list[frozenset[str]], count: int, budget: int) -> lis
         for tag in tags:
             postings[tag].append(index)
     total = len(tag_sets)
-    idf = {tag: math.log(total / len(items)) for tag, items in postings.items()}
+    idf = {tag: math.log((total + 1) / len(items)) for tag, items in postings.items()}
     ranked = []
     for index, tags in enumerate(tag_sets):
         candidates = _candidates(index, tags, postings, budget)

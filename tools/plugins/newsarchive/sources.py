@@ -41,7 +41,8 @@ def collect(generator: Any) -> None:
         source, members = by_name[name]
         article.source_page = source
         members.append(article)
-    for article in [*generator.translations, *generator.drafts]:
+    for article in [*generator.translations, *generator.drafts, *generator.hidden_articles,
+                    *generator.hidden_translations]:
         name = (article.metadata.get("source") or "").strip()
         article.source_page = by_name[name][0] if name in by_name else None
     generator.context["sources"] = sorted(by_name.values(), key=lambda s: s[0].name.casefold())

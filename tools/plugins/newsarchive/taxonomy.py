@@ -23,7 +23,19 @@ def load_entities(settings: dict[str, Any]) -> dict[str, tuple[str, tuple[str, .
 
     path = settings.get("NEWSARCHIVE_VOCABULARY")
     vocabulary = load_vocabulary(Path(path) if path else None)
-    return {e.name: (e.kind, tuple(sorted(set(e.aliases)))) for e in vocabulary.entities}
+    return {e.name: (e.kind, distinct_aliases(e.name, e.aliases)) for e in vocabulary.entities}
+
+
+def distinct_aliases(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The aliases a reader needs to see: sorted, one per spelling ignoring case, and none that
+    is the name itself in lower case ("perang" for Perang is matching data, not another name)."""
+    seen = {name.casefold()}
+    kept = []
+    for alias in sorted(set(aliases), key=lambda a: (a.casefold(), a)):
+        if alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            kept.append(alias)
+    return tuple(kept)
 
 
 def annotate(generator: Any) -> None:
@@ -31,7 +43,8 @@ def annotate(generator: Any) -> None:
     entities = load_entities(generator.settings)
     unknown: set[str] = set()
     everything = [*generator.articles, *generator.translations, *generator.drafts,
-                  *generator.drafts_translations]
+                  *generator.drafts_translations, *generator.hidden_articles,
+                  *generator.hidden_translations]
     for article in everything:
         tags = getattr(article, "tags", None) or []
         for tag in tags:

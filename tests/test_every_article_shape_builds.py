@@ -1,0 +1,139 @@
+"""Every article shape docs/editing.md allows passes `check` and builds; a failure names the file.
+
+The articles are generated here (synthetic), one per shape: no tags, hidden, draft, no summary,
+no source, no slug, no category, English, a date without time, a finished `tools new` stub with
+its optional fields left empty, ...
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tools.check import run_check
+
+from conftest import ROOT, build_site
+
+FULL = {
+    "Title": "Gencatan Senjata Berlaku di Karabakh",
+    "Date": "2020-10-10T12:00:00+07:00",
+    "Slug": "{slug}",
+    "Lang": "id",
+    "Category": "Nagorno-Karabakh",
+    "Tags": "Armenia, Azerbaijan, Nagorno-Karabakh",
+    "Summary": "Kedua pihak sepakat menghentikan tembakan.",
+    "Authors": "Ahmad Fauzi, Dewi Lestari",
+    "Editor": "evn",
+    "Source": "LancangKuning",
+    "Source_url": "https://lancangkuning.com/post/12345",
+    "Agencies": "AFP, Reuters",
+    "Synthetic": "true",
+}
+BODY = "Kedua pihak sepakat menghentikan tembakan mulai tengah malam, kata pejabat {slug}.\n"
+
+# slug -> (fields to drop, fields to set); where each one is published (None: not at all).
+SHAPES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
+    "lengkap": ((), {}),
+    "tanpa-tag": (("Tags",), {}),
+    "tersembunyi": ((), {"Status": "hidden"}),
+    "draf": ((), {"Status": "draft"}),
+    "diterbitkan": ((), {"Status": "published"}),
+    "tanpa-ringkasan": (("Summary",), {}),
+    "tanpa-sumber": (("Source", "Source_url", "Agencies", "Authors", "Editor"), {}),
+    "tanpa-kategori": (("Category",), {}),
+    "bahasa-inggris": ((), {"Lang": "en", "Title": "Ceasefire Holds in Karabakh"}),
+    "tanggal-saja": ((), {"Date": "2020-10-11"}),
+    "diubah": ((), {"Modified": "2020-10-12T08:00:00+07:00"}),
+    "penulis-berkoma": ((), {"Authors": "Doe, Jane; Smith, John"}),
+    "alamat-bukan-web": ((), {"Source_url": "arsip cetak, halaman 3"}),
+    "templat-artikel": ((), {"Template": "article", "Author": "Redaksi Arsip"}),
+    "hanya-wajib": (tuple(k for k in FULL if k not in {"Title", "Date", "Slug", "Synthetic"}),
+                    {}),
+    # a `tools new` stub, finished: tags and text filled in, the other fields left empty
+    "draf-selesai": ((), {"Category": "", "Source": "", "Source_url": "", "Authors": "",
+                          "Status": "published"}),
+}
+NO_SLUG_TITLE = "Artikel Tanpa Slug di Header"
+
+
+def _write(folder: Path, slug: str, drop: tuple[str, ...], changes: dict[str, str]) -> None:
+    fields = {**FULL, **changes}
+    header = "".join(f"{key}: {value.format(slug=slug)}".rstrip() + "\n"
+                     for key, value in fields.items() if key not in drop)
+    title = f"{fields['Title']} ({slug})"
+    header = header.replace(f"Title: {fields['Title']}", f"Title: {title}", 1)
+    (folder / f"{slug}.md").write_text(f"{header}\n{BODY.format(slug=slug)}", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def shapes(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("shapes") / "content"
+    folder = content / "articles" / "2020"
+    folder.mkdir(parents=True)
+    (content / "pages").mkdir()
+    for slug, (drop, changes) in SHAPES.items():
+        _write(folder, slug, drop, changes)
+    (folder / "artikel-tanpa-slug-di-header.md").write_text(
+        f"Title: {NO_SLUG_TITLE}\nDate: 2020-10-13\nSynthetic: true\n\n"
+        "Teks artikel tanpa baris slug.\n", encoding="utf-8")
+    return content
+
+
+def test_every_allowed_shape_passes_check(shapes: Path) -> None:
+    problems, count = run_check([shapes], content=shapes)
+    assert count == len(SHAPES) + 1
+    assert [p.format() for p in problems if p.severity == "error"] == []
+
+
+def test_every_allowed_shape_builds_and_is_published_where_it_should(shapes: Path) -> None:
+    output = shapes.parent / "output"
+    build_site(shapes, output)
+    for slug in SHAPES:
+        where = "drafts" if slug == "draf" else "2020/10"
+        page = output / where / slug / "index.html"
+        assert page.is_file(), f"{slug}: no page at {page.relative_to(output)}"
+        assert f"pejabat {slug}." in page.read_text(encoding="utf-8")
+    assert (output / "2020" / "10" / "artikel-tanpa-slug-di-header" / "index.html").is_file()
+    listing = (output / "index.html").read_text(encoding="utf-8")
+    assert "(lengkap)" in listing and "(tanpa-tag)" in listing
+    assert "(tersembunyi)" not in listing and "(draf)" not in listing  # hidden: page, no listing
+
+
+def test_a_page_that_cannot_be_written_names_the_article(tmp_path: Path, shapes: Path) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "article.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ article.no_such_field }}", 1), "utf-8")
+    cmd = [sys.executable, "-m", "pelican", str(shapes), "-o", str(tmp_path / "out"),
+           "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", "-t", str(theme)]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "COLUMNS": "250"})
+    assert result.returncode != 0
+    log = " ".join((result.stdout + result.stderr).split())
+    assert "articles/2020/" in log and ".md: its page could not be written" in log
+    assert "no_such_field" in log
+
+
+def test_a_page_whose_template_fails_names_the_page(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "tentang.md").write_text("Title: Tentang\nSlug: tentang\n\nTeks.\n",
+                                                  encoding="utf-8")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "page.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ page.no_such_field }}", 1), "utf-8")
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
+           "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", "-t", str(theme)]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "COLUMNS": "250"})
+    assert result.returncode != 0
+    assert "pages/tentang.md: its page could not be written" in " ".join(
+        (result.stdout + result.stderr).split())

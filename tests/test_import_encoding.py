@@ -1,0 +1,45 @@
+"""Legacy code pages are read as the most plausible one, never silently as a neighbour that
+turns à into ŕ; the encoding used is shown by --explain and kept in the article's provenance."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tools.cli import cli
+from tools.read import decode
+
+FRENCH = ("Le président a déclaré à la télévision que la guerre était terminée. "
+          "Ça y est, «voilà» — très bien.")
+PORTUGUESE = "São Paulo: o governo não está à espera de uma solução, disse o ministro à imprensa."
+INDONESIAN = ("Presiden menyatakan “perdamaian” – akan dicapai segera. Menteri luar negeri "
+              "bertemu di Genève pada hari Jumat.")
+TURKISH = ("Azerbaycan Dışişleri Bakanı, Ermenistan ile barış görüşmelerinin önümüzdeki hafta "
+           "başlayacağını söyledi. Ağır çatışmalar sürüyor.")
+
+
+def test_cp1252_text_is_not_read_as_cp1250() -> None:
+    for text in (FRENCH, PORTUGUESE, INDONESIAN):
+        assert decode(text.encode("cp1252")) == (text, "cp1252")
+
+
+def test_other_code_pages_are_still_recognised() -> None:
+    assert decode(TURKISH.encode("cp1254")) == (TURKISH, "cp1254")
+    russian = "Министр иностранных дел Армении заявил, что переговоры начнутся на неделе."
+    assert decode(russian.encode("cp1251")) == (russian, "cp1251")
+
+
+def test_the_encoding_used_is_explained_and_kept_in_the_provenance(tmp_path: Path) -> None:
+    raw = tmp_path / "berita.txt"
+    body = "\n\n".join([INDONESIAN * 2, "Kata menteri: «Genève adalah tempat yang tepat» – "
+                        "dan pembicaraan akan dilanjutkan pekan depan di Genève."])
+    raw.write_bytes(f"Menteri bertemu di Genève\n\n{body}\n".encode("cp1252"))
+    result = CliRunner().invoke(cli, ["import", str(raw), "--out", str(tmp_path / "out"),
+                                      "--date", "2020-10-23", "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "encoding: cp1252" in result.output
+    (article,) = (tmp_path / "out").rglob("*.md")
+    text = article.read_text(encoding="utf-8")
+    assert "Raw_encoding: cp1252" in text
+    assert "Genève" in text and "«Genève" in text
