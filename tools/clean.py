@@ -205,11 +205,13 @@ def drop_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def harvest_meta(article: Article, facts: LineFacts, start: int, end: int) -> None:
-    """Record credit/editor metadata from header lines outside the body (they stay removed)."""
-    for index in range(start, end):
-        rule = facts.rule[index]
+def harvest_meta(article: Article, lines: Sequence[str], rules: Sequence[Rule],
+                 found: Sequence[Rule | None] | None = None) -> None:
+    """Record credit/editor metadata from header lines outside the body (they stay removed).
+    `found`: each line's first rule, when the caller knows it (tools/linefacts.py)."""
+    for number, line in enumerate(lines):
+        rule = found[number] if found is not None else first_match(line, rules)
         if rule is not None and rule.field in {"authors", "editor"}:
-            match = rule.search(facts.lines[index])
+            match = rule.search(line)
             assert match is not None
             record(article, rule.field, match.groupdict().get("value") or "")

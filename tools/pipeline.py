@@ -200,8 +200,9 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
         if facts.words[index]:  # nonblank
             article.remove(lines[index], "title" if index == span.title_index else
                            "outside-body")
-    clean.harvest_meta(article, facts, (span.title_index or 0) + 1, span.start)
-    clean.harvest_meta(article, facts, span.end, min(span.end + CREDIT_TAIL, len(lines)))
+    for start, end in (((span.title_index or 0) + 1, span.start),  # header, credits after
+                       (span.end, span.end + CREDIT_TAIL)):
+        clean.harvest_meta(article, lines[start:end], rules, facts.rule[start:end])
     if not article.title.strip():
         raise InputError(metastage.missing_title(article))
     article.title = " ".join(article.title.split())
