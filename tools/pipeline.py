@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import logging
-import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -34,7 +31,7 @@ from tools.markdown_out import render
 from tools.parallel import analysed, learn_repeats
 from tools.read import INPUT_SUFFIXES
 from tools.readcache import ReadCache
-from tools.repeats import Repeats
+from tools.repeats import Repeats, folded
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -43,8 +40,6 @@ from tools.write import DurableBatch, write_article
 log = logging.getLogger(__name__)
 PROGRESS_MIN = 20
 BATCH_FILES = 64  # articles made durable together (tools/write.py), then renamed into place
-COVER_SHARE = 0.9
-TOKEN = re.compile(r"\w+")
 CREDIT_TAIL = 8  # lines after the body searched for credit lines (`Editor: <name>`)
 
 
@@ -153,35 +148,19 @@ def group_of(article: Article) -> str:
     return ""
 
 
-def text_score(article: Article) -> int:
-    """Words in sentence-like paragraphs: how much running text an extraction found."""
-    return sum(len(p.split()) for p in article.paragraphs if clean.looks_like_sentence(p))
-
-
 def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Article:
-    """Title and body. HTML: the page read as a text dump when that finds the same article as
-    trafilatura (90 % of its words: the dump sees the widgets around the text, trafilatura
-    sometimes loses the first or last paragraphs or keeps a comment disclaimer) or clearly more
-    running text (trafilatura sometimes picks a teaser list); else trafilatura's text."""
+    """Title and body: a dump's by the body finder; an HTML page's from what trafilatura
+    extracts, cleaned by the same rules (tools/html_body.py)."""
     if article.kind == "text":
         return extract_text(article, article.lines, rules, repeats)
-    first = extract_text(copy.deepcopy(article), article.lines, rules, repeats)
-    try:
-        second = extract_text(copy.deepcopy(article), article.page_lines, rules, repeats)
-    except InputError:
-        return first
-    more = text_score(second) - text_score(first)
-    if more > 0.5 * text_score(first) or covers(second, first):
-        return second
-    return first
+    from tools.html_body import html_text
 
-
-def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
-    """Whether `wide` holds (nearly) every word of `narrow`: both found the same article."""
-    have = Counter(TOKEN.findall("\n".join(wide.paragraphs).casefold()))
-    need = Counter(TOKEN.findall("\n".join(narrow.paragraphs).casefold()))
-    total = sum(need.values())
-    return total > 0 and sum((need & have).values()) >= share * total
+    texts = [block.text for block in article.blocks]
+    junk = repeats.junk.get(group_of(article)) or set()
+    learned = {text for text, key in zip(texts, folded(texts), strict=True)
+               if hash(key) in junk}.__contains__
+    html_text(article, rules, learned)
+    return article
 
 
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
