@@ -26,11 +26,12 @@ from tools.import_context import (
 )
 from tools.import_lock import import_lock
 from tools.inputs import FieldMap, RecordRef, is_export, read_unit
+from tools.linefacts import LineFacts
 from tools.markdown_out import render
 from tools.parallel import analysed, learn_repeats
 from tools.read import INPUT_SUFFIXES
 from tools.readcache import ReadCache
-from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
+from tools.repeats import Repeats, folded
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -110,7 +111,7 @@ def load_sidecar(path: Path) -> dict:
 def site_rules(site: SiteProfile | None,
                common: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
     common = load_common_rules() if common is None else common
-    return clean.MemoRules(site.rules if site else (), common)  # first_match memo per article
+    return (*(site.rules if site else ()), *common)
 
 
 def prepare(path: ImportUnit, options: Options,
@@ -126,7 +127,7 @@ def prepare(path: ImportUnit, options: Options,
 
         extract_html(article)
     else:
-        article.lines = DumpLines(article.text)
+        article.lines = article.text.split("\n")
     known = article.known
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
@@ -156,43 +157,43 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Arti
     from tools.html_body import html_text
 
     texts = [block.text for block in article.blocks]
-    learned = junk_lines(texts, folded(texts), repeats.junk.get(group_of(article))).__contains__
+    junk = repeats.junk.get(group_of(article)) or set()
+    learned = {text for text, key in zip(texts, folded(texts), strict=True)
+               if hash(key) in junk}.__contains__
     html_text(article, rules, learned)
     return article
 
 
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
-    """Find title and body in lines (a dump or extracted text) and clean them."""
-    whole = lines
-    keys = folded(lines)  # each line normalised and casefolded, once for all stages
-    learned = junk_lines(lines, keys, repeats.junk.get(group_of(article))).__contains__
+    """Find title and body in lines (a dump or extracted text) and clean them. Every line's
+    facts (rule, date line, stop words, repeats) are found once, in `LineFacts`."""
+    facts = LineFacts.of(lines, rules, repeats.junk.get(group_of(article)) or frozenset())
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
-    words = word_counts(lines)
-    span = body_stage.find_body(lines, rules, hint, learned, words)
+    span = body_stage.find_body(facts, hint)
     article.title = explicit or span.title or hint
     article.title_index = span.title_index
     outside = chain(range(span.start), range(span.end, len(lines))) \
         if span.start < span.end else range(len(lines))
     for index in outside:
-        if words[index]:  # nonblank
+        if facts.words[index]:  # nonblank
             article.remove(lines[index], "title" if index == span.title_index else
                            "outside-body")
-    header = lines[(span.title_index or 0) + 1: span.start]
-    clean.harvest_meta(article, header, rules)
-    clean.harvest_meta(article, lines[span.end: span.end + CREDIT_TAIL], rules)
-    lines = lines[span.start: span.end]
+    for start, end in (((span.title_index or 0) + 1, span.start),  # header, credits after
+                       (span.end, span.end + CREDIT_TAIL)):
+        clean.harvest_meta(article, lines[start:end], rules, facts.rule[start:end])
     if not article.title.strip():
         raise InputError(metastage.missing_title(article))
     article.title = " ".join(article.title.split())
     teased = article.page_lines or article.lines
-    teaser = clean.page_teasers(teased, article.link_lines, keys if teased is whole else None)
-    paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
+    teaser = clean.page_teasers(teased, article.link_lines,
+                                facts.keys if teased is lines else None)
+    paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
-        paragraphs = clean.clean_lines(article, lines, [r for r in rules if not r.gallery],
-                                       learned, teaser)
+        paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser,
+                                       captions=True)
     if paragraphs and paragraphs[0].casefold() == article.title.casefold():
         article.remove(paragraphs.pop(0), "title")
     article.paragraphs = paragraphs
@@ -364,4 +365,4 @@ def _group_lines(path: ImportUnit, options: Options,
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None
-    return (site.name if site else ""), DumpLines(article.text)
+    return (site.name if site else ""), article.text.split("\n")

@@ -10,7 +10,7 @@ characters (`(?:[a-z]+\.)+`: the dot ends each round; `(?:\d+\s*)+` fails: with 
 rounds' digits touch). It is conservative (some refused patterns happen to be fast) and it does
 not catch every slow pattern (overlapping alternatives such as `(a|aa)+` pass), but it catches
 the usual mistakes with a clear message before any text is read. The pattern tree is the one
-`re.compile` builds (`re._parser`, as in tools/prefilter.py).
+`re.compile` builds (`re._parser`).
 """
 
 from __future__ import annotations

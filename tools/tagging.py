@@ -18,7 +18,6 @@ from tools.article import Article
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
 from tools.vocabulary import Fact, Vocabulary
-from tools.wordindex import TextWords
 
 SALIENCE_PATH = Path(__file__).resolve().parent / "data" / "salience.yaml"
 
@@ -54,10 +53,9 @@ def load_salience(path: Path = SALIENCE_PATH) -> Salience:
 def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
     """Canonical names mentioned in text, with how often (whole words; risky forms exactly)."""
     loose, exact = vocab.matcher
-    words = TextWords.of(text)  # split and folded once for both matchers
     found: Counter[str] = Counter()
     names: dict[str, str | None] = {}  # the same alias comes back often
-    for match in loose.finditer(text, words):
+    for match in loose.finditer(text):
         alias = match.group(0)
         if alias not in names:
             names[alias] = vocab.resolve(alias)
@@ -65,7 +63,7 @@ def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
         if name:
             found[name] += 1
     if exact is not None:
-        for match in exact.finditer(text, words):
+        for match in exact.finditer(text):
             name = vocab._exact.get(match.group(0))
             if name:
                 found[name] += 1
