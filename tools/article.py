@@ -40,6 +40,7 @@ class Article:
     site: Any = None  # tools.rules.SiteProfile or None
     title: str = ""
     title_index: int | None = None
+    facts: Any = None  # tools.linefacts.LineFacts of the lines the body was found in
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     date: datetime | None = None

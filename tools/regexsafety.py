@@ -10,12 +10,13 @@ characters (`(?:[a-z]+\.)+`: the dot ends each round; `(?:\d+\s*)+` fails: with 
 rounds' digits touch). It is conservative (some refused patterns happen to be fast) and it does
 not catch every slow pattern (overlapping alternatives such as `(a|aa)+` pass), but it catches
 the usual mistakes with a clear message before any text is read. The pattern tree is the one
-`re.compile` builds (`re._parser`, as in tools/prefilter.py).
+`re.compile` builds (`re._parser`).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from re import _parser as sre_parse
 from typing import Any, NamedTuple
 
@@ -33,6 +34,7 @@ SAFE_HINT = ("repeat one thing only, e.g. `^[\\w\\s]+$` instead of `^(\\w+\\s?)+
              "inside a repeat can take hours on one long line (docs/editing.md, section 6)")
 
 
+@lru_cache(maxsize=1024)
 def nested_repeat(pattern: str, flags: int = 0) -> str | None:
     """Why `pattern` may backtrack exponentially, or None if the rule above finds no danger."""
     return _walk(sre_parse.parse(pattern, flags))
@@ -44,7 +46,8 @@ def _unbounded(arg: Any) -> bool:
 
 def _walk(tree: Any) -> str | None:
     for op, arg in tree:
-        if op in _REPEATS and _unbounded(arg) and not _delimited(_elements(arg[2])):
+        if op in _REPEATS and _unbounded(arg) and _inner_repeats(arg[2]) \
+                and not _delimited(_elements(arg[2])):
             return "a repeated part inside another repeated part, with nothing that ends " \
                    "each round"
         for child in _children(op, arg):
