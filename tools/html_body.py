@@ -20,6 +20,8 @@ from tools.html_blocks import Block
 from tools.rules import Rule
 
 DATE_LINE_WORDS = 10
+LEAD_LINES = 2  # lead paragraphs recovered from the page before the extract's first one
+LEAD_WORDS = 20
 STRAY_WORDS = 6  # a line this short that ends no sentence, before or after the text
 HEADER_LINES = 8  # page lines after the title searched for credit lines (authors, editor)
 
@@ -34,7 +36,7 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
         raise InputError(missing_title(article))
     article.title = " ".join(title.split())
     _page_header(article, rules)
-    blocks = split_glued(article.blocks, article.page_lines)
+    blocks = recover_lead(split_glued(article.blocks, article.page_lines), article.page_lines)
     teaser = page_teasers(article, blocks)
     paragraphs = clean_blocks(article, blocks, rules, learned, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
@@ -46,6 +48,29 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
         raise InputError(f"{article.path}: no article text found after cleaning; "
                          "check the file (run with --explain to see what was removed)")
     article.paragraphs = paragraphs
+
+
+def recover_lead(blocks: list[Block], page_lines: list[str]) -> list[Block]:
+    """The lead paragraphs trafilatura sometimes leaves out (a lead full of links, or set off
+    by a dateline): running-text lines that stand on the page right before the extract's
+    first paragraph, up to LEAD_LINES of them."""
+    first = next((b.text for b in blocks if b.kind == "p"), None)
+    if first is None or first not in page_lines:
+        return blocks
+    index = page_lines.index(first)
+    have = {b.text for b in blocks}
+    lead: list[Block] = []
+    for line in reversed(page_lines[max(0, index - LEAD_LINES * 2): index]):
+        if not line.strip():
+            continue
+        if len(lead) == LEAD_LINES or line in have or len(line.split()) < LEAD_WORDS \
+                or not clean.looks_like_sentence(line):
+            break
+        lead.insert(0, Block("p", line))
+    if not lead:
+        return blocks
+    at = next(i for i, b in enumerate(blocks) if b.kind == "p")
+    return [*blocks[:at], *lead, *blocks[at:]]
 
 
 def page_teasers(article: Article, blocks: Sequence[Block]) -> Callable[[str], bool]:

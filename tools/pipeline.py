@@ -35,6 +35,7 @@ from tools.repeats import Repeats, folded
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
+from tools.withdrawn import Withdrawal
 from tools.write import DurableBatch, write_article
 
 log = logging.getLogger(__name__)
@@ -229,11 +230,14 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     """Import every input (each record of an export is one); one Result per input (errors do
     not stop the batch). Holds the output folder's import lock while it runs."""
     files = collect_inputs(paths)
-    context = Context.for_run(options.out, options.dry_run)
     with import_lock(options.out, enabled=not options.dry_run):
+        context = Context.for_run(options.out, options.dry_run)  # existing articles, under lock
         units, failures = collect_units(files, options.fields)
         units, refused = context.placed(units)
         yield from (Result(path, "error", message) for path, message in failures + refused)
+        units, withdrawn = context.listed_withdrawn(units)
+        if not options.new_only:  # --new-only (every build): withdrawn is nothing new
+            yield from (withdrawn_result(unit, entry) for unit, entry in withdrawn)
         if options.new_only:
             units = skip_imported(units, context)
         yield from _import_units(units, options, context)
@@ -275,11 +279,11 @@ def settle(batch: DurableBatch | None, held: list[Result]) -> list[Result]:
     """Commit the batch; an input whose article could not be put in place becomes an error."""
     if batch is None:
         return held
-    failed, error = batch.commit()
+    lost, error = batch.commit()
     if error is None:
         return held
     return [Result(r.path, "error", f"{r.path}: cannot read or write ({error.strerror})",
-                   r.article, record=r.record) if r.target in failed and r.status != "error"
+                   r.article, record=r.record) if r.target in lost and r.status != "error"
             else r for r in held]
 
 
@@ -315,8 +319,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         article.raw_file = context.raw_file_of(path)
         withdrawn = context.withdrawal(article)
         if withdrawn:
-            return Result(file, "withdrawn", f"withdrawn ({withdrawn.reason or 'no reason given'})"
-                          "; tools/data/withdrawn.yaml keeps it out", article, record=record)
+            return withdrawn_result(path, withdrawn, article)
         slugger.assign(article)
         text = render(article)
         assert article.date is not None
@@ -331,6 +334,13 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
                       review=review_of(text))
     except (ToolError, OSError) as exc:
         return failed(path, exc, article)
+
+
+def withdrawn_result(path: ImportUnit, entry: Withdrawal,
+                     article: Article | None = None) -> Result:
+    return Result(file_of(path), "withdrawn", f"withdrawn ({entry.reason or 'no reason given'}); "
+                  "tools/data/withdrawn.yaml keeps it out", article,
+                  record=getattr(path, "where", ""))
 
 
 def _located(message: str, file: Path, record: str) -> str:

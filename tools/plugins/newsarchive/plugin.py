@@ -22,6 +22,7 @@ from . import (
     seo,
     sources,
     taxonomy,
+    urls,
 )
 
 
@@ -30,6 +31,7 @@ def register() -> None:
     # Pelican version stops the build), and long-lived objects kept from the collector.
     signals.initialized.connect(pelican_fixes.install)
     signals.article_generator_finalized.connect(pelican_fixes.index_listings)
+    signals.article_generator_finalized.connect(urls.pin_urls)  # before anything reads them
     memory.register()
     # Incremental builds: pages an edit cannot have changed are left on disk (incremental.py).
     signals.initialized.connect(incremental.start)
