@@ -23,7 +23,7 @@ LEARNED = "learned-repeat"
 TEASER_LINK = "teaser-link"
 MAX_STRIPS = 4
 SUBHEAD_WORDS = 4  # a paragraph this short is a subhead or label, never a caption repeat
-SENTENCE_END = tuple('.!?"”’\')…:։。！？؟।»')  # Armenian, CJK, Arabic, Devanagari stops too
+SENTENCE_END = tuple('.!?"”’\')…:։。！？؟।')  # Armenian, CJK, Arabic, Devanagari stops too
 _TOKEN = re.compile(r"\w+")
 
 
