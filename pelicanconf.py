@@ -152,7 +152,3 @@ RELATED_ARTICLES_CANDIDATES = 80
 # 10,000 articles.
 JINJA_ENVIRONMENT["auto_reload"] = False
 GZIP_CACHE = False
-# Parallel reading (tools/plugins/newsarchive/parallel_read.py): on a cold or partly cold build,
-# this many worker processes convert Markdown while Pelican reads, on cores that idle otherwise.
-# None: usable CPUs - 1 (at most 4); 0: off. Output is the same either way.
-NEWSARCHIVE_READ_WORKERS: int | None = None

@@ -114,7 +114,7 @@ def bundle_position(cache: Path, slug: str) -> dict[str, Any]:
     """Where the article's page sits in its search bundle after the build: {bundle, position
     (0 = fed first), pages}, from the plugin's search manifest; {} if it cannot be told."""
     for manifest in sorted((cache / "search-index").glob("*.json")):
-        bundles = json.loads(manifest.read_text(encoding="utf-8")).get("bundles") or {}
+        bundles = json.loads(manifest.read_text(encoding="utf-8")).get("data") or {}
         for label, bundle in bundles.items():
             urls = [page[0] for page in bundle.get("pages") or ()]
             for position, url in enumerate(urls):

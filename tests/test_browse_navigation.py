@@ -87,7 +87,7 @@ def test_a_stored_ranking_is_reused_only_for_the_same_tag_sets(tmp_path: Path) -
     first = cached_rank_related(tag_sets, 2, 100, store)
     assert first == rank_related(tag_sets, 2, 100) and store.is_file()
     data = json.loads(store.read_text(encoding="utf-8"))
-    data["ranked"][0] = [5, 4]  # a marker: only a reused ranking can say this
+    data["data"][0] = [5, 4]  # a marker: only a reused ranking can say this
     store.write_text(json.dumps(data), encoding="utf-8")
     assert cached_rank_related(tag_sets, 2, 100, store)[0] == [5, 4]
     retagged = [*tag_sets[:3], common | {"Pompeo"}, *tag_sets[4:]]

@@ -268,7 +268,7 @@ def test_body_edit_rewrites_only_the_pages_that_show_the_body(site: Site) -> Non
     with article.open("a", encoding="utf-8") as handle:
         handle.write("\nKalimat tambahan yang unik: zebrakuda.\n")
     result = site.build()
-    full = re.search(r"rendering every page.*", result.stdout + result.stderr)
+    full = re.search(r"reading and rendering everything.*", result.stdout + result.stderr)
     assert full is None, f"a full build ran instead (the log says why): {full and full.group(0)}"
     changed = [p for p, mtime in files.items() if p.stat().st_mtime_ns != mtime]
     page = site.output / page_of(site, article)
@@ -281,30 +281,31 @@ def test_body_edit_rewrites_only_the_pages_that_show_the_body(site: Site) -> Non
 
 def test_failed_build_leaves_a_manifest_that_claims_nothing(site: Site) -> None:
     manifest = site.cache / MANIFEST_NAME
-    assert json.loads(manifest.read_text(encoding="utf-8"))["global"]
+    assert json.loads(manifest.read_text(encoding="utf-8"))["data"]["inputs"]
     template = site.theme / "templates" / "article.html"
     good = template.read_text(encoding="utf-8")
     template.write_text(good.replace('{% include "partial/related.html" %}',
                                         "{{ no_such_value }}"),
                         encoding="utf-8")
     site.build(fail=True)
-    data = json.loads(manifest.read_text(encoding="utf-8"))
-    assert data["global"] is None and data["files"] == {}
+    data = json.loads(manifest.read_text(encoding="utf-8"))["data"]
+    assert data["inputs"] is None and data["calls"] == {}
     template.write_text(good, encoding="utf-8")
     site.build()
     site.check_equals_full_build("a failed build, then the template fixed")
 
 
 def test_with_the_search_index_the_whole_output_equals_a_full_build(site: Site) -> None:
-    """Pagefind on: bundles built from skipped pages on disk equal those of a full build. A dirty
-    bundle is indexed from the end of the read phase on, its unchanged pages read from disk
-    beside the writing and the changed ones as they are written (search_index._start_early)."""
+    """Pagefind on: bundles built from skipped pages on disk equal those of a full build; only
+    the bundles an edit changed are indexed again."""
     site.overrides.update(PAGEFIND_ENABLED=True, PAGEFIND_SHARD_PAGES=10)  # year bundles
     site.build()
     for edit in (edit_body, edit_title, change_date, new_article, delete_article):
         label = edit(site, random.Random(f"search {edit.__name__}"))
         result = site.build()
-        assert "beside the writing" in " ".join((result.stdout + result.stderr).split()), label
+        counts = re.search(r"(\d+) rebuilt, (\d+) unchanged",
+                           " ".join((result.stdout + result.stderr).split()))
+        assert counts and int(counts.group(2)) > 0, label
         site.check_equals_full_build(f"{label}, with the search index")
     page = site.output / page_of(site, site.articles()[3])
     page.unlink()  # an article page deleted by hand: written again, its bundle re-indexed
@@ -313,56 +314,37 @@ def test_with_the_search_index_the_whole_output_equals_a_full_build(site: Site) 
     assert len(list((site.output / "pagefind").rglob("pagefind-entry.json"))) > 1
 
 
-MISPREDICT = """
-import os
-
-from newsarchive import incremental_writer
+SANITISER_EDIT = ('ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - _LANDMARKS) | {"tfoot"}',
+                  'ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - _LANDMARKS - {"u"}) | {"tfoot"}')
 
 
-def register():
-    if not os.environ.get("TEST_MISPREDICT"):
-        return
-
-    def everything_current(self, article, fullpath):
-        recorded = self.previous.get(article.save_as)
-        return list(recorded[1:]) if recorded else None
-
-    incremental_writer.BuildState.article_page_current = everything_current
-"""
-
-
-def test_a_page_read_early_then_written_after_all_reindexes_its_bundle(
-        site: Site, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The guess of which pages the writer skips is wrong (a test plugin claims every page will
-    be skipped) and the bundles are due anyway (no search manifest): every page is fed from disk
-    at once, then the edited page is written. Its bundle must be indexed again, as a full
-    build indexes it."""
+def test_a_changed_sanitiser_is_applied_to_bodies_pelican_had_cached(site: Site) -> None:
+    """Pelican's content cache holds the bodies as the sanitising reader left them: a build with
+    another sanitiser must not reuse them (cachefile.py: what invalidates the caches)."""
     plugins = site.root / "plugins"
-    plugins.mkdir()
-    (plugins / "mispredict.py").write_text(MISPREDICT, encoding="utf-8")
-    site.overrides.update(PAGEFIND_ENABLED=True, PAGEFIND_SHARD_PAGES=10,
-                          PLUGIN_PATHS=[str(ROOT / "tools" / "plugins"), str(plugins)],
-                          PLUGINS=["newsarchive", "mispredict"])
+    shutil.copytree(ROOT / "tools" / "plugins", plugins,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    site.overrides["PLUGIN_PATHS"] = [str(plugins)]
+    article = site.articles()[2]
+    with article.open("a", encoding="utf-8") as handle:
+        handle.write("\nKata <u>bergaris</u> bawah.\n")
     site.build()
-    edit_body(site, random.Random("mispredict"))
-    shutil.rmtree(site.cache / "search-index")
-    monkeypatch.setenv("TEST_MISPREDICT", "1")
-    result = site.build()
-    log = " ".join((result.stdout + result.stderr).split())
-    assert "written again; indexing the bundle again" in log
-    monkeypatch.delenv("TEST_MISPREDICT")
-    site.check_equals_full_build("a body edit the early index did not expect")
+    assert "<u>bergaris</u>" in (site.output / page_of(site, article)).read_text("utf-8")
+    sanitiser = plugins / "newsarchive" / "sanitize.py"
+    text = sanitiser.read_text(encoding="utf-8")
+    assert SANITISER_EDIT[0] in text
+    sanitiser.write_text(text.replace(*SANITISER_EDIT), encoding="utf-8")
+    site.build()
+    assert "<u>" not in (site.output / page_of(site, article)).read_text("utf-8")
+    site.check_equals_full_build("a sanitiser that drops <u>")
 
 
-def test_pages_an_incremental_build_will_write_are_written_first() -> None:
-    """The search index waits for a dirty bundle's changed pages: the writer takes the article
-    pages it expects to write first, each group in Pelican's order (speedups._generate_articles)."""
-    from types import SimpleNamespace
-
-    from tools.plugins.newsarchive.incremental_writer import BuildState
-
-    articles = [SimpleNamespace(save_as=f"{n}/index.html") for n in range(6)]
-    state = BuildState({"x": ["key", 1, 2]})
-    assert state.changed_first(articles) == articles  # no guess made: Pelican's order
-    state.guessed_written = {"1/index.html", "4/index.html"}  # the others: kept, or not asked
-    assert [a.save_as[0] for a in state.changed_first(articles)] == list("140235")
+def test_an_article_saved_over_an_unchanged_page_wins_as_in_a_full_build(site: Site) -> None:
+    """`Save_as` onto another article's page: Pelican lets the override win; the page left on
+    disk as unchanged still claims its path, so the incremental build writes what a full one
+    writes."""
+    first, second = site.articles()[:2]
+    set_header(second, "Save_as", page_of(site, first))
+    site.build()
+    assert header(second, "Title") in (site.output / page_of(site, first)).read_text("utf-8")
+    site.check_equals_full_build(f"{second.name} saved over {first.name}")

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -60,6 +61,10 @@ def test_devserver_serves_the_preview_and_rebuilds_on_change(tmp_path: Path) -> 
         url = re.search(r"Preview: (http://127\.0\.0\.1:\d+/)",
                         (tmp_path / "devserver.log").read_text()).group(1)
         assert "Gencatan Senjata Kemanusiaan Berlaku" in fetch(url + SLUG_URL)
+        with pytest.raises(urllib.error.HTTPError) as missing:  # the site's own 404 page
+            fetch(url + "tidak/ada/")
+        assert missing.value.code == 404
+        assert "Halaman tidak ditemukan" in missing.value.read().decode("utf-8")
 
         text = article.read_text().replace("Kemanusiaan Berlaku", "Kemanusiaan Diperpanjang")
         article.write_text(text)

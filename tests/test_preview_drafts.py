@@ -45,7 +45,8 @@ def test_a_draft_is_previewed_but_kept_out_of_feeds_listings_and_search(
 
 def test_publish_writes_no_page_for_a_draft(content: Path, tmp_path: Path) -> None:
     output = tmp_path / "publish"
-    build_site(content, output, settings=ROOT / "publishconf.py")
+    build_site(content, output, settings=ROOT / "publishconf.py",
+               env={"SITEURL": "https://arsip.example.net"})
     assert (output / "2020" / "10" / "gencatan-senjata-kemanusiaan-berlaku" / "index.html").exists()
     assert not (output / "drafts").exists()
     assert files_mentioning(output, DRAFT_WORD) == []

@@ -104,34 +104,10 @@ def test_an_edit_rebuilds_only_its_bundle_and_equals_a_clean_build(tmp_path: Pat
     assert {p: v[0] for p, v in after.items()} == {p: v[0] for p, v in _bundle_files(clean).items()}
 
 
-def test_an_edit_starts_reindexing_its_bundle_before_pelican_reads(tmp_path: Path) -> None:
-    """The 2020 bundle's pages are fed newest first; its oldest article is edited, so its three
-    newer pages go to Pagefind from disk at the start of the build (search_prefeed.py), and the
-    bundle still equals a clean build's."""
-    content, output, cache = _content(tmp_path), tmp_path / "out", tmp_path / "cache"
-    _build(content, output, cache)
-    oldest = content / "articles" / "2020" / "serangan-artileri-di-stepanakert.md"
-    oldest.write_text(oldest.read_text("utf-8") + "\nKalimat baru tentang perbatasan.\n",
-                      encoding="utf-8")
-    log = _log(_build(content, output, cache))
-    assert "re-indexing pagefind/shards/2020-2020 from its first 3 pages" in log
-    assert "did not hold" not in log and "indexing the bundle again" not in log
-    # Only the bundle with a changed source was looked at, and only it was indexed again.
-    assert ("re-indexing pagefind/shards/2020-2020 beside the writing (3 of its 4 article pages"
-            in log)
-    assert "in 3 bundle(s), 1 rebuilt, 2 unchanged" in log
-    _equals_clean_build(content, output, tmp_path, "clean")
-    newest = content / "articles" / "2020" / "pashinyan-menolak-tuduhan.md"
-    newest.write_text(newest.read_text("utf-8") + "\nSatu kalimat lagi.\n", encoding="utf-8")
-    log = _log(_build(content, output, cache))  # the first page changed: nothing to start early
-    assert "from its first" not in log and "beside the writing" in log
-    _equals_clean_build(content, output, tmp_path, "clean-2")
-
-
-def test_an_early_start_that_proves_wrong_is_dropped(tmp_path: Path) -> None:
-    """The oldest 2020 article moves to the front of its bundle (a new date): the three pages
-    fed early are no longer the bundle's first pages, so they are dropped and the bundle is
-    indexed from its first page, equal to a clean build."""
+def test_an_article_moved_inside_its_bundle_reindexes_only_that_bundle(tmp_path: Path) -> None:
+    """The oldest 2020 article gets a later date: its bundle's page order changes, so that bundle
+    (and only it) is indexed again, after the write phase from the pages on disk, and equals a
+    clean build's."""
     content, output, cache = _content(tmp_path), tmp_path / "out", tmp_path / "cache"
     _build(content, output, cache)
     oldest = content / "articles" / "2020" / "serangan-artileri-di-stepanakert.md"
@@ -140,8 +116,7 @@ def test_an_early_start_that_proves_wrong_is_dropped(tmp_path: Path) -> None:
     oldest.write_text(text.replace("Date: 2020-09-28T09:00:00+07:00",
                                    "Date: 2020-10-25T09:00:00+07:00"), encoding="utf-8")
     log = _log(_build(content, output, cache))
-    assert "re-indexing pagefind/shards/2020-2020 from its first 3 pages" in log
-    assert "the early start of pagefind/shards/2020-2020 did not hold" in log
+    assert "in 3 bundle(s), 1 rebuilt, 2 unchanged" in log
     _equals_clean_build(content, output, tmp_path, "clean")
 
 

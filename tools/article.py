@@ -50,6 +50,13 @@ class Article:
     category: str = ""
     summary: str = ""
     slug: str = ""
+    # metadata signals and decisions (tools/signals.py, tools/decide.py), review marking
+    evidence: list[Any] = field(default_factory=list)  # tools.signals.Evidence
+    decisions: list[str] = field(default_factory=list)  # --explain: what won and why
+    review: list[str] = field(default_factory=list)  # reasons an editor must check it
+    status: str = ""  # "draft" when review reasons were found
+    front_matter_lines: int = 0  # lines of front matter taken off the top of a dump
+    reference_text: str = ""  # HTML: trafilatura's text of the page, to compare the body with
 
     @property
     def raw_name(self) -> str:

@@ -105,6 +105,10 @@ def _kind(path: Path, content: Path) -> str:
 def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
     """Data files by name; anything else Pelican would silently skip."""
     out = Findings(path)
+    if path.suffix.lower() in MARKDOWN and _inside(path, content):
+        out.error(1, f"Pelican reads only lowercase {path.suffix.lower()} files, so this one "
+                  "is never published", f"rename it to {path.stem}{path.suffix.lower()}")
+        return list(out)
     if path.suffix in {".yaml", ".yml"}:
         if path.name == "vocabulary.yaml":
             check_vocabulary_file(path, out)

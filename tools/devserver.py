@@ -21,26 +21,19 @@ from pathlib import Path
 import click
 import watchfiles
 
+from tools.serve import SiteHandler
+
 ROOT = Path(__file__).resolve().parents[1]
 WATCHED = ["content", "theme", "tools/data", "tools/plugins", "pelicanconf.py"]
 
 logger = logging.getLogger(__name__)
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Quiet static handler with the types Pagefind needs (search works in the preview)."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".wasm": "application/wasm", ".js": "text/javascript"}
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        logger.debug(format, *args)
-
-
 def serve(output: Path, host: str, port: int) -> http.server.ThreadingHTTPServer:
     """Serve `output` in a background thread; port 0 picks a free port."""
     output.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(_Handler, directory=str(output))
+    # The site's 404 page, UTF-8 text and Pagefind's types, as `make serve` (tools/serve.py).
+    handler = functools.partial(SiteHandler, directory=str(output))
     try:
         server = http.server.ThreadingHTTPServer((host, port), handler)
     except OSError as exc:

@@ -233,6 +233,7 @@ def extract_html(article: Article) -> None:
                                       deduplicate=False)
     doc = doc.as_dict() if doc is not None else {}
     text = doc.get("text") or ""
+    article.reference_text = text  # the body is compared with it (tools/review.py)
     article.page_lines = page_dump(tree)
     article.link_lines = link_blocks(tree)
     article.lines = resegment([line.strip() for line in text.split("\n")], article.page_lines)

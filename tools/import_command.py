@@ -9,17 +9,22 @@ from pathlib import Path
 import click
 
 from tools.errors import one_line
-from tools.inputs import FieldMap, parse_map
+from tools.inputs import FieldMap, is_export, parse_map
 from tools.pipeline import Options, Result, import_paths
 
 
 def explain(result: Result) -> None:
-    """Every removed line of one input, with the rule that removed it."""
+    """Every decision on one input: each signal for title, date, language and source (which
+    won and why the others lost), why it needs review, and every removed line with its rule."""
     if result.article is None:
         return
     click.echo(f"# {one_line(str(result.path))}{' ' + result.record if result.record else ''}")
     article = result.article
     click.echo(f"  encoding: {article.encoding}")
+    for line in article.decisions:
+        click.echo(f"  {one_line(line)}" if line.startswith("  ") else f"  * {one_line(line)}")
+    for reason in article.review:
+        click.echo(f"  ! review: {one_line(reason)}")
     for removed in result.article.removed:
         click.echo(f"  - [{removed.rule}] {one_line(removed.line)}")
 
@@ -76,7 +81,10 @@ def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source
         totals[result.status] += 1
         if result.review and result.status != "error":
             review.append(result)
-    summary(totals, review, dry_run)
+    if new_only and not totals:
+        click.echo("nothing new to import: every raw input already has an article", err=True)
+    elif len(paths) > 1 or any(p.is_dir() or is_export(p) for p in paths) or review:
+        summary(totals, review, dry_run)  # a batch; one file's line says it all
     if totals["error"]:
         raise SystemExit(1)
 

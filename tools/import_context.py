@@ -52,6 +52,24 @@ class Context:
         `keep_seed`)."""
         return self.keeper.place(file_of(unit))
 
+    def placed(self, units: list[ImportUnit],
+               ) -> tuple[list[ImportUnit], list[tuple[Path, str]]]:
+        """The units whose raw file may be a seed, and (path, message) for the others (a
+        symlink out of the seeds folder), before anything is read."""
+        kept: list[ImportUnit] = []
+        failures: list[tuple[Path, str]] = []
+        refused: set[Path] = set()
+        for unit in units:
+            try:
+                self.raw_file_of(unit)
+            except ToolError as exc:
+                if file_of(unit) not in refused:
+                    failures.append((file_of(unit), str(exc)))
+                    refused.add(file_of(unit))
+                continue
+            kept.append(unit)
+        return kept, failures
+
     def keep_seed(self, unit: ImportUnit) -> list[str]:
         """Copy the unit's raw file into the seeds folder if it is not there yet, with an
         export's mapping as its sidecar; notes saying what was written."""

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 
 from tools.article import Article
+from tools.review import removed_counts
 
-HEADER_ORDER = ("Title", "Date", "Slug", "Lang", "Category", "Tags", "Summary", "Authors",
-                "Editor", "Source", "Source_url", "Agencies", "Words", "Raw_file", "Raw_record",
-                "Raw_sha256", "Raw_encoding", "Date_method", "Date_evidence")
+HEADER_ORDER = ("Title", "Status", "Review", "Date", "Slug", "Lang", "Category", "Tags",
+                "Summary", "Authors", "Editor", "Source", "Source_url", "Agencies", "Words",
+                "Removed", "Raw_file", "Raw_record", "Raw_sha256", "Raw_encoding", "Date_method",
+                "Date_evidence")
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
@@ -39,8 +41,11 @@ def header_fields(article: Article, words: int | None = None) -> dict[str, objec
     """The header keys of docs/architecture.md, in order; empty optional keys omitted.
     `words`: article.words, when the caller has counted it."""
     assert article.date is not None
+    lines, removed_words, _ = removed_counts(article)
     fields: dict[str, object] = {
-        "Title": article.title, "Date": article.date.isoformat(), "Slug": article.slug,
+        "Title": article.title, "Status": article.status, "Review": "; ".join(article.review),
+        "Removed": f"{lines} lines, {removed_words} words" if lines else "",
+        "Date": article.date.isoformat(), "Slug": article.slug,
         "Lang": article.lang, "Category": article.category, "Tags": article.tags,
         "Summary": article.summary, "Authors": article.authors, "Editor": article.editor,
         "Source": article.source, "Source_url": article.source_url,

@@ -254,11 +254,10 @@ def summarise(paragraph: str, limit: int = SUMMARY_CHARS) -> str:
 
 
 def fill_metadata(article: Article) -> None:
-    """Agencies, language and summary once the body is final."""
+    """Agencies and summary once the body is final (the language: tools/metastage.py)."""
     body = "\n".join(article.paragraphs)
     for name in find_agencies(body):
         if name not in article.agencies and name.casefold() != article.source.casefold():
             article.agencies.append(name)
-    article.lang = article.known.get("lang") or detect_language(" ".join([article.title, body]))
     if article.paragraphs:
         article.summary = summarise(article.paragraphs[0])

@@ -9,7 +9,6 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from itertools import chain
 from pathlib import Path
 
@@ -17,9 +16,9 @@ import yaml
 from tqdm import tqdm
 
 from tools import body as body_stage
-from tools import clean, dates, metadata, tagging
+from tools import clean, metadata, metastage, review, tagging
 from tools.article import Article
-from tools.errors import DateError, InputError, ToolError
+from tools.errors import InputError, ToolError
 from tools.import_context import (
     Context,
     ImportUnit,
@@ -31,6 +30,7 @@ from tools.import_context import (
 from tools.import_lock import import_lock
 from tools.inputs import FieldMap, RecordRef, is_export, read_unit
 from tools.markdown_out import render
+from tools.parallel import analysed, learn_repeats
 from tools.read import INPUT_SUFFIXES
 from tools.readcache import ReadCache
 from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
@@ -44,6 +44,7 @@ PROGRESS_MIN = 20
 BATCH_FILES = 64  # articles made durable together (tools/write.py), then renamed into place
 COVER_SHARE = 0.9
 TOKEN = re.compile(r"\w+")
+CREDIT_TAIL = 8  # lines after the body searched for credit lines (`Editor: <name>`)
 
 
 @dataclass
@@ -123,6 +124,7 @@ def prepare(path: ImportUnit, options: Options,
     article = read(path)
     if not isinstance(path, RecordRef):  # a record's known facts come from its own fields
         article.known.update(load_sidecar(path))
+    metastage.gather(article, options.date)  # takes a dump's front matter off its text
     if article.kind == "html":
         from tools.extract_html import extract_html  # lazy: trafilatura/lxml cost 0.1 s to load
 
@@ -201,10 +203,10 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                            "outside-body")
     header = lines[(span.title_index or 0) + 1: span.start]
     clean.harvest_meta(article, header, rules)
+    clean.harvest_meta(article, lines[span.end: span.end + CREDIT_TAIL], rules)
     lines = lines[span.start: span.end]
     if not article.title.strip():
-        raise InputError(f"{article.path}: no title found; add a sidecar "
-                         f"{article.path.with_suffix('.yaml').name} with `title:`")
+        raise InputError(metastage.missing_title(article))
     article.title = " ".join(article.title.split())
     teased = article.page_lines or article.lines
     teaser = clean.page_teasers(teased, article.link_lines, keys if teased is whole else None)
@@ -222,63 +224,27 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
     return article
 
 
-def resolve_date(article: Article, options: Options) -> None:
-    """explicit > html-meta > dateline in the dump > inferred (or refuse)."""
-    tz = article.site.timezone if article.site else "+07:00"
-    explicit = options.date or article.known.get("date")
-    if explicit:
-        parsed = dates.parse_iso(explicit, tz)
-        problem = "is not YYYY-MM-DD" if parsed is None else dates.implausible(parsed)
-        if problem:
-            raise DateError(f"{article.path}: date {explicit!r} {problem}")
-        article.date, article.date_method = parsed, "explicit"
-        return
-    if article.known.get("html_date"):
-        parsed = dates.parse_iso(article.known["html_date"], tz)
-        if parsed and not dates.implausible(parsed):  # else: a broken page, read on
-            article.date, article.date_method = parsed, "html-meta"
-            return
-    line = date_line(article)
-    if line:
-        article.date = dates.parse_date_text(line, tz)
-        article.date_method, article.date_evidence = "dateline", line
-        return
-    text = "\n".join(article.paragraphs)
-    facts = tagging.applicable_facts(text, load_vocabulary())
-    day, evidence = dates.infer_date(text, facts, str(article.path))
-    article.date = datetime.combine(day, datetime.min.time(), dates.tzinfo(tz))
-    article.date_method, article.date_evidence = "inferred", evidence
-
-
-def date_line(article: Article) -> str:
-    """The date line nearest after the title in a dump (or just before it)."""
-    if article.title_index is None:
-        return ""
-    lines = article.lines
-    index = article.title_index
-    after = [ln for ln in lines[index + 1: index + 12] if ln.strip()][:6]
-    before = [ln for ln in lines[max(0, index - 6): index] if ln.strip()][-2:][::-1]
-    for line in after + before:
-        if dates.looks_like_date_line(line) and dates.parse_date_text(line):
-            return line
-    return ""
-
-
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
     """Run every stage after reading; returns the Markdown text (without Import_sha256)."""
+    analyse(article, options, repeats)
+    slugger.assign(article)
+    return render(article)
+
+
+def analyse(article: Article, options: Options, repeats: Repeats) -> None:
+    """Every stage after reading that depends on this input alone (no slug, no Markdown): the
+    part of an import that worker processes can run (tools/parallel.py)."""
     rules = site_rules(article.site, options.common_rules)
     found = find_text(article, rules, repeats)
     article.__dict__.update(found.__dict__)
-    known = article.known
-    article.source = (options.source or known.get("source")
-                      or (article.site.name if article.site else "")
-                      or known.get("html_source") or "")
-    article.source_url = known.get("url") or known.get("html_url") or ""
+    metastage.decide_source(article, options.source)
+    metastage.decide_title(article, article.page_lines or article.lines)
+    metastage.decide_authors(article)
     metadata.fill_metadata(article)
-    resolve_date(article, options)
+    metastage.decide_language(article)
+    metastage.resolve_date(article)
+    review.mark(article)
     tagging.tag_article(article, load_vocabulary())
-    slugger.assign(article)
-    return render(article)
 
 
 def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
@@ -288,7 +254,8 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     context = Context.for_run(options.out, options.dry_run)
     with import_lock(options.out, enabled=not options.dry_run):
         units, failures = collect_units(files, options.fields)
-        yield from (Result(path, "error", message) for path, message in failures)
+        units, refused = context.placed(units)
+        yield from (Result(path, "error", message) for path, message in failures + refused)
         if options.new_only:
             units = skip_imported(units, context)
         yield from _import_units(units, options, context)
@@ -296,16 +263,27 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
 
 def _import_units(inputs: list[ImportUnit], options: Options,
                   context: Context) -> Iterator[Result]:
+    parallel = options.jobs > 1 and len(inputs) >= 2 * options.jobs
     repeats, cache = Repeats(), ReadCache()
     if options.learn_repeats and len(inputs) > 1:
-        repeats = Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
+        repeats = learn_repeats(inputs, options, options.jobs) if parallel else \
+            Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
     slugger = Slugger(options.out)
     show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
     batch = None if options.dry_run or len(inputs) < 2 else DurableBatch()
     held: list[Result] = []  # reported once their articles are in place
+    work = analysed(inputs, options, repeats, options.jobs) if parallel else \
+        ((unit, None, None) for unit in inputs)
     try:
-        for path in tqdm(inputs, disable=not show, unit="input", file=sys.stderr):
-            held.append(import_one(path, options, repeats, slugger, cache.take, batch, context))
+        for path, article, error in tqdm(work, total=len(inputs), disable=not show,
+                                         unit="input", file=sys.stderr):
+            if article is not None:
+                held.append(finish_one(path, article, options, slugger, batch, context))
+            elif error is not None:
+                held.append(failed(path, error))
+            else:
+                held.append(import_one(path, options, repeats, slugger, cache.take, batch,
+                                       context))
             if batch is None or len(batch) >= BATCH_FILES:
                 yield from settle(batch, held)
                 held = []
@@ -331,16 +309,38 @@ def import_one(path: ImportUnit, options: Options, repeats: Repeats, slugger: Sl
                read: Callable[[ImportUnit], Article] = read_unit,
                batch: DurableBatch | None = None, context: Context | None = None) -> Result:
     """One input, written at once (or through `batch`: in place when the batch commits)."""
-    context = context or Context()
-    article, file, record = None, file_of(path), getattr(path, "where", "")
     try:
         article = prepare(path, options, read)
+        analyse(article, options, repeats)
+    except (ToolError, OSError) as exc:
+        return failed(path, exc)
+    return finish_one(path, article, options, slugger, batch, context)
+
+
+def failed(path: ImportUnit, exc: Exception, article: Article | None = None) -> Result:
+    """The Result of an input a stage refused (ToolError) or could not read or write."""
+    file, record = file_of(path), getattr(path, "where", "")
+    if isinstance(exc, ToolError):
+        message = _located(str(exc), file, record)
+    else:
+        message = f"{path}: cannot read or write ({getattr(exc, 'strerror', exc)})"
+    return Result(file, "error", message, article, record=record)
+
+
+def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Slugger,
+               batch: DurableBatch | None = None, context: Context | None = None) -> Result:
+    """The part of an import that depends on the whole run, in input order: Raw_file in the
+    seeds folder, withdrawal, slug, Markdown, where the article goes, writing."""
+    context = context or Context()
+    file, record = file_of(path), getattr(path, "where", "")
+    try:
         article.raw_file = context.raw_file_of(path)
         withdrawn = context.withdrawal(article)
         if withdrawn:
             return Result(file, "withdrawn", f"withdrawn ({withdrawn.reason or 'no reason given'})"
                           "; tools/data/withdrawn.yaml keeps it out", article, record=record)
-        text = process(article, options, repeats, slugger)
+        slugger.assign(article)
+        text = render(article)
         assert article.date is not None
         target = context.target(article, options.out / f"{article.date.year:04d}"
                                 / f"{article.slug}.md")
@@ -351,11 +351,8 @@ def import_one(path: ImportUnit, options: Options, repeats: Repeats, slugger: Sl
         context.remember(article, target)
         return Result(file, status, article=article, target=target, record=record, notes=notes,
                       review=review_of(text))
-    except ToolError as exc:
-        return Result(file, "error", _located(str(exc), file, record), article, record=record)
-    except OSError as exc:
-        return Result(file, "error", f"{path}: cannot read or write ({exc.strerror})", article,
-                      record=record)
+    except (ToolError, OSError) as exc:
+        return failed(path, exc, article)
 
 
 def _located(message: str, file: Path, record: str) -> str:

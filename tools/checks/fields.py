@@ -20,13 +20,14 @@ SCHEMA_KEYS = {
     "title", "date", "slug", "lang", "category", "tags", "summary", "authors", "editor", "source",
     "source_url", "agencies", "words", "raw_file", "raw_record", "raw_sha256",
     "raw_encoding", "date_method", "date_evidence",
-    "status", "synthetic", "import_sha256",
+    "status", "synthetic", "import_sha256", "review", "removed",
 }
 PELICAN_KEYS = {"modified", "author", "template", "save_as", "url", "translation"}
 KNOWN_KEYS = SCHEMA_KEYS | PELICAN_KEYS
 SHOWN_KEYS = {k.casefold(): k.capitalize() for k in KNOWN_KEYS}
 STATUSES = {"published", "draft", "hidden"}
-DATE_METHODS = {"explicit", "html-meta", "dateline", "inferred"}
+DATE_METHODS = {"explicit", "front-matter", "html-meta", "dateline", "url", "htmldate",
+                "inferred"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUOTED_RE = re.compile(r"""^(["']).*\1$""")
 YAML_LIST_RE = re.compile(r"^\[.*\]$")
@@ -252,6 +253,10 @@ def _enumerations(header: Header, out: Findings) -> None:
     if status and status.value.strip().lower() not in STATUSES:
         out.error(status.line, f"`Status:` {status.value!r} is not a status Pelican knows",
                   "use `draft` (preview only) or `published`, or delete the line")
+    review = header.first("review")
+    if review and review.value and (status is None or status.value.strip().lower() != "draft"):
+        out.warning(review.line, "`Review:` is still there but the article is not a draft",
+                    "once you have checked what it says, delete the `Review:` line")
     method = header.first("date_method")
     if method and method.value not in DATE_METHODS:
         out.error(method.line, f"`Date_method:` {method.value!r} is not one of "

@@ -70,6 +70,18 @@ function facetValues(key, counts, selected) {
   return entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
+const FACET_SHOWN = 8; // values shown before "Show all (N)"
+
+function showAllButton(fieldset, config, count) {
+  const button = element("button", "search-facet__all", fill(config.strings.showAll, { count }));
+  button.type = "button";
+  button.addEventListener("click", () => {
+    for (const option of fieldset.querySelectorAll(".search-facet__option")) option.hidden = false;
+    button.remove();
+  });
+  return button;
+}
+
 /** One fieldset of checkboxes per facet, each value with the number of results it would keep;
  * nothing while the counts are not loaded (`counts` null). */
 export function renderFilters(root, config, state, counts, onChange) {
@@ -83,8 +95,9 @@ export function renderFilters(root, config, state, counts, onChange) {
     const fieldset = element("fieldset", "search-facet");
     fieldset.dataset.filter = key;
     fieldset.append(element("legend", "search-facet__label", label));
-    for (const [value, count] of values) {
+    for (const [index, [value, count]] of values.entries()) {
       const option = element("label", "search-facet__option");
+      option.hidden = index >= FACET_SHOWN && !selected.includes(value);
       const box = element("input");
       box.type = "checkbox";
       box.name = key;
@@ -95,6 +108,7 @@ export function renderFilters(root, config, state, counts, onChange) {
         element("span", "search-facet__count", String(count)));
       fieldset.append(option);
     }
+    if (values.length > FACET_SHOWN) fieldset.append(showAllButton(fieldset, config, values.length));
     parts.push(fieldset);
   }
   if (Object.values(state.filters).some((v) => v.length)) {

@@ -4,7 +4,7 @@
 // forms that do find articles. Crude on purpose: candidates are only offered if they match, and
 // only if the matching pages really contain them (search-verify.js: Pagefind would otherwise
 // "find" a non-word such as "dichech" through the indexed word "di").
-import { queryIsFound } from "./search-verify.js";
+import { fold, pageWordList, queryIsFound } from "./search-verify.js";
 
 // [prefix, what follows it, what to put back]: meN-/peN- drop the first consonant of a root
 // before a vowel (menuntut < tuntut, menyerang < serang, memukul < pukul, mengirim < kirim).
@@ -18,6 +18,7 @@ const PREFIXES = [
 ];
 const SUFFIXES = ["kannya", "annya", "nya", "kan", "an", "i", "lah", "kah"];
 const MAX_CANDIDATES = 12;
+const COMPLETION_PAGES = 10; // pages read for words that complete the typed one
 
 /** Possible roots of a word, likeliest first: affixes stripped, a dropped first consonant restored. */
 export function roots(word) {
@@ -44,7 +45,24 @@ export function forms(root) {
   return [nasal, `pe${nasal.slice(2)}an`, `di${root}`, `ber${root}`, `${root}an`];
 }
 
-/** Up to `limit` [word, count] pairs that find articles: roots if any do, else affixed forms. */
+/** Words of the archive that begin with what was typed ("pertem" → "pertemuan"), read from the
+ * text of the pages its possible roots find. Pagefind indexes stems ("temu"), so the start of
+ * an affixed word finds nothing by itself, and the page has no word list to complete it from. */
+async function completions(pagefind, word, options, candidates) {
+  const typed = fold(word);
+  const seen = new Set();
+  for (const root of candidates.filter((c) => c.length >= 3).slice(0, 3)) {
+    const { results } = await pagefind.search(root, options);
+    const pages = await Promise.all(results.slice(0, COMPLETION_PAGES).map((r) => r.data()));
+    for (const page of pages) {
+      for (const w of pageWordList(page)) if (w.length > typed.length && w.startsWith(typed)) seen.add(w);
+    }
+  }
+  return [...seen].sort((a, b) => a.length - b.length || a.localeCompare(b)).slice(0, 6);
+}
+
+/** Up to `limit` [word, count] pairs that find articles: words of the archive that start with
+ * the typed word if any, else roots if any find articles, else affixed forms. */
 export async function suggestions(pagefind, word, options, lang, limit = 3) {
   if (!/^\p{L}{4,}$/u.test(word)) return [];
   const found = roots(word).slice(0, MAX_CANDIDATES / 2);
@@ -60,6 +78,11 @@ export async function suggestions(pagefind, word, options, lang, limit = 3) {
   const rank = (pairs) => pairs.filter(([, n]) => n > 0)
     .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))
     .filter(([w], i, all) => !all.slice(0, i).some(([shorter]) => w.startsWith(shorter)));
+  if (lang === "id") {
+    const completed = await completions(pagefind, word, options, found);
+    const fromText = rank(await Promise.all(completed.map(count)));
+    if (fromText.length) return fromText.slice(0, limit);
+  }
   const fromRoots = rank(await Promise.all(found.map(count)));
   if (fromRoots.length) return fromRoots.slice(0, limit);
   const tried = [...affixed].slice(0, MAX_CANDIDATES - found.length);

@@ -22,6 +22,12 @@ export function queryWords(query) {
   return (fold(query).replace(/"/g, " ").match(LETTERS) || []);
 }
 
+/** The words of a page's text (title and body), folded, in order. */
+export function pageWordList(data) {
+  const text = [data.meta?.title, data.content].filter(Boolean).join(" ");
+  return fold(text).match(LETTERS) || [];
+}
+
 /** A page's words, hyphenated names both whole and in parts ("nagorno-karabakh"). */
 function pageWords(data) {
   const meta = data.meta || {};

@@ -275,6 +275,10 @@ function fail(error) {
 
 /** Every control changes the state, and every change runs the search again. */
 function bindControls() {
+  document.getElementById("search-filters-done").addEventListener("click", () => {
+    filterBox.open = false;
+    filterBox.querySelector("summary").focus();
+  });
   filterBox.addEventListener("toggle", () => {
     if (filterBox.open && !filtersLoaded) loadFilters().then(runSearch).catch(fail);
   });

@@ -11,8 +11,8 @@ Few and explicit, so a reviewer can check them against the templates:
   the sanitiser and the plugin derive from it — body, metadata, tags by kind, reading time,
   JSON-LD — is a function of those bytes and of the global inputs), its path and its raw-seed
   link. Links to other articles are left to the pages, which fingerprint those articles' cards.
-- **page keys** (incremental_writer.page_key): an article page is its full digest plus the cards
-  of its related/prev/next/translations; a listing page is its slice of cards, its pagination
+- **call keys** (incremental_writer.call_key): an article page is its full digest plus the cards
+  of its related/prev/next/translations; a paginated listing is the cards of all its articles
   and its listing object; a period page is its articles' cards and its year's coverage; a feed
   is the full digests of its items. Other pages (tags, archives, search, sources, 404, static
   pages) are few and always rendered.
@@ -41,13 +41,13 @@ from pelican.urlwrappers import URLWrapper
 # Settings that say where caches live or whether to use them: they change no output byte.
 IGNORED_SETTINGS = frozenset({
     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CACHE_PATH", "GZIP_CACHE", "CHECK_MODIFIED_METHOD",
-    "CONTENT_CACHING_LAYER", "NEWSARCHIVE_INCREMENTAL",
+    "CONTENT_CACHING_LAYER", "NEWSARCHIVE_INCREMENTAL", "NEWSARCHIVE_PELICAN_FIXES",
     # How the build uses the machine, never what it writes (tests prove the bytes equal).
-    "NEWSARCHIVE_READ_WORKERS", "PAGEFIND_QUEUE_MB",
+    "PAGEFIND_QUEUE_MB",
 })
 # Libraries whose code shapes the output.
 LIBRARIES = ("pelican", "jinja2", "markdown", "feedgenerator", "markupsafe", "babel", "nh3",
-             "pagefind", "python-slugify", "PyYAML")
+             "pagefind", "pagefind_bin", "python-slugify", "PyYAML")
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
 _LINK_MARK = re.compile(r"[{|]\w+[|}]")  # Pelican's {filename}-style intra-site link syntax
 

@@ -3,12 +3,13 @@
 On when the content cache is (`make html`: CACHE_CONTENT and LOAD_CONTENT_CACHE), or when
 `NEWSARCHIVE_INCREMENTAL` is true; `NEWSARCHIVE_INCREMENTAL = False` forces a full build.
 
-The manifest (`CACHE_PATH/incremental.json`) records, for every file the last successful build
-wrote through the Writer, the key it was rendered from and its size and mtime, plus the global
-fingerprint of that build (fingerprints.py). While a build runs, the manifest on disk claims
-no page current (it only lists the files earlier builds wrote), so a failed or interrupted build
-is followed by a full one. At the end of a successful build (the last `finalized` handler) the
-new manifest is written atomically, and files an earlier build wrote that this one did not (a
+The manifest (`CACHE_PATH/incremental.json`, format and writing: cachefile.py) records, for
+every `write_file`/`write_feed` call of the last successful build, the key it was rendered from
+and the size and mtime of the files it wrote (incremental_writer.py), plus the digest of that
+build's inputs (fingerprints.global_parts). While a build runs, the manifest on disk claims no
+page current (it only lists the files earlier builds wrote), so a failed or interrupted build is
+followed by a full one. At the end of a successful build (the last `finalized` handler) the new
+manifest is written atomically, and files an earlier build wrote that this one did not (a
 deleted article, a changed slug or date, a tag gone) are removed with the folders they leave
 empty — so an incremental build equals a full build into a fresh folder, file list included.
 """
@@ -17,21 +18,16 @@ from __future__ import annotations
 
 import logging
 import sys
-from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
-from . import raw_seeds
-from .cachefile import read_cache_json, write_cache_json
+from . import cachefile, raw_seeds
 from .fingerprints import changed_parts, digest, global_parts
 from .incremental_writer import BuildState, IncrementalWriter, current_state, set_state
 
 logger = logging.getLogger(__name__)
 
 MANIFEST_NAME = "incremental.json"
-FORMAT = 1
-PELICAN_VERSION = "4.12.0"  # incremental_writer follows this version's Writer
-
 _build: dict[str, Any] = {}
 
 
@@ -44,7 +40,7 @@ def enabled(settings: dict[str, Any]) -> bool:
     choice = settings.get("NEWSARCHIVE_INCREMENTAL")
     if choice is None:
         choice = bool(settings.get("CACHE_CONTENT")) and bool(settings.get("LOAD_CONTENT_CACHE"))
-    return bool(choice) and version("pelican") == PELICAN_VERSION
+    return bool(choice)
 
 
 def dependency_files(settings: dict[str, Any]) -> list[Path]:
@@ -64,11 +60,14 @@ def dependency_files(settings: dict[str, Any]) -> list[Path]:
 
 
 def manifest_path(settings: dict[str, Any]) -> Path:
-    return Path(settings.get("CACHE_PATH") or "cache") / MANIFEST_NAME
+    return cachefile.cache_folder(settings) / MANIFEST_NAME
 
 
 def start(pelican: Any) -> None:
-    """`initialized`: load the last manifest, then mark it as claiming nothing until the end."""
+    """`initialized`: load the last manifest, then mark it as claiming nothing until the end.
+
+    The last build's pages are reused only if it finished with the same inputs (settings,
+    theme, plugin code, data, library versions, output folder); so is Pelican's content cache."""
     _build.clear()
     set_state(None)
     settings = pelican.settings
@@ -76,29 +75,29 @@ def start(pelican: Any) -> None:
         return
     path = manifest_path(settings)
     output = str(Path(pelican.output_path).resolve())
-    parts = global_parts(settings, pelican.output_path, dependency_files(settings))
-    fingerprint = digest(parts)
-    old = _load(path)
-    previous: dict[str, list[Any]] = {}
-    earlier: set[str] = set()
-    if old.get("output") == output:
-        earlier = set(old.get("files", {})) | set(old.get("earlier", []))
-        if old.get("global") == fingerprint and not settings.get("DELETE_OUTPUT_DIRECTORY"):
-            previous = old.get("files", {})
-    if old and not previous:
-        why = changed_parts(old.get("parts") or {}, parts) or ["the last build did not finish"]
-        logger.info("Incremental build: rendering every page (changed since the last build: "
-                    "%s)", ", ".join(why[:8]) + (" ..." if len(why) > 8 else ""))
-    _save(path, {"format": FORMAT, "output": output, "global": None, "parts": parts, "files": {},
-                 "earlier": sorted(earlier)})
-    _build.update(path=path, output=output, fingerprint=fingerprint, parts=parts,
-                  earlier=earlier)
-    set_state(BuildState(previous))
+    parts = global_parts(settings, output, dependency_files(settings))
+    inputs_key = digest(parts)
+    old = cachefile.load(path) or {}
+    earlier = set(old.get("files", [])) if old.get("output") == output else set()
+    previous = old.get("calls", {}) if old.get("inputs") == inputs_key else {}
+    if old.get("inputs") != inputs_key or settings.get("DELETE_OUTPUT_DIRECTORY"):
+        previous = {}
+        settings["LOAD_CONTENT_CACHE"] = False  # Pelican's cache is of other inputs
+        if old:
+            why = changed_parts(old.get("parts") or {}, parts) or [
+                "the last build did not finish"]
+            logger.info("Incremental build: reading and rendering everything (changed since "
+                        "the last build: %s)", ", ".join(why[:8]) + (" ..." if len(why) > 8
+                                                                    else ""))
+    _save(path, {"output": output, "inputs": None, "parts": old.get("parts"), "calls": {},
+                 "files": sorted(earlier)})
+    _build.update(path=path, output=output, inputs=inputs_key, parts=parts, earlier=earlier)
+    set_state(BuildState(output, previous))
 
 
-def get_writer(pelican: Any) -> type | None:
-    """`get_writer`: the skipping writer while an incremental build runs."""
-    return IncrementalWriter if current_state() is not None else None
+def get_writer(pelican: Any) -> type:
+    """`get_writer`: the plugin's writer (it skips pages only while an incremental build runs)."""
+    return IncrementalWriter
 
 
 def finish(pelican: Any) -> None:
@@ -107,15 +106,13 @@ def finish(pelican: Any) -> None:
     if state is None or not _build:
         return
     output = Path(_build["output"])
-    extra = set(raw_seeds._published)  # raw seeds copied by this build (output/raw/...)
-    now = set(state.written) | extra
+    now = state.files() | set(raw_seeds._published)  # raw seeds copied by this build
     removed = 0
     for relpath in sorted(_build["earlier"] - now):
         removed += _remove(output, relpath)
-    _save(_build["path"], {"format": FORMAT, "output": _build["output"],
-                           "global": _build["fingerprint"], "parts": _build["parts"],
-                           "files": state.written,
-                           "earlier": sorted(extra)})
+    _save(_build["path"], {"output": _build["output"], "inputs": _build["inputs"],
+                           "parts": _build["parts"], "calls": state.written,
+                           "files": sorted(now)})
     logger.info("Incremental build: %d pages rendered, %d unchanged and kept, %d stale "
                 "files removed", state.rendered, state.skipped, removed)
     set_state(None)
@@ -137,15 +134,9 @@ def _remove(output: Path, relpath: str) -> int:
     return 1
 
 
-def _load(path: Path) -> dict[str, Any]:
-    data = read_cache_json(path, "Incremental build: unreadable manifest %s (%s); "
-                           "rendering every page")
-    return data if isinstance(data, dict) and data.get("format") == FORMAT else {}
-
-
 def _save(path: Path, data: dict[str, Any]) -> None:
     try:
-        write_cache_json(path, data, separators=(",", ":"))
+        cachefile.save(path, data)
     except OSError as exc:
         raise ManifestError(f"cannot write the incremental-build manifest {path}: {exc}; "
                             "check that CACHE_PATH is writable") from exc

@@ -9,36 +9,44 @@ from . import (
     holdings,
     i18n,
     incremental,
+    incremental_writer,
+    memory,
     output_guard,
-    parallel_read,
+    pelican_fixes,
     presentation,
+    provenance,
     raw_seeds,
     related,
     sanitize,
     search_index,
     seo,
     sources,
-    speedups,
     taxonomy,
 )
 
 
 def register() -> None:
-    signals.initialized.connect(speedups.install)  # Performance (issue 8): see speedups.py.
-    # Incremental builds (issue 8): skip pages an edit cannot have changed; see incremental.py.
+    # Scale: Pelican 4.12's O(N²) membership tests made linear (pelican_fixes.py; any other
+    # Pelican version stops the build), and long-lived objects kept from the collector.
+    signals.initialized.connect(pelican_fixes.install)
+    signals.article_generator_finalized.connect(pelican_fixes.index_listings)
+    memory.register()
+    # Incremental builds: pages an edit cannot have changed are left on disk (incremental.py).
     signals.initialized.connect(incremental.start)
-    signals.initialized.connect(search_index.start_prefeed)  # after incremental.start
     signals.get_writer.connect(incremental.get_writer)
-    signals.generator_init.connect(parallel_read.install)  # Cold builds: see parallel_read.py.
-    # Security (issue 7): every body is sanitised before templates mark it safe.
-    signals.content_object_init.connect(sanitize.sanitize_content)
-    # Issue 15: no Save_as/Url may take a file the site generates (search.js, sitemap.xml...).
+    signals.content_written.connect(incremental_writer.file_written)
+    signals.feed_written.connect(incremental_writer.file_written)
+    # Security: every body is sanitised by the reader (so Pelican's cache keeps it clean), every
+    # feed summary as the feed is made; templates then mark bodies safe.
+    signals.readers_init.connect(sanitize.use_sanitising_readers)
+    signals.feed_generated.connect(sanitize.sanitize_feed)
+    # No Save_as/Url may take a file the site generates (search.js, sitemap.xml...).
     signals.content_object_init.connect(output_guard.refuse_reserved)
-    signals.all_generators_finalized.connect(sanitize.save_memo)  # its memo: sanitize_memo.py
-    # Theme (issue 4): gettext and filters on every Jinja environment, then per-article values
+    # Theme: gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.
     signals.generator_init.connect(i18n.install)
     signals.generator_init.connect(presentation.install_filters)
+    signals.generator_init.connect(provenance.install_filters)  # the date evidence, in words
     signals.generator_init.connect(seo.add_to_context)
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
@@ -52,9 +60,8 @@ def register() -> None:
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)
-    # Search (issue 8): article pages are indexed as they are written, only bundles whose pages
-    # changed are rebuilt, and each bundle is normalised as it is written (reproducible.py,
-    # issue 7: Pagefind writes filters in hash-map order); see search_index.py.
+    # Search: the index is planned once the articles are known, dirty bundles are fed article
+    # pages as they are written and finished after the write phase (search_index.py).
     signals.article_generator_finalized.connect(search_index.collect_articles)
     signals.content_written.connect(search_index.page_written)
     signals.finalized.connect(search_index.build_index)

@@ -17,19 +17,22 @@ when none of those changed, as after a body edit: ~1 s of a warm rebuild at 10,0
 from __future__ import annotations
 
 import heapq
+import logging
 import math
 from bisect import bisect_left
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from .cachefile import read_cache_json, write_cache_json
+from . import cachefile
 from .fingerprints import sha256_text
 from .incremental_writer import current_state
 
 DEFAULT_COUNT = 5
 DEFAULT_CANDIDATES = 80
 CACHE_NAME = "related.json"
+
+logger = logging.getLogger(__name__)
 
 
 def link(generator: Any) -> None:
@@ -47,7 +50,7 @@ def link(generator: Any) -> None:
     tag_sets = [frozenset(t.name for t in getattr(a, "tags", None) or ()) for a in articles]
     if current_state() is not None:  # an incremental build: reuse the last ranking if it holds
         ranked = cached_rank_related(tag_sets, count, budget,
-                                     Path(settings.get("CACHE_PATH") or "cache") / CACHE_NAME)
+                                     cachefile.cache_folder(settings) / CACHE_NAME)
     else:
         ranked = rank_related(tag_sets, count, budget)
     for article, related in zip(articles, ranked, strict=True):
@@ -60,12 +63,14 @@ def cached_rank_related(tag_sets: list[frozenset[str]], count: int, budget: int,
     this module's code); otherwise computed and stored there."""
     key = sha256_text(repr((Path(__file__).read_bytes(), count, budget,
                             [sorted(tags) for tags in tag_sets])))
-    cached = read_cache_json(path, "Related articles: unreadable cache %s (%s); ranking again")
-    if isinstance(cached, dict) and cached.get("key") == key \
-            and _valid(cached.get("ranked"), len(tag_sets)):
-        return cached["ranked"]
+    cached = cachefile.load(path, key)
+    if _valid(cached, len(tag_sets)):
+        return cached
     ranked = rank_related(tag_sets, count, budget)
-    write_cache_json(path, {"key": key, "ranked": ranked}, separators=(",", ":"))
+    try:
+        cachefile.save(path, ranked, key)
+    except OSError as exc:  # only an accelerator: the next build ranks again
+        logger.info("Related articles: cannot write %s (%s)", path, exc)
     return ranked
 
 

@@ -6,7 +6,7 @@ bundle deleted, cut short or edited on disk is rebuilt). Stored under Pelican's 
 outside the published output, one file per output folder (test builds into different folders
 never share one). The file is removed when a build starts using it and written again only when
 the build's index is complete, so a build that fails half-way leaves no manifest and the next
-build re-indexes everything.
+build re-indexes everything. Format and atomic writing: cachefile.py.
 """
 
 from __future__ import annotations
@@ -19,14 +19,11 @@ from typing import Any
 
 from pagefind import service
 
-from .cachefile import read_cache_json, write_cache_json
-
-# Anything that changes bundle bytes for the same pages must change this key (it is compared).
-FORMAT = "newsarchive-search-1"
+from . import cachefile
 
 
 def manifest_key() -> str:
-    """The format, and the Pagefind that wrote the bundles: package versions and binary path.
+    """The Pagefind that wrote the bundles: package versions and binary path.
 
     Not the binary's mtime: the benchmark starts Pagefind through a wrapper script it writes
     afresh for every build, which would make every bundle look stale.
@@ -37,24 +34,18 @@ def manifest_key() -> str:
             versions.append(f"{package} {version(package)}")
         except PackageNotFoundError:
             versions.append(f"{package} -")
-    return "|".join([FORMAT, *versions, str(service.get_executable())])
-
+    return "|".join([*versions, str(service.get_executable())])
 
 def manifest_path(cache_path: str | Path, output: Path) -> Path:
     name = hashlib.sha256(os.fsencode(os.path.abspath(output))).hexdigest()[:20]
     return Path(cache_path) / "search-index" / f"{name}.json"
 
-
 def take_manifest(path: Path) -> dict[str, Any]:
     """The previous build's bundles ({} if none or unusable); the file is removed."""
-    data = read_cache_json(path, "Search index manifest %s unreadable (%s): re-indexing everything")
+    bundles = cachefile.load(path, manifest_key())
     path.unlink(missing_ok=True)
-    if not isinstance(data, dict) or data.get("key") != manifest_key():
-        return {}
-    bundles = data.get("bundles")
     return bundles if isinstance(bundles, dict) else {}
-
 
 def save_manifest(path: Path, bundles: dict[str, Any]) -> None:
     """Write the manifest atomically (a half-written one would be read as unusable anyway)."""
-    write_cache_json(path, {"key": manifest_key(), "bundles": bundles})
+    cachefile.save(path, bundles, manifest_key())

@@ -82,9 +82,9 @@ class PagefindService:
         self._send({"type": "NewIndex", "config": {}}, keep=False)
 
     def add(self, url: str, html: str) -> None:
-        """Queue one page; blocks only while the service's input pipe is full."""
+        """Queue one page (its `indexed_part`); blocks only while the input pipe is full."""
         self._send({"type": "AddFile", "index_id": 0, "url": url,
-                    "file_contents": indexed_part(html), "file_path": None}, keep=False)
+                    "file_contents": html, "file_path": None}, keep=False)
 
     def files(self) -> dict[str, bytes]:
         """Build the index and return its files, {path inside the bundle: bytes}."""

@@ -10,15 +10,9 @@ bound made Pelican wait for Pagefind while its tag, archive and feed pages were 
 with room for the backlog it writes those while Pagefind catches up. Only past the bound does
 Pelican wait instead of piling pages up in memory.
 
-Pages the incremental writer will not rewrite can be handed over as files (`add_files`, one
-queue item for a whole run of pages): this thread reads them from disk, so a dirty bundle is
-indexed from the end of the read phase on, beside Pelican's writing. A file that is not as
-expected when read (written again after all) makes its bundle *stale*: it is not written, and
-`search_index` indexes it again at the end (`sync`, then the pages once more).
-
 Each finished bundle's files are written to disk by a second thread (`pagefind-write`), in bundle
 order, while this one starts indexing the next bundle: the writing (~2,000 files a year bundle)
-no longer holds Pagefind up. `sync` and `close` wait for the writes too.
+no longer holds Pagefind up. `close` waits for the writes too.
 
 The first error stops the work: the service is stopped, further items are dropped, and the error
 is raised in Pelican's thread at its next call (so the build fails with the cause).
@@ -48,16 +42,12 @@ class BundleStream:
     """The worker thread and its queue of ("add", ...), ("finish", ...) and ("stop",) items."""
 
     def __init__(self, on_written: Callable[[str, dict[str, list[int]]], None],
-                 read_file: Callable[[str, list[int] | None], str | None] | None = None,
                  queue_bytes: int = 256 * 2**20) -> None:
         self._queue: queue.Queue[tuple[Any, ...]] = queue.Queue()  # bounded in bytes by _put
         self._room = threading.Condition()
         self._queued_bytes = 0
         self._queue_bytes = queue_bytes
         self._on_written = on_written
-        self._read_file = read_file  # (path, expected [size, mtime]) -> HTML, None if changed
-        self.stale: set[str] = set()  # bundles fed a file that changed: not written
-        self._dropped: set[str] = set()  # bundles whose queued pages are to be skipped
         self._error: BaseException | None = None
         self._service: PagefindService | None = None
         self._pages = 0
@@ -71,26 +61,6 @@ class BundleStream:
     def add(self, label: str, url: str, html: str) -> None:
         """Index this page into the bundle `label` (bundles must not interleave)."""
         self._put(("add", label, url, html))
-
-    def add_files(self, label: str, pages: list[tuple[str, str, list[int] | None]]) -> None:
-        """Index these (url, file path, expected [size, mtime_ns] or None) pages, in order, read
-        from disk by this thread."""
-        self._put(("files", label, pages))
-
-    def discard(self, label: str) -> None:
-        """Drop what was queued for the bundle `label` so far, unwritten; pages queued after
-        this call start it afresh (a speculative start that proved wrong: search_prefeed.py)."""
-        self._dropped.add(label)  # seen at once by a run of files being read
-        self._put(("discard", label))
-
-    def sync(self) -> None:
-        """Wait until everything queued so far is handled; raise the first error, if any."""
-        done = threading.Event()
-        self._put(("sync", done))
-        while not done.wait(timeout=1.0):
-            if not self._thread.is_alive() or not self._writer.is_alive():
-                break
-        self.raise_error()
 
     def finish(self, label: str, bundle: Path, pages: int, spare: set[str]) -> None:
         """Write the bundle `label` into `bundle` once its pages are indexed; `pages` checks it."""
@@ -144,9 +114,6 @@ class BundleStream:
             if item[0] == "stop":
                 self._stop_service()
                 return
-            if item[0] == "sync":
-                self._writes.put(item)  # set once the bundles finished before it are written
-                continue
             if self._error is not None:
                 self._done(item)
                 continue  # drain: Pelican's thread will raise the error
@@ -163,32 +130,8 @@ class BundleStream:
             _, label, url, html = item
             self._add(label, url, html)
             return
-        if item[0] == "discard":
-            _, label = item
-            if self._service is not None and self._service.label == label:
-                self._stop_service()
-            self._dropped.discard(label)
-            self.stale.discard(label)
-            return
-        if item[0] == "files":
-            _, label, pages = item
-            for url, path, expected in pages:
-                if label in self.stale or label in self._dropped:
-                    return
-                html = self._read_file(path, expected)
-                if html is None:
-                    self.stale.add(label)
-                    logger.info("Pagefind bundle %s: %s changed while indexing; indexed again "
-                                "at the end", label, path)
-                    return
-                self._add(label, url, html)
-            return
         _, label, bundle, pages, spare = item
         service, self._service = self._service, None
-        if label in self.stale:
-            if service is not None:
-                service.close()
-            return
         if service is None or service.label != label:
             raise SearchIndexError(f"bundle {label} ended before any page was indexed")
         try:
@@ -198,15 +141,12 @@ class BundleStream:
         self._writes.put(("write", label, bundle, files, pages, spare))
 
     def _write_bundles(self) -> None:
-        """The writing thread: each finished bundle to disk, in order; a sync marker once the
-        bundles before it are written. Stops at None; after an error it only drains."""
+        """The writing thread: each finished bundle to disk, in order. Stops at None; after an
+        error it only drains."""
         while True:
             item = self._writes.get()
             if item is None:
                 return
-            if item[0] == "sync":
-                item[1].set()
-                continue
             if self._error is not None:
                 continue
             _, label, bundle, files, pages, spare = item
@@ -226,8 +166,6 @@ class BundleStream:
             self._error.__cause__ = exc
 
     def _add(self, label: str, url: str, html: str) -> None:
-        if label in self.stale or label in self._dropped:
-            return
         if self._service is None:
             self._service = PagefindService(label)
             self._pages = 0

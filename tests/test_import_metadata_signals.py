@@ -1,0 +1,138 @@
+"""Each metadata signal a page or dump carries reaches the article, with its stated time zone
+and with the evidence named (tests/fixtures/import/metadata/: small pages and dumps)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tools.cli import cli
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "metadata"
+
+
+def imported(tmp_path: Path, name: str, *extra: str) -> dict[str, str]:
+    """The header of the one article imported from a fixture (site profiles off)."""
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(FIXTURES / name), "--out", str(out),
+                                      "--no-profiles", *extra])
+    assert result.exit_code == 0, result.output
+    (path,) = out.glob("*/*.md")
+    head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+    return dict(line.split(": ", 1) for line in head.splitlines())
+
+
+def test_json_ld_news_article_gives_headline_date_zone_publisher_and_author(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, "jsonld_news.html")
+    assert fields["Title"] == "Ministers agree to meet again"
+    assert fields["Date"] == "2019-11-19T10:02:00-05:00"
+    assert fields["Source"] == "Caucasus Herald"
+    assert fields["Authors"] == "Anna Petrosyan"
+    assert fields["Lang"] == "en"
+    assert fields["Date_evidence"].startswith("JSON-LD NewsArticle datePublished")
+
+
+def test_opengraph_gives_title_outlet_url_and_a_date_in_its_own_zone(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "opengraph.html")
+    assert fields["Title"] == "Ministers agree to meet again"  # not "... | Yerevan Daily"
+    assert fields["Source"] == "Yerevan Daily"
+    assert fields["Source_url"] == "https://yerevan-daily.example/news/ministers-agree"
+    assert fields["Date"] == "2020-10-20T14:30:00+04:00"
+
+
+def test_time_element_datetime_gives_the_date(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "time_element.html")
+    assert fields["Date"] == "2021-03-05T08:30:00+03:00"
+    assert fields["Date_method"] == "html-meta"
+
+
+def test_date_in_the_url_is_used_and_the_domain_names_the_outlet(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "url_date.html")
+    assert fields["Date"].startswith("2019-11-19")
+    assert fields["Date_method"] == "url"
+    assert fields["Source"] == "example.org"
+    assert "Status" not in fields
+
+
+def test_htmldate_reads_date_markup_the_other_signals_miss(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "htmldate_only.html")  # <div class="entry-date">19.11.2019
+    assert fields["Date"].startswith("2019-11-19")
+    assert fields["Date_method"] == "htmldate"
+    assert "Status" not in fields
+
+
+def test_a_date_htmldate_only_guesses_from_the_text_is_marked_for_review(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, "htmldate_guess.html")
+    assert fields["Date"].startswith("2019-11-19")
+    assert fields["Status"] == "draft"
+    assert "weak evidence (htmldate (extensive search)" in fields["Review"]
+
+
+def test_published_line_keeps_its_stated_zone_est(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "published_est.txt")
+    assert fields["Date"] == "2019-11-19T10:02:00-05:00"
+    assert fields["Date_method"] == "dateline"
+    assert fields["Title"] == "Ministers agree to meet again"
+    assert "Status" not in fields  # the headline stands right above its date line
+
+
+def test_diperbarui_line_gives_the_date_in_wib(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "diperbarui_wib.txt")
+    assert fields["Date"] == "2020-10-20T10:00:00+07:00"
+    assert fields["Lang"] == "id"
+
+
+def test_russian_date_line_reads_the_month_name_and_keeps_msk(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "russian_msk.txt")
+    assert fields["Date"] == "2019-11-19T14:30:00+03:00"
+    assert fields["Lang"] == "ru"
+
+
+def test_amt_is_armenia_time_and_editor_line_is_kept_as_metadata(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["import", str(FIXTURES / "editor_line.txt"), "--out", str(out),
+                             "--no-profiles"])
+    (path,) = out.glob("*/*.md")
+    text = path.read_text(encoding="utf-8")
+    head, body = text.split("\n\n", 1)
+    assert "Date: 2019-11-19T14:30:00+04:00" in head
+    assert "Editor: Anna Petrosyan" in head
+    assert "Anna Petrosyan" not in body
+
+
+@pytest.mark.parametrize("name", ["front_matter.txt", "front_matter_bare.txt"])
+def test_front_matter_gives_title_date_and_source_and_is_not_body(tmp_path: Path,
+                                                                   name: str) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(FIXTURES / name), "--out", str(out),
+                                      "--no-profiles"])
+    assert result.exit_code == 0, result.output
+    (path,) = out.glob("*/*.md")
+    head, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+    assert "Title: Sixteen killed as fighting spreads along the front line\n" in head
+    assert "Date: 2020-09-27T19:55" in head
+    assert "Date_method: front-matter" in head
+    assert "Source: Example Wire" in head
+    assert "title:" not in body and "date:" not in body
+
+
+def test_a_date_without_a_stated_zone_assumes_no_zone(tmp_path: Path) -> None:
+    """Not +07:00: the site is unknown, so the time is written as stated, without a zone."""
+    fields = imported(tmp_path, "front_matter.txt")
+    assert fields["Date"] == "2020-09-27T19:55:27"
+
+
+def test_explain_names_the_signal_behind_each_decision(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["import", str(FIXTURES / "opengraph.html"), "--out",
+                                      str(tmp_path), "--no-profiles", "--dry-run", "--explain"])
+    assert "title from <meta og:title>" in result.output
+    assert "title not from <title>: 'Ministers agree to meet again | Yerevan Daily'" \
+        not in result.output  # the site suffix is taken off before the titles are compared
+    assert "source from <meta og:site_name>: 'Yerevan Daily'" in result.output
+    assert "source not from URL domain" in result.output
+    assert "date from <meta article:published_time>" in result.output
+    assert "language en from text: py3langid en" in result.output
