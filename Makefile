@@ -38,7 +38,7 @@ help:
 	@echo '                 SITEURL the public address of the site (required; publishconf.py)'
 	@echo 'make import      import every raw seed that has no article yet'
 	@echo 'make check       validate articles and data files'
-	@echo 'make eval        score the importer on ../shared/corpus'
+	@echo 'make eval        score the importer on ../shared/corpus and ../shared/devcorpus (leave-site-out)'
 	@echo 'make test        the whole test suite (installs Chromium when missing)'
 	@echo 'make bench N=..  benchmarks against bare Pelican'
 	@echo 'make screenshots home, article and tag pages of output/ (desktop and phone) into screenshots/'

@@ -7,7 +7,7 @@ published site.
 from jinja2 import StrictUndefined
 
 SITENAME = "Arsip Konflik Kaukasus"
-SITESUBTITLE = "Arsip berita tentang konflik Armenia, Azerbaijan, Nagorno-Karabakh dan Georgia"
+SITESUBTITLE = "Arsip berita tentang konflik di Kaukasus"
 AUTHOR = "Redaksi Arsip"
 SITEURL = ""
 # Feeds need a domain even in development, or `--fatal warnings` trips on them.

@@ -88,3 +88,17 @@ def test_the_projects_own_patterns_are_safe_and_fast() -> None:
             for pattern in rule.patterns:
                 pattern.search(long_line)
                 pattern.search("kata " * 200 + "!")
+
+
+def test_a_slow_citing_pattern_in_agencies_is_refused(data: Path) -> None:
+    agencies = data / "agencies.yaml"
+    text = agencies.read_text(encoding="utf-8")
+    start = text.index("citing:")
+    end = text.index("\n", start)
+    agencies.write_text(f"{text[:start]}citing: '{SLOW}'{text[end:]}", encoding="utf-8")
+    problems, _ = run_check([agencies], data=data)
+    assert any("`citing:`" in p.message and "can take hours" in p.message for p in problems)
+    from tools.metadata import _agency_patterns
+
+    with time_limit(10), pytest.raises(RuleError, match=r"citing.*can take hours"):
+        _agency_patterns(agencies)

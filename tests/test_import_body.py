@@ -6,7 +6,7 @@ from pathlib import Path
 
 from tools.article import Article
 from tools.dates import looks_like_date_line
-from tools.evaluate import normalise_expected
+from tools.evaluation.scoring import normalise_expected
 from tools.extract_html import choose_title, resegment
 from tools.pipeline import Options, prepare, process
 from tools.repeats import Repeats

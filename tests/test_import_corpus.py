@@ -1,31 +1,37 @@
-"""Quality floor on the shared real-world corpus (pinned just below what is measured)."""
+"""Quality floor on the shared Indonesian corpus (pinned just below what is measured)."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from statistics import mean
 
 import pytest
 
-from tools.evaluate import score_kind, summary
+from tools.evaluation.pages import SHARED, load_folder
+from tools.evaluation.run import score_ours
+from tools.evaluation.scoring import f1
+from tools.rules import load_common_rules
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = SHARED / "corpus"
 pytestmark = pytest.mark.skipif(not (CORPUS / "html").is_dir(),
                                 reason=f"shared corpus not found at {CORPUS}")
 
-FLOORS = {  # kind, profiles -> (body F1 normalised, body F1 raw, title accuracy)
-    ("raw_text", True): (0.99, 0.985, 0.99),
-    ("raw_text", False): (0.99, 0.985, 0.99),
-    ("html", True): (0.99, 0.985, 0.99),
-    ("html", False): (0.99, 0.985, 0.99),
+FLOORS = {  # kind -> (body F1 normalised, body F1 raw, title accuracy), with and without profiles
+    "raw_text": (0.98, 0.975, 0.95),
+    "html": (0.98, 0.975, 0.95),
 }
 
 
-@pytest.mark.parametrize("kind, profiles", sorted(FLOORS))
+@pytest.mark.parametrize("profiles", [True, False])
+@pytest.mark.parametrize("kind", sorted(FLOORS))
 def test_corpus_quality_stays_above_the_floor(kind: str, profiles: bool) -> None:
-    total = summary(score_kind(CORPUS, kind, use_profiles=profiles))
-    body_floor, raw_floor, title_floor = FLOORS[kind, profiles]
-    assert total["f1"] >= body_floor and total["raw_f1"] >= raw_floor, total
-    assert total["title"] >= title_floor, total
+    outcomes = [score_ours(page, kind, load_common_rules(), use_profiles=profiles)
+                for page in load_folder(CORPUS)]
+    body_floor, raw_floor, title_floor = FLOORS[kind]
+    assert not [o.stem for o in outcomes if o.refusal], "refused"
+    assert mean(f1(o.precision, o.recall) for o in outcomes) >= body_floor
+    assert mean(f1(o.raw_precision, o.raw_recall) for o in outcomes) >= raw_floor
+    assert mean(bool(o.title_ok) for o in outcomes) >= title_floor
 
 
 def test_tempo_english_page_comes_out_english() -> None:
@@ -39,14 +45,3 @@ def test_tempo_english_page_comes_out_english() -> None:
         article = prepare(path, options)
         process(article, options, Repeats(), Slugger(Path("/nonexistent")))
         assert article.lang == "en", path
-
-
-@pytest.mark.parametrize("kind", ["raw_text", "html"])
-def test_sites_left_out_of_the_rules_still_import_well(kind: str) -> None:
-    """Each site scored without the rule patterns only it triggers, no profiles, no learned
-    repeats: an estimate for sites the importer has never seen."""
-    from tools.loso import score_leave_site_out
-
-    scores, _tuned = score_leave_site_out(CORPUS, kind)
-    total = summary(scores)
-    assert total["f1"] >= 0.99 and total["raw_f1"] >= 0.985 and total["title"] >= 0.99, total

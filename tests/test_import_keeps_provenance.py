@@ -111,3 +111,12 @@ def test_check_reports_articles_pelican_would_not_publish(tmp_path):
     messages = [p.message for p in problems if p.path == stray and p.severity == "error"]
     assert any("Pelican never publishes an article here" in m for m in messages), problems
     assert any(f"Raw_file '{SEED.name}' is not in seeds/" in m for m in messages), problems
+
+
+def test_a_dry_run_says_what_it_would_copy_and_copies_nothing(tmp_path):
+    root, articles, seeds = site(tmp_path)
+    outside = variant(tmp_path / "downloads" / "story.txt", "Menlu Armenia dan Azerbaijan")
+    result = run("import", str(outside), "--out", str(articles), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"raw file would be copied to {seeds / 'story.txt'}" in result.output
+    assert not list(seeds.iterdir()) and not list(articles.rglob("*.md"))

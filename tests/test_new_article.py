@@ -95,3 +95,16 @@ def test_new_then_check_then_build_publishes_the_article(tmp_path: Path) -> None
     page = output / "2020" / "10" / SLUG / "index.html"
     assert TITLE in page.read_text(encoding="utf-8")
     assert "menghentikan tembakan mulai tengah malam" in page.read_text(encoding="utf-8")
+
+
+def test_a_stub_switched_to_published_unfinished_is_refused_by_check(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    path = Path(tools("new", TITLE, "--date", "2020-10-10", "--content", str(content))
+                .stdout.strip())
+    path.write_text(path.read_text(encoding="utf-8").replace("Status: draft", "Status: published"),
+                    encoding="utf-8")
+    result = tools("check", str(path), "--content", str(content))
+    assert result.returncode == 1
+    assert "`Tags:` is empty and it is published" in result.stdout
+    assert "the placeholder text of `tools new` is still here" in result.stdout

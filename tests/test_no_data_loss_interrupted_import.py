@@ -19,7 +19,6 @@ import pytest
 
 from tools.checks.header import parse_header
 from tools.errors import ToolError
-from tools.import_lock import LOCK_NAME
 from tools.new import create_article
 from tools.pipeline import Options, import_paths
 from tools.write import DurableBatch, atomic_write, edited_by_person
@@ -36,9 +35,7 @@ def import_cmd(inputs: Path, out: Path) -> list[str]:
 
 
 def snapshot(out: Path) -> dict[Path, bytes]:
-    """Every file but the import lock (tools/import_lock.py), which only holds a pid."""
-    return {p.relative_to(out): p.read_bytes() for p in out.rglob("*")
-            if p.is_file() and p.name != LOCK_NAME}
+    return {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
 
 
 def kill_after(cmd: list[str], out: Path, new: dict[Path, bytes], written: int) -> int:

@@ -75,3 +75,9 @@ def test_a_reader_sees_the_404_page_and_the_raw_text_without_mojibake(served: st
     assert page.locator("a.site-name").get_attribute("href") == "/"
     page.goto(f"{served}/raw/contoh-utf8.txt")
     assert page.locator("body").inner_text().strip() == SEED_TEXT
+
+
+def test_make_serve_runs_this_server() -> None:
+    result = subprocess.run(["make", "-n", "serve"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=60)
+    assert "-m tools.serve" in result.stdout

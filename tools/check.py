@@ -1,8 +1,9 @@
 """`python -m tools check`: validate articles, pages and data files; report every problem at once.
 
-One pass over the files, no Pelican build and no Markdown rendering, so it can run before every
-`make html` on a large archive. Problems print as `path:line: error|warning: message. Hint: ...`;
-any error makes the exit status 1, warnings do not.
+One pass over the files and no Pelican build, so it can run before every `make html` on a large
+archive; Markdown is rendered only for a body that may hold web code (tools/checks/rendered.py).
+Problems print as `path:line: error|warning: message. Hint: ...`; any error makes the exit status
+1, warnings do not.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from tools.checks import ERROR, WARNING, Findings, Problem
 from tools.checks.archive import Entry, broken_links, duplicates
 from tools.checks.files import check_file
 from tools.checks.known import DATA_DIR, Known, load_known
-from tools.checks.rulefiles import check_rules_file, check_site_file
+from tools.checks.rulefiles import check_agencies_file, check_rules_file, check_site_file
 from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
 from tools.checks.yamlnodes import compose
 from tools.errors import one_line
@@ -114,6 +115,8 @@ def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
             check_vocabulary_file(path, out)
         elif path.name == "languages.yaml":
             check_languages_file(path, out)
+        elif path.name == "agencies.yaml":
+            check_agencies_file(path, out)
         elif path.parent.name not in {"sites", "rules"}:
             compose(path, out)
     elif _inside(path, content):

@@ -18,7 +18,7 @@ from tools.errors import ToolError, one_line
 
 COMMANDS = {  # command name -> "module:attribute" of its click command
     "import": "tools.import_command:import_command",
-    "eval": "tools.evaluate:eval_command",
+    "eval": "tools.evaluation.command:eval_command",
     "check": "tools.check:check_command",
     "new": "tools.new:new_command",
     "withdraw": "tools.withdraw_command:withdraw_command",

@@ -63,21 +63,36 @@ def choose_title(article: Article, shown_lines: Sequence[str], site_names: Seque
     cleaned = [e for e in cleaned if e.value and e.value.casefold() not in names] \
         or [e for e in cleaned if e.value]  # the outlet's own name is a title only if alone
     if body_title:
-        cleaned.append(Evidence("title", " ".join(body_title.split()), "body: headline-like line"))
+        cleaned.append(Evidence("title", clean_title(body_title, list(site_names)),
+                                "body: headline-like line"))
     if not cleaned:
         return "", True
 
-    def score(item: Evidence) -> tuple[bool, int, int]:
+    def agreeing(item: Evidence) -> int:
+        """Signals giving this title; a headline the page displays also counts the signals
+        whose title it extends (a kicker: `In Picture: <og:title>`)."""
         key = item.value.casefold()
-        agree = sum(other.value.casefold() == key for other in cleaned)
-        return key in shown, agree, -_rank(item.origin, TITLE_TRUST)
+        displayed = item.origin.startswith(("body", "<h1>")) and key in shown
+        return sum(other.value.casefold() == key or displayed and _extends(key, other.value)
+                   for other in cleaned)
+
+    def score(item: Evidence) -> tuple[int, int]:
+        """Signals that give this title, plus one if the page shows it as a line."""
+        return agreeing(item) + (item.value.casefold() in shown), -_rank(item.origin, TITLE_TRUST)
 
     best = max(cleaned, key=score)
-    shown_best, agree, _ = score(best)
+    shown_best, agree = best.value.casefold() in shown, agreeing(best)
     from_body = best.origin.startswith("body")
     weak = not (agree > 1 or (shown_best and not from_body) or (from_body and body_first))
-    return _take(article, best, cleaned, "shown on the page as a line" if score(best)[0]
-                 else "not shown as a line on the page"), weak
+    why = f"{agree} signal{'s' if agree > 1 else ''} give it" + \
+        (", shown on the page as a line" if shown_best else "")
+    return _take(article, best, cleaned, why), weak
+
+
+def _extends(displayed: str, title: str) -> bool:
+    """Whether a displayed headline is the title with words before it (3+ word titles)."""
+    title = title.casefold()
+    return len(title.split()) >= 3 and displayed.endswith(" " + title)
 
 
 def _take(article: Article, best: Evidence, others: Sequence[Evidence], why: str = "") -> str:

@@ -1,22 +1,30 @@
 """One import at a time into a folder: two imports writing the same articles at once would
 decide slugs and overwrite each other without either noticing.
 
-The lock is an advisory `flock` on `<out>/.import.lock`, which holds the holder's process id
-for the message. The kernel drops the lock when its process ends, however it ends, so a killed
-import never leaves the folder locked (the file itself may stay; it means nothing unlocked).
+The lock is an advisory `flock` on a file in the system's temp folder named after the output
+folder's real path (nothing is added to the archive itself, which editors and Pelican read);
+it holds the holder's process id for the message. The kernel drops the lock when its process
+ends, however it ends, so a killed import never leaves the folder locked (the file may stay;
+unlocked, it means nothing).
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from tools.errors import ToolError
 
-LOCK_NAME = ".import.lock"
+
+def lock_path(out: Path) -> Path:
+    """The lock file of one output folder (the same for every spelling of its path)."""
+    key = hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:20]
+    return Path(tempfile.gettempdir()) / f"newsarchive-import-{key}.lock"
 
 
 @contextlib.contextmanager
@@ -25,9 +33,7 @@ def import_lock(out: Path, enabled: bool = True) -> Iterator[None]:
     if not enabled:
         yield
         return
-    out.mkdir(parents=True, exist_ok=True)
-    path = out / LOCK_NAME
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    fd = os.open(lock_path(out), os.O_RDWR | os.O_CREAT, 0o666)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -1,4 +1,4 @@
-"""Metadata from the cleaned text: agencies cited, language, summary.
+"""Metadata from the cleaned text: agencies cited and summary (the language: tools/language.py).
 
 Datelines, editor codes and credit lines are captured by data rules in clean.py; this module
 handles what needs the whole body. Agency mentions stay in the body and are also recorded.
@@ -7,7 +7,6 @@ handles what needs the whole body. Agency mentions stay in the body and are also
 from __future__ import annotations
 
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre
@@ -17,24 +16,10 @@ from typing import Any, NamedTuple
 from tools.article import Article
 from tools.datayaml import load_yaml_text
 from tools.firstchar import REPEATS, with_first_char_lookahead
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+from tools.rules import compile_pattern
 
 AGENCIES_PATH = Path(__file__).resolve().parent / "data" / "agencies.yaml"
 SUMMARY_CHARS = 300
-# Frequent function words; restricting candidates to id/en avoids the id/Malay confusion of
-# general-purpose detectors.
-STOPWORDS = {
-    "id": _words("yang dan di ke dari ini itu dengan untuk pada tidak akan juga dalam adalah oleh "
-              "bahwa telah sudah karena atau bisa kata saat namun masih lebih para tersebut "
-              "mereka kami kita ada dia ia hingga sebagai menjadi secara setelah"),
-    "en": _words("the and of to in is that for was with on as by it at from his her be are "
-              "this have has an were which said not but they their will would been had who "
-              "its also after"),
-}
 
 
 # Between a citing word and the agency's name: "mengutip kantor berita AP".
@@ -62,6 +47,8 @@ def _agency_patterns(path: Path) -> tuple[tuple[str, tuple[str, ...], re.Pattern
     doc = _agency_doc(path)
     triples = []
     cite = doc.get("citing", "")
+    if cite:
+        compile_pattern(cite, f"{path}: citing")  # refuses a broken or hours-long pattern
     for item in doc.get("agencies", []):
         literals = _literals(item)
         pattern = _bounded(literals)
@@ -226,22 +213,6 @@ def find_agencies(text: str) -> list[str]:
         if match:
             hits.append((match.start(), name))
     return [name for _, name in sorted(hits)]
-
-
-# `[a-z]+` runs at C speed: every byte of the lowercased UTF-8 text but a-z becomes a space
-# (a non-ASCII character's bytes are all >= 0x80), so `split` gives the runs `re.findall` gave.
-_ONLY_A_TO_Z = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
-_STOPWORD_BYTES = {lang: frozenset(w.encode() for w in words) for lang, words in STOPWORDS.items()}
-_ANY_STOPWORD = frozenset().union(*_STOPWORD_BYTES.values())
-
-
-def detect_language(text: str, default: str = "id") -> str:
-    """id or en by function-word counts (candidates restricted on purpose)."""
-    runs = text.lower().encode("utf-8", "surrogatepass").translate(_ONLY_A_TO_Z).split()
-    words = Counter(filter(_ANY_STOPWORD.__contains__, runs))  # counted at C speed
-    counts = {lang: sum(words[w] for w in stop) for lang, stop in _STOPWORD_BYTES.items()}
-    best = max(counts, key=lambda k: counts[k])
-    return best if counts[best] > 0 else default
 
 
 def summarise(paragraph: str, limit: int = SUMMARY_CHARS) -> str:

@@ -206,6 +206,7 @@ def resolve_date(article: Article) -> None:
     if article.kind == "html" and not _has_page_date(article):
         article.evidence += htmldate_signal(article.text)
     tz = article.site.timezone if article.site else ""
+    _check_explicit(article, tz)
     parsed = decide.stated_dates(article, (article.lang,), tz, article.lang == "en")
     read = {item for item, _ in parsed}
     problems = [f"{e.origin} {e.value!r} is not a date" for e in decide.of(article, "date")
@@ -215,8 +216,6 @@ def resolve_date(article: Article) -> None:
         if problem:
             problems.append(f"{item.origin} {stated.when.date()} {problem}")
             parsed.remove((item, stated))
-            if item.origin in ("--date", "sidecar", "export field"):
-                raise DateError(f"{article.path}: date {item.value!r} {problem}")
     chosen = decide.choose_date(article, parsed)
     if chosen is not None:
         article.date, article.date_method, evidence, weak = chosen
@@ -226,6 +225,22 @@ def resolve_date(article: Article) -> None:
             article.review.append(f"the date rests on weak evidence ({evidence}); check it")
         return
     _infer(article, tz, problems)
+
+
+def _check_explicit(article: Article, tz: str) -> None:
+    """A date given by --date, a sidecar or an export field must be a plausible date: else
+    the import is refused (it would break `tools check` and the build)."""
+    for item in decide.of(article, "date"):
+        if not item.origin.startswith(("--date", "sidecar", "export field")):
+            continue
+        try:
+            when = datetime.fromisoformat(item.value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            stated = parse_stated(item.value, (), tz)
+            when = stated.when if stated else None
+        problem = "is not YYYY-MM-DD" if when is None else dates.implausible(when)
+        if problem:
+            raise DateError(f"{article.path}: date {item.value!r} {problem}")
 
 
 def _has_page_date(article: Article) -> bool:

@@ -163,13 +163,7 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
             out.error(1, "the article has no `Date:`",
                       "add a line `Date: 2020-10-23T10:00:00+07:00` (ISO 8601)")
         return
-    readings = ambiguous_readings(item.value)
-    if readings:
-        first, second = readings
-        out.error(item.line, f"`{item.key}:` {item.value.strip()!r} could be "
-                  f"{_spoken(first)} or {_spoken(second)}",
-                  f"write {first.isoformat()} or {second.isoformat()} (YYYY-MM-DD); the site "
-                  f"would read it as {_spoken(parse_date(item.value) or second)}")
+    if _ambiguous(item, out):
         return
     parsed = parse_date(item.value)
     if parsed is None:
@@ -216,6 +210,18 @@ def ambiguous_readings(value: str) -> tuple[date, date] | None:
         return date(year, b, a), date(year, a, b)  # day first (Indonesian), month first (US)
     except ValueError:
         return None
+
+
+def _ambiguous(item: Field, out: Findings) -> bool:
+    """Report a day/month-order guess with both readings spelled out; True if reported."""
+    readings = ambiguous_readings(item.value)
+    if readings:
+        first, second = readings
+        out.error(item.line, f"`{item.key}:` {item.value.strip()!r} could be "
+                  f"{_spoken(first)} or {_spoken(second)}",
+                  f"write {first.isoformat()} or {second.isoformat()} (YYYY-MM-DD); the site "
+                  f"would read it as {_spoken(parse_date(item.value) or second)}")
+    return readings is not None
 
 
 def _spoken(day: date | datetime) -> str:

@@ -115,3 +115,11 @@ def _pattern(text: str, number: int, key: str, out: Findings, valid_only: bool =
     if danger:
         out.error(number, f"{key} pattern {text!r} can take hours on one long line ({danger})",
                   SAFE_HINT)
+
+
+def check_agencies_file(path: Path, out: Findings) -> None:
+    """agencies.yaml: its `citing` pattern must compile and must not backtrack for hours."""
+    root = compose(path, out)
+    fields = mapping(root) if root is not None else {}
+    for text, number in scalars(fields["citing"][0]) if "citing" in fields else []:
+        _pattern(text, number, "`citing:`", out)

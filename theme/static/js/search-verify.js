@@ -83,3 +83,16 @@ export async function queryIsFound(query, results, lang, sample = 5) {
   }
   return false;
 }
+
+/** Results whose page data is loaded once however often it is asked for (this check, then the
+ * list on screen). */
+export function remember(results) {
+  for (const result of results) {
+    if (result.remembered) continue;
+    const load = result.data;
+    let loaded = null;
+    result.data = () => (loaded ||= load());
+    result.remembered = true;
+  }
+  return results;
+}

@@ -7,7 +7,7 @@ import {
 } from "./search-render.js";
 import { suggestions } from "./search-suggest.js";
 import { stemQuery } from "./search-stem.js";
-import { queryIsFound } from "./search-verify.js";
+import { queryIsFound, remember } from "./search-verify.js";
 
 const SORTS = { newest: { date: "desc" }, oldest: { date: "asc" }, relevance: null };
 const DEBOUNCE_MS = 250;
@@ -134,19 +134,6 @@ async function orderedResults(term, filters, merged, wanted) {
     ordered.push(...part.results);
   }
   return ordered;
-}
-
-/** A result's page data, loaded once however often it is asked for (the check that the query
- * words are really in the page, then the list). */
-function remember(results) {
-  for (const result of results) {
-    if (result.remembered) continue;
-    const load = result.data;
-    let loaded = null;
-    result.data = () => (loaded ||= load());
-    result.remembered = true;
-  }
-  return results;
 }
 
 /** `collect`, checked: Pagefind widens a query word found in no page to a shorter indexed word

@@ -1,0 +1,76 @@
+"""How an extraction is compared with the ground truth.
+
+Bodies are compared as bags of lowercase word tokens, as the article-extraction benchmark does
+(precision, recall and F1 over tokens, whitespace and punctuation ignored); a Chinese or Japanese
+character counts as one token, as the development corpus counts words, so a page in those
+scripts is not scored as a handful of sentence-long "words". Titles are compared after
+whitespace normalisation and casefolding, dates by calendar day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from dateutil import parser as date_parser
+
+from tools.rules import load_common_rules
+
+# One CJK ideograph, kana or hangul syllable, or a run of other word characters.
+_CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(TOKEN.findall(text.lower()))
+
+
+def overlap(got: str, want: str) -> tuple[float, float]:
+    """Token precision and recall of `got` against `want`."""
+    got_t, want_t = tokens(got), tokens(want)
+    common = sum((got_t & want_t).values())
+    precision = common / sum(got_t.values()) if got_t else 0.0
+    recall = common / sum(want_t.values()) if want_t else 0.0
+    return precision, recall
+
+
+def f1(precision: float, recall: float) -> float:
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+def normalise_expected(text: str) -> str:
+    """The expected body without a leading dateline and a trailing editor code (both metadata
+    for the importer), found by the generic `dateline` and `editor-code` rules."""
+    text = text.strip()
+    for rule in load_common_rules():
+        if rule.id == "dateline" and (match := rule.search(text)):
+            text = text[match.end():]
+        elif rule.id == "editor-code":
+            last = text.rsplit("\n", 1)[-1]
+            match = rule.search(last)
+            if match:
+                text = text[: len(text) - len(last) + match.start()]
+    return text.strip()
+
+
+def same_title(got: str, want: str) -> bool:
+    def norm(t: str) -> str:
+        return " ".join(t.split()).casefold()
+    return norm(got) == norm(want)
+
+
+def truth_day(value: str) -> date | None:
+    """The calendar day of a ground-truth date (ISO, or the free forms Readability records)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return date_parser.parse(value, fuzzy=True).date()
+    except (ValueError, OverflowError):
+        return None
