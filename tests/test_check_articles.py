@@ -57,6 +57,7 @@ CASES = [
     ("reference-javascript-link", 10, "error", "javascript: link"),
     ("save-as-generated", 6, "error", "`Save_as: search.js` is not an .html file"),
     ("url-generated", 6, "error", "`Url: pagefind/pagefind.js` is inside pagefind/"),
+    ("unknown-template", 6, "error", "`Template: laporan-khusus` is not a template"),
 ]
 HINTS = {
     "unknown-tag": "did you mean 'Nagorno-Karabakh' (alias 'Karabakh')",

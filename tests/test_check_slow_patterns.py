@@ -15,6 +15,7 @@ import pytest
 from tools.check import run_check
 from tools.checks.known import DATA_DIR
 from tools.errors import RuleError
+from tools.regexsafety import nested_repeat
 from tools.rules import load_common_rules, load_sites
 
 from conftest import time_limit
@@ -102,3 +103,18 @@ def test_a_slow_citing_pattern_in_agencies_is_refused(data: Path) -> None:
 
     with time_limit(10), pytest.raises(RuleError, match=r"citing.*can take hours"):
         _agency_patterns(agencies)
+
+
+@pytest.mark.parametrize(("pattern", "slow"), [
+    (SLOW, True),
+    (r"^(?:\d+\s*){2,}[»›>]*$", True),  # with no space, two rounds' digits touch
+    (r"^(?:[^·|•»]{1,40}[·|•»]\s*){3,}$", True),  # the spaces after · may start the next item
+    (r"(\w+x)+y", True),
+    (r"^[\w\s]+$", False),
+    (r"(?:[a-z_]+\.)+[a-z_]+$", False),  # the dot ends each round
+    (r"^(?:[^·|•»]{1,40}[·|•»]){3,}$", False),
+    (r"(?:,\s*[A-Z][\w.' -]{1,40})*", False),
+    (r"(?>\w+\s?)+", False),  # atomic: never backtracks
+])
+def test_the_rule_tells_slow_patterns_from_safe_ones(pattern: str, slow: bool) -> None:
+    assert bool(nested_repeat(pattern)) == slow

@@ -51,6 +51,7 @@ SHAPES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "diubah": ((), {"Modified": "2020-10-12T08:00:00+07:00"}),
     "penulis-berkoma": ((), {"Authors": "Doe, Jane; Smith, John"}),
     "alamat-bukan-web": ((), {"Source_url": "arsip cetak, halaman 3"}),
+    "templat-artikel": ((), {"Template": "article", "Author": "Redaksi Arsip"}),
     "hanya-wajib": (tuple(k for k in FULL if k not in {"Title", "Date", "Slug", "Synthetic"}),
                     {}),
     # a `tools new` stub, finished: tags and text filled in, the other fields left empty
@@ -117,3 +118,22 @@ def test_a_page_that_cannot_be_written_names_the_article(tmp_path: Path, shapes:
     log = " ".join((result.stdout + result.stderr).split())
     assert "articles/2020/" in log and ".md: its page could not be written" in log
     assert "no_such_field" in log
+
+
+def test_a_page_whose_template_fails_names_the_page(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    (content / "pages").mkdir(parents=True)
+    (content / "pages" / "tentang.md").write_text("Title: Tentang\nSlug: tentang\n\nTeks.\n",
+                                                  encoding="utf-8")
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    template = theme / "templates" / "page.html"
+    template.write_text(template.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ page.no_such_field }}", 1), "utf-8")
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
+           "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", "-t", str(theme)]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "COLUMNS": "250"})
+    assert result.returncode != 0
+    assert "pages/tentang.md: its page could not be written" in " ".join(
+        (result.stdout + result.stderr).split())

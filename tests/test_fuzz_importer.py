@@ -16,6 +16,7 @@ import tempfile
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -59,6 +60,17 @@ def import_file(base: Path, name: str | bytes, data: bytes, sidecar: bytes | Non
     with time_limit(HANG_SECONDS):
         result = import_one(path, Options(out=out, **options), Repeats(), Slugger(out))
     return path, out, result
+
+
+@pytest.fixture(scope="module", autouse=True)
+def warm_importer(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Models and data load once a process (trafilatura, py3langid's model, Babel's month
+    names): the deadlines measure each input, not that first load."""
+    import_file(tmp_path_factory.mktemp("warm"), "seed.txt", SEED_BYTES)
+    for date in (b"", b"2020-13-45", b"23 Oktober 2020"):
+        import_file(tmp_path_factory.mktemp("warm"), "page.html", b"<html><title>Warm</title>"
+                    b"<body><h1>Warm</h1><p>" + b"Some words of a warm-up page. " * 20 + date
+                    + b"</p>")
 
 
 def files_under(folder: Path) -> list[Path]:

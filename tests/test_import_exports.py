@@ -15,6 +15,8 @@ from warcio.warcwriter import WARCWriter
 
 from tools.cli import cli
 
+from conftest import build_site
+
 P1 = ("Armenia dan Azerbaijan menyepakati gencatan senjata kemanusiaan baru yang mulai berlaku "
       "tengah malam, kata kementerian luar negeri kedua negara dalam pernyataan bersama.")
 P2 = ("Kesepakatan itu dicapai setelah pembicaraan di Washington dengan Menteri Luar Negeri "
@@ -112,7 +114,7 @@ def test_an_ambiguous_date_column_asks_for_the_format(tmp_path: Path) -> None:
     fixed = run(str(export), "--date-format", "%d/%m/%Y %H:%M", "--out", str(tmp_path / "out"))
     assert fixed.exit_code == 0, fixed.output
     (article,) = (tmp_path / "out").rglob("*.md")
-    assert header(article)["Date"] == "2025-11-10T20:43:00+07:00"
+    assert header(article)["Date"].startswith("2025-11-10T20:43:00")  # 10 November
 
 
 def test_json_lines_records_become_articles(tmp_path: Path) -> None:
@@ -188,3 +190,33 @@ def test_a_file_that_is_not_a_warc_is_refused_in_one_line(tmp_path: Path) -> Non
     result = run(str(bad), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert f"error: {bad}: not a readable WARC file" in result.output
+
+
+def test_the_built_site_links_each_record_to_the_whole_export(tmp_path: Path) -> None:
+    export = detik_csv(tmp_path)
+    root = tmp_path / "site"
+    articles = root / "content" / "articles"
+    assert run(str(export), "--map", MAP, "--out", str(articles)).exit_code == 0
+    output = tmp_path / "output"
+    build_site(root / "content", output)
+    assert (output / "raw" / "detik.csv.txt").read_bytes() == export.read_bytes()
+    page = next(output.rglob("rusia-kirim-pasukan-penjaga-perdamaian/index.html"))
+    assert 'raw/detik.csv.txt">detik.csv</a>, baris 3</dd>' in page.read_text(encoding="utf-8")
+
+
+def test_a_broken_record_in_seeds_can_be_withdrawn_so_builds_go_on(tmp_path: Path) -> None:
+    export = detik_csv(tmp_path)
+    with export.open("a", encoding="utf-8") as handle:
+        handle.write("Baris rusak tanpa isi,https://news.detik.com/d-3\r\n")
+    root = tmp_path / "site"
+    articles, seeds = root / "content" / "articles", root / "seeds"
+    run(str(export), "--map", MAP, "--out", str(articles))
+    failing = run("--new-only", str(seeds), "--out", str(articles))  # what `make html` runs
+    assert failing.exit_code == 1 and f"{seeds / 'detik.csv'} row 4:" in failing.output
+    listed = CliRunner().invoke(cli, ["withdraw", str(seeds / "detik.csv"), "--record", "row 4",
+                                      "--reason", "empty row in the export"])
+    assert listed.exit_code == 0, listed.output
+    assert run("--new-only", str(seeds), "--out", str(articles)).exit_code == 0
+    again = run(str(seeds), "--out", str(articles))
+    assert "row 4: withdrawn (empty row in the export)" in again.output
+    assert len(list(articles.rglob("*.md"))) == 2

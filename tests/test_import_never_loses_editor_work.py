@@ -108,3 +108,21 @@ def test_a_second_import_into_the_same_folder_is_refused_while_one_runs(tmp_path
     assert f"another import is running (pid {os.getpid()})" in result.stderr
     assert not list(articles.rglob("*.md"))
     assert run("import", str(seeds), "--out", str(articles)).exit_code == 0, "lock released"
+
+
+def test_a_withdrawn_article_and_its_raw_seed_leave_the_built_site(tmp_path):
+    """`make html` builds incrementally; the withdrawn page and raw seed must still go."""
+    from conftest import build_site
+
+    root, articles, seeds = site(tmp_path)
+    assert run("import", str(seeds), "--out", str(articles)).exit_code == 0
+    output = tmp_path / "output"
+    cache = {"CACHE_PATH": f'"{tmp_path / "cache"}"', "CACHE_CONTENT": "true",
+             "LOAD_CONTENT_CACHE": "true"}  # as the Makefile's CACHEOPTS
+    build_site(root / "content", output, extra=cache)
+    assert (output / "raw" / SEED.name).is_file()
+    (article,) = articles.rglob("*.md")
+    assert run("withdraw", str(article), "--reason", "takedown").exit_code == 0
+    build_site(root / "content", output, extra=cache)
+    assert not (output / "raw" / SEED.name).exists()
+    assert not list(output.rglob(f"*{article.stem}*"))

@@ -51,10 +51,11 @@ def test_every_suggested_word_finds_articles_that_show_it(page: Page, base: str)
     for query in ("pertemu", "Chechnya", "evakuasi", "pengakuannya", "ditanah"):
         search(page, base, query)
         offered |= set(page.locator("#search-suggest a").all_inner_texts())
-    assert {"pertemuan", "temu"} & offered
+    assert "pertemuan" in offered, offered  # the start of the word, completed from the text
     for word in offered:
         assert search(page, base, word), f"suggested {word!r} finds nothing"
-        assert marked_words(page), f"suggested {word!r} shows no matched word"
+        marks = marked_words(page)
+        assert any(word.casefold() in mark for mark in marks), (word, marks)
 
 
 def test_a_result_found_by_another_name_of_a_tag_says_which(page: Page, base: str) -> None:

@@ -31,9 +31,16 @@ class Article:
     page_lines: list[str] = field(default_factory=list)  # HTML: the page as a text dump
     link_lines: set[str] = field(default_factory=set)  # HTML: blocks whose whole text is a link
     known: dict[str, Any] = field(default_factory=dict)  # --date/--source, sidecar, HTML metadata
+    # HTML: what the page says about each field, in the order found: field -> [(value, evidence)]
+    # (evidence: the meta tag, JSON-LD key or extractor that gave it)
+    signals: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    blocks: list[Any] = field(default_factory=list)  # HTML: tools.html_blocks.Block, page order
+    # paragraphs that are not plain text: paragraph -> ("heading",) or ("table", rows)
+    structure: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     site: Any = None  # tools.rules.SiteProfile or None
     title: str = ""
     title_index: int | None = None
+    facts: Any = None  # tools.linefacts.LineFacts of the lines the body was found in
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     date: datetime | None = None

@@ -10,15 +10,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from tools.article import Article
-from tools.rulematch import RuleMatcher
 from tools.rules import Rule
+
+if TYPE_CHECKING:
+    from tools.linefacts import LineFacts
 
 LEARNED = "learned-repeat"
 TEASER_LINK = "teaser-link"
 MAX_STRIPS = 4
-SENTENCE_END = tuple('.!?"”’\')…:')
+SUBHEAD_WORDS = 4  # a paragraph this short is a subhead or label, never a caption repeat
+SENTENCE_END = tuple('.!?"”’\')…:։。！？؟।»')  # Armenian, CJK, Arabic, Devanagari stops too
 _TOKEN = re.compile(r"\w+")
 
 
@@ -35,64 +40,40 @@ def looks_like_headline(line: str, words: int | None = None) -> bool:
     `words`: the line's `len(line.split())`, when the caller has it."""
     if words is None:
         words = len(line.split())
-    return words < 20 and not line.rstrip("\"”’')").endswith(".")
+    return words < 20 and not line.rstrip("\"”’')").endswith((".", "։", "。"))
 
 
-class MemoRules(tuple):  # type: ignore[type-arg]
-    """An article's rules (groups in order: site rules, then common rules) that remember
-    first_match per line: finding the body, harvesting the header and cleaning test the same
-    lines against the same (immutable) rules again. The lookup goes through one RuleMatcher
-    (rulematch.py) per group, built once per run: the common rules' matcher serves every site.
-    Short lines are also remembered for the run (`shared`, one per list of matchers, at most
-    SHARED_LINES of them): a site's menus, footers and widgets recur on every page."""
-
-    memo: dict[str, Rule | None]
-    matchers: tuple[RuleMatcher, ...]
-    shared: dict[str, Rule | None]
-
-    def __new__(cls, *groups: Iterable[Rule]) -> MemoRules:
-        parts = [tuple(group) for group in groups]
-        self = super().__new__(cls, [rule for part in parts for rule in part])
-        self.memo = {}
-        self.matchers = tuple(_matcher(part) for part in parts if part)
-        self.shared = _SHARED.setdefault(tuple(map(id, self.matchers)), {})
-        return self
-
-
-_MATCHERS: dict[tuple[int, ...], RuleMatcher] = {}
-_SHARED: dict[tuple[int, ...], dict[str, Rule | None]] = {}  # matchers (kept alive) -> memo
-SHARED_LINES = 100_000  # per list of matchers; lines of at most SHARED_CHARS characters
-SHARED_CHARS = 120
-
-
-def _matcher(rules: tuple[Rule, ...]) -> RuleMatcher:
-    """One matcher per list of rule objects (the matcher keeps them alive, so ids stay theirs)."""
-    key = tuple(map(id, rules))
-    if key not in _MATCHERS:
-        _MATCHERS[key] = RuleMatcher(rules)
-    return _MATCHERS[key]
-
-
-def first_match(line: str, rules: Iterable[Rule]) -> Rule | None:
-    """The first rule whose pattern matches the line (rules are ordered: site rules first)."""
-    if isinstance(rules, MemoRules):
-        memo = rules.memo
-        if line in memo:
-            return memo[line]
-        shared = rules.shared
-        if line in shared:
-            found = memo[line] = shared[line]
-            return found
-        found = None
-        for matcher in rules.matchers:  # an earlier group's rules come first
-            found = matcher.first(line)
-            if found is not None:
-                break
-        memo[line] = found
-        if len(line) <= SHARED_CHARS and len(shared) < SHARED_LINES:
-            shared[line] = found
-        return found
+def first_match(line: str, rules: Iterable[Rule],
+                any_rule: re.Pattern[str] | None = None) -> Rule | None:
+    """The first rule whose pattern matches the line (rules are ordered: site rules first).
+    `any_rule`: the rules' `screen`, with which a line that no rule matches (most lines of an
+    article) costs one search."""
+    if any_rule is not None and not any_rule.search(line):
+        return None
     return next((rule for rule in rules if rule.search(line)), None)
+
+
+_LEADING_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+@lru_cache(maxsize=64)
+def screen(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
+    """One alternation of every pattern of the rules: it matches a line if and only if one of
+    them does. Leading `(?i)` flags become scoped groups and group names are dropped so the
+    patterns can sit side by side; None when that cannot be done (then each rule is tried)."""
+    parts = []
+    for pattern in (p for rule in rules for p in rule.patterns):
+        source = pattern.pattern
+        flags = _LEADING_FLAGS.match(source)
+        body = _NAMED_GROUP.sub("(?:", source[flags.end():] if flags else source)
+        if "(?P=" in body or "\\1" in body or pattern.flags & re.MULTILINE:
+            return None
+        parts.append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+    try:
+        return re.compile("|".join(parts)) if parts else None
+    except re.error:
+        return None
 
 
 def record(article: Article, field: str, value: str) -> None:
@@ -169,28 +150,33 @@ def page_teasers(page: Sequence[str], links: Collection[str] = (),
     return is_teaser
 
 
-def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
-                is_learned: Callable[[str], bool] = lambda line: False,
-                is_teaser: Callable[[str], bool] = lambda line: False) -> list[str]:
-    """Apply rules, then learned template lines and teaser links, to the body lines; keep
-    paragraph order."""
+def clean_lines(article: Article, facts: LineFacts, start: int, end: int,
+                is_teaser: Callable[[str], bool] = lambda line: False,
+                captions: bool = False) -> list[str]:
+    """Apply rules, then learned template lines and teaser links, to the body lines
+    `facts.lines[start:end]`; keep paragraph order. `captions`: keep lines only `gallery`
+    rules remove (a photo page)."""
     kept: list[str] = []
     in_block = False
-    for index, line in enumerate(lines):
-        if not line.strip():
+    lines = facts.lines
+    for index in range(start, end):
+        line = lines[index]
+        if not facts.words[index]:
             continue
-        first = first_match(line, rules)
+        first = facts.rule[index]
+        if captions and first is not None and first.gallery:
+            first = first_match(line, [r for r in facts.rules if not r.gallery])
         unmatched = first is None
-        if in_block and unmatched and looks_like_headline(line):
+        if in_block and unmatched and looks_like_headline(line, facts.words[index]):
             article.remove(line, "read-also-list")
             continue
         in_block = False
-        if unmatched and (is_learned(line) or is_teaser(line)):
-            article.remove(line, LEARNED if is_learned(line) else TEASER_LINK)
+        if unmatched and (facts.learned[index] or is_teaser(line)):
+            article.remove(line, LEARNED if facts.learned[index] else TEASER_LINK)
             continue
-        text, action = apply_line(article, line, rules, first)
+        text, action = apply_line(article, line, facts.rules, first)
         if action == "end":
-            for rest in lines[index + 1:]:
+            for rest in lines[index + 1: end]:
                 article.remove(rest, "after-end")
             break
         in_block = action == "drop-block"
@@ -201,13 +187,15 @@ def clean_lines(article: Article, lines: Sequence[str], rules: Sequence[Rule],
 
 def drop_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
     """Drop a short paragraph whose words all appeared in one earlier paragraph (a caption or
-    pull quote repeating the lead), and exact repeats."""
+    pull quote repeating the lead), and exact repeats. A line of a few words (a subhead such
+    as `Pasal 27A:`) is kept unless it repeats a paragraph exactly."""
     kept: list[str] = []
     seen: list[frozenset[str]] = []
     seen_set: set[frozenset[str]] = set()  # exact repeats of a long paragraph: one lookup
     for paragraph in paragraphs:
         words = frozenset(_TOKEN.findall(paragraph.lower()))
-        short = len(paragraph.split()) <= 20
+        count = len(paragraph.split())
+        short = SUBHEAD_WORDS < count <= 20
         if words and (any(map(words.issubset, seen)) if short else words in seen_set):
             article.remove(paragraph, "duplicate")
             continue
@@ -217,10 +205,12 @@ def drop_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
     return kept
 
 
-def harvest_meta(article: Article, lines: Sequence[str], rules: Sequence[Rule]) -> None:
-    """Record credit/editor metadata from header lines outside the body (they stay removed)."""
-    for line in lines:
-        rule = first_match(line, rules)
+def harvest_meta(article: Article, lines: Sequence[str], rules: Sequence[Rule],
+                 found: Sequence[Rule | None] | None = None) -> None:
+    """Record credit/editor metadata from header lines outside the body (they stay removed).
+    `found`: each line's first rule, when the caller knows it (tools/linefacts.py)."""
+    for number, line in enumerate(lines):
+        rule = found[number] if found is not None else first_match(line, rules)
         if rule is not None and rule.field in {"authors", "editor"}:
             match = rule.search(line)
             assert match is not None

@@ -15,6 +15,7 @@ why the others lost. Order of trust, strongest first:
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from datetime import datetime
 
@@ -57,8 +58,8 @@ def choose_title(article: Article, shown_lines: Sequence[str], site_names: Seque
     if firm:
         return _take(article, firm[0], of(article, "title")), False
     shown = {" ".join(line.split()).casefold() for line in shown_lines if line.strip()}
-    cleaned = [Evidence("title", clean_title(e.value, list(site_names)), e.origin)
-               for e in of(article, "title")]
+    cleaned = [Evidence("title", clean_title(html.unescape(e.value), list(site_names)),
+                        e.origin) for e in of(article, "title")]
     names = {name.casefold() for name in site_names}
     cleaned = [e for e in cleaned if e.value and e.value.casefold() not in names] \
         or [e for e in cleaned if e.value]  # the outlet's own name is a title only if alone
@@ -73,8 +74,8 @@ def choose_title(article: Article, shown_lines: Sequence[str], site_names: Seque
         whose title it extends (a kicker: `In Picture: <og:title>`)."""
         key = item.value.casefold()
         displayed = item.origin.startswith(("body", "<h1>")) and key in shown
-        return sum(other.value.casefold() == key or displayed and _extends(key, other.value)
-                   for other in cleaned)
+        return sum(other.value.casefold() == key or _suffixed(other.value, key)
+                   or displayed and _extends(key, other.value) for other in cleaned)
 
     def score(item: Evidence) -> tuple[int, int]:
         """Signals that give this title, plus one if the page shows it as a line."""
@@ -87,6 +88,15 @@ def choose_title(article: Article, shown_lines: Sequence[str], site_names: Seque
     why = f"{agree} signal{'s' if agree > 1 else ''} give it" + \
         (", shown on the page as a line" if shown_best else "")
     return _take(article, best, cleaned, why), weak
+
+
+_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ⋆")
+
+
+def _suffixed(value: str, title: str) -> bool:
+    """Whether a signal is the title plus a tail such as ` | Site name` (3+ word titles)."""
+    value = value.casefold()
+    return len(title.split()) >= 3 and any(value.startswith(title + sep) for sep in _SEPARATORS)
 
 
 def _extends(displayed: str, title: str) -> bool:

@@ -62,20 +62,3 @@ class ArticleIndex:
         except OSError:
             return False  # the import itself will report the unreadable file
 
-
-def imported_raw_files(out: Path) -> tuple[set[str], set[str]]:
-    """(Raw_file names, Raw_sha256 digests) named by the articles under `out`."""
-    index = ArticleIndex(out)
-    return {name for name, _ in index.by_name}, set(index.by_sha)
-
-
-def already_imported(path: Path, names: set[str], digests: set[str]) -> bool:
-    """True when an article names this raw file, or holds its exact bytes under another name."""
-    if path.name in names:
-        return True
-    try:
-        if path.stat().st_size > MAX_BYTES:
-            return False
-        return hashlib.sha256(path.read_bytes()).hexdigest() in digests
-    except OSError:
-        return False

@@ -149,18 +149,23 @@ def parse_page(text: str, name: object = "page") -> Any:
                          "is it a saved web page?") from exc
 
 
-def resegment(lines: list[str], page_lines: list[str], min_words: int = BLOB_WORDS) -> list[str]:
+def resegment(lines: list[str], page_lines: list[str], min_words: int = BLOB_WORDS,
+              keep_origin: bool = False) -> list[Any]:
     """Trafilatura sometimes glues a whole page region into one line (title, byline, share
     buttons, captions, teasers): split such a line back at the page's own line breaks when it
     is exactly a run of page lines with several widget-sized pieces (a paragraph hard-wrapped
-    with <br> is left whole)."""
+    with <br> is left whole). `keep_origin`: a list of parts per input line."""
     starts: dict[str, list[str]] = {}
-    for line in sorted({ln for ln in page_lines if ln}, key=len, reverse=True):
-        starts.setdefault(line.split()[0], []).append(line)
-    out: list[str] = []
+    if any(len(line.split()) >= min_words for line in lines):
+        for line in sorted({ln for ln in page_lines if ln}, key=len, reverse=True):
+            starts.setdefault(line.split()[0], []).append(line)
+    out: list[Any] = []
     for line in lines:
         parts = _split_run(line, starts) if len(line.split()) >= min_words else None
-        out.extend(parts or [line])
+        if keep_origin:
+            out.append(parts or [line])
+        else:
+            out.extend(parts or [line])
     return out
 
 
@@ -224,35 +229,90 @@ def site_key(url: str) -> str:
     return ".".join(labels[-2:])
 
 
+# trafilatura's settings (compared on the development pages: docs/importer.md, Evaluation).
+# Comments are not the article; tables are; images and links are not kept.
+EXTRACT_SETTINGS: dict[str, Any] = {"include_comments": False, "include_tables": True,
+                                    "include_images": False, "include_links": False,
+                                    "deduplicate": False}
+
+# trafilatura's precision mode drops the teaser lists and sidebars its default mode keeps on
+# some news pages, but now and then nearly the whole article: it is used unless it keeps less
+# than this share of the default mode's words.
+PRECISION_SHARE = 0.5
+
+
+def _words(blocks: list[Any]) -> int:
+    return sum(len(block.text.split()) for block in blocks)
+
+
 def extract_html(article: Article) -> None:
-    """Fill article.lines (body paragraphs) and article.known (page metadata)."""
+    """Fill article.blocks (the article as trafilatura extracts it), the page read as a dump
+    (page_lines, also article.lines for the date line near the title), the page's link blocks,
+    article.signals (every metadata value the page gives, with its evidence) and
+    article.known (the chosen html_title, html_date, html_url, html_source)."""
+    from tools.html_blocks import blocks_of
+
     tree = parse_page(article.text, article.path)
     meta = page_meta(tree)
-    doc = trafilatura.bare_extraction(article.text, with_metadata=True, include_comments=False,
-                                      include_tables=False, include_images=False,
-                                      deduplicate=False)
-    doc = doc.as_dict() if doc is not None else {}
-    text = doc.get("text") or ""
-    article.reference_text = text  # the body is compared with it (tools/review.py)
     article.page_lines = page_dump(tree)
+    article.lines = article.page_lines
     article.link_lines = link_blocks(tree)
-    article.lines = resegment([line.strip() for line in text.split("\n")], article.page_lines)
+    title_element = _title_element(tree)
+    doc = trafilatura.bare_extraction(article.text, with_metadata=True, **EXTRACT_SETTINGS)
+    found = doc.as_dict() if doc is not None else {}
+    article.reference_text = found.get("text") or ""  # the body is compared with it (review.py)
+    article.blocks = blocks_of(doc.body if doc is not None else None)
+    precise = trafilatura.bare_extraction(article.text, favor_precision=True, **EXTRACT_SETTINGS)
+    narrow = blocks_of(precise.body if precise is not None else None)
+    if _words(narrow) >= PRECISION_SHARE * _words(article.blocks):
+        article.blocks = narrow
+    record_signals(article, meta, title_element, found)
+    choose_known(article, meta, title_element, found)
+    log.debug("%s: html meta %s", article.path, {k: v for k, v in article.known.items()
+                                                 if "html" in k})
+
+
+SIGNAL_KEYS = {"title": TITLE_KEYS, "date": DATE_KEYS, "url": URL_KEYS, "source": SOURCE_KEYS,
+               "author": ("author", "article:author", "dc.creator", "byl"),
+               "language": ("og:locale", "content-language", "dc.language", "language")}
+EXTRACTOR_FIELDS = {"title": "title", "date": "date", "url": "url", "source": "sitename",
+                    "author": "author", "language": "language", "description": "description"}
+
+
+def record_signals(article: Article, meta: dict[str, str], title_element: str,
+                   found: dict[str, Any]) -> None:
+    """article.signals: field -> [(value, evidence)], from the page's meta tags and JSON-LD
+    (evidence: the key), its <title> element, and trafilatura's own metadata (evidence:
+    `trafilatura`, whose date comes from htmldate)."""
+    signals = article.signals
+    for name, keys in SIGNAL_KEYS.items():
+        for key in keys:
+            if meta.get(key):
+                signals.setdefault(name, []).append((meta[key], key))
+    if title_element.strip():
+        signals.setdefault("title", []).append((" ".join(title_element.split()), "<title>"))
+    for name, key in EXTRACTOR_FIELDS.items():
+        value = found.get(key)
+        if value:
+            signals.setdefault(name, []).append((str(value), "trafilatura"))
+
+
+def choose_known(article: Article, meta: dict[str, str], title_element: str,
+                 found: dict[str, Any]) -> None:
+    """The page's title, date, URL and outlet as the pipeline uses them (article.known)."""
     known = article.known
-    names = [_first(meta, SOURCE_KEYS), doc.get("sitename") or ""]
+    names = [_first(meta, SOURCE_KEYS), found.get("sitename") or ""]
     html_title = choose_title([meta.get(k, "") for k in TITLE_KEYS]
-                              + [_title_element(tree), doc.get("title") or ""],
+                              + [title_element, found.get("title") or ""],
                               names, article.page_lines)
     if html_title:
         known.setdefault("html_title", html_title)
-    date_text = _first(meta, DATE_KEYS)
+    date_text = _first(meta, DATE_KEYS) or found.get("date") or ""
     if date_text:
         known.setdefault("html_date", date_text)
-    elif doc.get("date"):
-        known.setdefault("html_date", doc["date"])
-    url = _first(meta, URL_KEYS) or doc.get("url") or ""
+    url = _first(meta, URL_KEYS) or found.get("url") or ""
     if url:
         known.setdefault("html_url", url)
-    site = _first(meta, SOURCE_KEYS) or doc.get("sitename") or ""
+    site = _first(meta, SOURCE_KEYS) or found.get("sitename") or ""
     if site:
         known.setdefault("html_source", site)
-    log.debug("%s: html meta %s", article.path, {k: v for k, v in known.items() if "html" in k})

@@ -70,6 +70,20 @@ class Context:
             kept.append(unit)
         return kept, failures
 
+    def listed_withdrawn(self, units: list[ImportUnit],
+                         ) -> tuple[list[ImportUnit], list[tuple[ImportUnit, Withdrawal]]]:
+        """The units not withdrawn by name (Raw_file and Raw_record: checked before reading, so
+        a withdrawn broken record is never read), and the withdrawn ones with their entries.
+        Inputs withdrawn by sha256 only are found once read (`withdrawal`)."""
+        kept, withdrawn = [], []
+        for unit in units:
+            entry = self.withdrawn.match(self.raw_file_of(unit), getattr(unit, "where", ""), "")
+            if entry:
+                withdrawn.append((unit, entry))
+            else:
+                kept.append(unit)
+        return kept, withdrawn
+
     def keep_seed(self, unit: ImportUnit) -> list[str]:
         """Copy the unit's raw file into the seeds folder if it is not there yet, with an
         export's mapping as its sidecar; notes saying what was written."""

@@ -3,6 +3,7 @@ ships, with the pairs it confuses (Indonesian and Malay) decided by data in meta
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 from typing import Any, NamedTuple
 
@@ -27,9 +28,8 @@ def _identifier() -> Any:
 
 @lru_cache(maxsize=4)
 def _pair_identifier(first: str, second: str) -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    """The same model restricted to two languages (a copy: the model is not loaded again)."""
+    identifier = copy.copy(_identifier())
     identifier.set_languages([first, second])
     return identifier
 

@@ -7,6 +7,7 @@ into a heading, list, quote, code block, emphasis, link or raw HTML.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from tools.article import Article
 from tools.review import removed_counts
@@ -23,11 +24,16 @@ _BLOCK_START = re.compile(r"^(\s*)([#>+-]|\d+[.)](?=\s|$))")
 
 def escape_markdown(text: str) -> str:
     """Escape one paragraph (a single line) so Markdown renders it literally."""
+    return _escape_block_start(escape_inline(text))
+
+
+def escape_inline(text: str) -> str:
+    """Escape emphasis, links, code, entities and tags in one line (not its start: a table
+    cell cannot start a list or heading)."""
     text = " ".join(text.split())
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
-    text = _TAG.sub("&lt;", text)
-    return _escape_block_start(text)
+    return _TAG.sub("&lt;", text)
 
 
 def header_value(value: object) -> str:
@@ -63,10 +69,14 @@ def header_fields(article: Article, words: int | None = None) -> dict[str, objec
 _SPECIAL = re.compile(r"[\\`*_\[\]{}&<]")
 
 
-def escape_body(paragraphs: list[str]) -> tuple[str, int]:
+def escape_body(paragraphs: list[str],
+                structure: dict[str, tuple[Any, ...]] | None = None) -> tuple[str, int]:
     """The paragraphs escaped (escape_markdown) and joined by blank lines, and their word
     count (article.words). The substitutions run only when the body holds a character they
-    act on; the block-start test only for a paragraph that starts with one of its markers."""
+    act on; the block-start test only for a paragraph that starts with one of its markers.
+    `structure` (article.structure) names the subheads and tables among the paragraphs."""
+    if structure:
+        return _structured_body(paragraphs, structure)
     spaced = [" ".join(p.split()) for p in paragraphs]  # what escape_markdown starts with
     words = sum(p.count(" ") + 1 for p in spaced if p)  # one space between words now
     body = "\n\n".join(spaced)
@@ -75,6 +85,31 @@ def escape_body(paragraphs: list[str]) -> tuple[str, int]:
     if any(p[:1] in "#>+-" or p[:1].isdecimal() for p in spaced):
         return "\n\n".join(map(_escape_block_start, spaced)), words
     return body, words
+
+
+def _structured_body(paragraphs: list[str],
+                     structure: dict[str, tuple[Any, ...]]) -> tuple[str, int]:
+    """Subheads as `##` headings, tables as Markdown tables, other paragraphs escaped."""
+    out, words = [], 0
+    for paragraph in paragraphs:
+        form = structure.get(paragraph, ("",))
+        if form[0] == "table":
+            out.append(markdown_table(form[1]))
+            words += sum(len(cell.split()) for row in form[1] for cell in row)
+            continue
+        text = escape_markdown(paragraph)
+        out.append(f"## {text}" if form[0] == "heading" else text)
+        words += len(paragraph.split())
+    return "\n\n".join(out), words
+
+
+def markdown_table(rows: tuple[tuple[str, ...], ...]) -> str:
+    """Rows of cells as a Markdown table, the first row as its header."""
+    def line(row: tuple[str, ...]) -> str:
+        return "| " + " | ".join(escape_inline(cell).replace("|", "\\|") for cell in row) + " |"
+
+    rule = "| " + " | ".join("---" for _ in rows[0]) + " |"
+    return "\n".join([line(rows[0]), rule, *map(line, rows[1:])])
 
 
 def _escape_block_start(text: str) -> str:
@@ -88,7 +123,7 @@ def _escape_block_start(text: str) -> str:
 
 def render(article: Article) -> str:
     """Header, blank line, one escaped paragraph per block; no Import_sha256 (write adds it)."""
-    body, words = escape_body(article.paragraphs)
+    body, words = escape_body(article.paragraphs, article.structure)
     header = "\n".join(f"{k}: {header_value(v)}"
                        for k, v in header_fields(article, words).items())
     return f"{header}\n\n{body}\n"

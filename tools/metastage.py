@@ -39,6 +39,7 @@ def gather(article: Article, option_date: str | None = None) -> None:
             article.text = rest
             article.front_matter_lines = taken
             found += front
+            decide.note(article, f"front matter: the first {taken} lines are metadata, not text")
     else:
         found += html_signals(article.text)
     urls = [e.value for e in found if e.field == "url"]

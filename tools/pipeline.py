@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import copy
 import logging
-import re
 import sys
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
@@ -29,21 +26,21 @@ from tools.import_context import (
 )
 from tools.import_lock import import_lock
 from tools.inputs import FieldMap, RecordRef, is_export, read_unit
+from tools.linefacts import LineFacts
 from tools.markdown_out import render
 from tools.parallel import analysed, learn_repeats
 from tools.read import INPUT_SUFFIXES
 from tools.readcache import ReadCache
-from tools.repeats import DumpLines, Repeats, folded, junk_lines, word_counts
+from tools.repeats import Repeats, folded
 from tools.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
+from tools.withdrawn import Withdrawal
 from tools.write import DurableBatch, write_article
 
 log = logging.getLogger(__name__)
 PROGRESS_MIN = 20
 BATCH_FILES = 64  # articles made durable together (tools/write.py), then renamed into place
-COVER_SHARE = 0.9
-TOKEN = re.compile(r"\w+")
 CREDIT_TAIL = 8  # lines after the body searched for credit lines (`Editor: <name>`)
 
 
@@ -114,7 +111,7 @@ def load_sidecar(path: Path) -> dict:
 def site_rules(site: SiteProfile | None,
                common: tuple[Rule, ...] | None = None) -> tuple[Rule, ...]:
     common = load_common_rules() if common is None else common
-    return clean.MemoRules(site.rules if site else (), common)  # first_match memo per article
+    return (*(site.rules if site else ()), *common)
 
 
 def prepare(path: ImportUnit, options: Options,
@@ -130,7 +127,7 @@ def prepare(path: ImportUnit, options: Options,
 
         extract_html(article)
     else:
-        article.lines = DumpLines(article.text)
+        article.lines = article.text.split("\n")
     known = article.known
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
@@ -152,69 +149,51 @@ def group_of(article: Article) -> str:
     return ""
 
 
-def text_score(article: Article) -> int:
-    """Words in sentence-like paragraphs: how much running text an extraction found."""
-    return sum(len(p.split()) for p in article.paragraphs if clean.looks_like_sentence(p))
-
-
 def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Article:
-    """Title and body. HTML: the page read as a text dump when that finds the same article as
-    trafilatura (90 % of its words: the dump sees the widgets around the text, trafilatura
-    sometimes loses the first or last paragraphs or keeps a comment disclaimer) or clearly more
-    running text (trafilatura sometimes picks a teaser list); else trafilatura's text."""
+    """Title and body: a dump's by the body finder; an HTML page's from what trafilatura
+    extracts, cleaned by the same rules (tools/html_body.py)."""
     if article.kind == "text":
         return extract_text(article, article.lines, rules, repeats)
-    first = extract_text(copy.deepcopy(article), article.lines, rules, repeats)
-    try:
-        second = extract_text(copy.deepcopy(article), article.page_lines, rules, repeats)
-    except InputError:
-        return first
-    more = text_score(second) - text_score(first)
-    if more > 0.5 * text_score(first) or covers(second, first):
-        return second
-    return first
+    from tools.html_body import html_text
 
-
-def covers(wide: Article, narrow: Article, share: float = COVER_SHARE) -> bool:
-    """Whether `wide` holds (nearly) every word of `narrow`: both found the same article."""
-    have = Counter(TOKEN.findall("\n".join(wide.paragraphs).casefold()))
-    need = Counter(TOKEN.findall("\n".join(narrow.paragraphs).casefold()))
-    total = sum(need.values())
-    return total > 0 and sum((need & have).values()) >= share * total
+    texts = [block.text for block in article.blocks]
+    junk = repeats.junk.get(group_of(article)) or set()
+    learned = {text for text, key in zip(texts, folded(texts), strict=True)
+               if hash(key) in junk}.__contains__
+    html_text(article, rules, learned)
+    return article
 
 
 def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
                  repeats: Repeats) -> Article:
-    """Find title and body in lines (a dump or extracted text) and clean them."""
-    whole = lines
-    keys = folded(lines)  # each line normalised and casefolded, once for all stages
-    learned = junk_lines(lines, keys, repeats.junk.get(group_of(article))).__contains__
+    """Find title and body in lines (a dump or extracted text) and clean them. Every line's
+    facts (rule, date line, stop words, repeats) are found once, in `LineFacts`."""
+    facts = LineFacts.of(lines, rules, repeats.junk.get(group_of(article)) or frozenset())
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
-    words = word_counts(lines)
-    span = body_stage.find_body(lines, rules, hint, learned, words)
+    span = body_stage.find_body(facts, hint)
     article.title = explicit or span.title or hint
     article.title_index = span.title_index
     outside = chain(range(span.start), range(span.end, len(lines))) \
         if span.start < span.end else range(len(lines))
     for index in outside:
-        if words[index]:  # nonblank
+        if facts.words[index]:  # nonblank
             article.remove(lines[index], "title" if index == span.title_index else
                            "outside-body")
-    header = lines[(span.title_index or 0) + 1: span.start]
-    clean.harvest_meta(article, header, rules)
-    clean.harvest_meta(article, lines[span.end: span.end + CREDIT_TAIL], rules)
-    lines = lines[span.start: span.end]
+    for start, end in (((span.title_index or 0) + 1, span.start),  # header, credits after
+                       (span.end, span.end + CREDIT_TAIL)):
+        clean.harvest_meta(article, lines[start:end], rules, facts.rule[start:end])
     if not article.title.strip():
         raise InputError(metastage.missing_title(article))
     article.title = " ".join(article.title.split())
     teased = article.page_lines or article.lines
-    teaser = clean.page_teasers(teased, article.link_lines, keys if teased is whole else None)
-    paragraphs = clean.clean_lines(article, lines, rules, learned, teaser)
+    teaser = clean.page_teasers(teased, article.link_lines,
+                                facts.keys if teased is lines else None)
+    paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser)
     if not paragraphs:  # a photo gallery: its captions are the text
         article.removed.clear()
-        paragraphs = clean.clean_lines(article, lines, [r for r in rules if not r.gallery],
-                                       learned, teaser)
+        paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser,
+                                       captions=True)
     if paragraphs and paragraphs[0].casefold() == article.title.casefold():
         article.remove(paragraphs.pop(0), "title")
     article.paragraphs = paragraphs
@@ -251,11 +230,14 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     """Import every input (each record of an export is one); one Result per input (errors do
     not stop the batch). Holds the output folder's import lock while it runs."""
     files = collect_inputs(paths)
-    context = Context.for_run(options.out, options.dry_run)
     with import_lock(options.out, enabled=not options.dry_run):
+        context = Context.for_run(options.out, options.dry_run)  # existing articles, under lock
         units, failures = collect_units(files, options.fields)
         units, refused = context.placed(units)
         yield from (Result(path, "error", message) for path, message in failures + refused)
+        units, withdrawn = context.listed_withdrawn(units)
+        if not options.new_only:  # --new-only (every build): withdrawn is nothing new
+            yield from (withdrawn_result(unit, entry) for unit, entry in withdrawn)
         if options.new_only:
             units = skip_imported(units, context)
         yield from _import_units(units, options, context)
@@ -297,11 +279,11 @@ def settle(batch: DurableBatch | None, held: list[Result]) -> list[Result]:
     """Commit the batch; an input whose article could not be put in place becomes an error."""
     if batch is None:
         return held
-    failed, error = batch.commit()
+    lost, error = batch.commit()
     if error is None:
         return held
     return [Result(r.path, "error", f"{r.path}: cannot read or write ({error.strerror})",
-                   r.article, record=r.record) if r.target in failed and r.status != "error"
+                   r.article, record=r.record) if r.target in lost and r.status != "error"
             else r for r in held]
 
 
@@ -337,8 +319,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         article.raw_file = context.raw_file_of(path)
         withdrawn = context.withdrawal(article)
         if withdrawn:
-            return Result(file, "withdrawn", f"withdrawn ({withdrawn.reason or 'no reason given'})"
-                          "; tools/data/withdrawn.yaml keeps it out", article, record=record)
+            return withdrawn_result(path, withdrawn, article)
         slugger.assign(article)
         text = render(article)
         assert article.date is not None
@@ -353,6 +334,13 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
                       review=review_of(text))
     except (ToolError, OSError) as exc:
         return failed(path, exc, article)
+
+
+def withdrawn_result(path: ImportUnit, entry: Withdrawal,
+                     article: Article | None = None) -> Result:
+    return Result(file_of(path), "withdrawn", f"withdrawn ({entry.reason or 'no reason given'}); "
+                  "tools/data/withdrawn.yaml keeps it out", article,
+                  record=getattr(path, "where", ""))
 
 
 def _located(message: str, file: Path, record: str) -> str:
@@ -377,4 +365,4 @@ def _group_lines(path: ImportUnit, options: Options,
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = find_site(load_sites(), text=article.text) if options.use_profiles else None
-    return (site.name if site else ""), DumpLines(article.text)
+    return (site.name if site else ""), article.text.split("\n")

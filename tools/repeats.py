@@ -5,9 +5,7 @@ Short lines count after 2 files; short sentences after 3 (two articles on one st
 a quote or a background sentence); long lines after max(3, 60 % of the group's files).
 
 A line's key is the hash of its whitespace-normalised, casefolded text (`folded`): Python's
-64-bit string hash, which C computes once per string; the keys live only for one run. A text
-dump's lines are already normalised (`read.normalise`), so the whole text is casefolded at once
-(`DumpLines`; casefolding maps each character on its own and never makes or removes a newline).
+64-bit string hash; the keys live only for one run.
 """
 
 from __future__ import annotations
@@ -16,8 +14,7 @@ import hashlib
 import logging
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from itertools import compress, repeat
-from operator import add
+from itertools import compress
 from pathlib import Path
 
 from tools.clean import looks_like_sentence
@@ -30,39 +27,10 @@ LONG_LINE_SHARE = 0.6
 SENTENCE_FILES = 3  # a short sentence two articles share may be a quote or background line
 
 
-class DumpLines(list[str]):
-    """A text dump's lines as `read.normalise` leaves them (no leading, trailing or repeated
-    white space), with the text they were split from."""
-
-    def __init__(self, text: str) -> None:
-        super().__init__(text.split("\n"))
-        self.text = text
-
-
 def folded(lines: Sequence[str]) -> list[str]:
-    """Each line whitespace-normalised and casefolded ("" for a blank line)."""
-    if isinstance(lines, DumpLines):
-        return lines.text.casefold().split("\n")
+    """Each line whitespace-normalised and casefolded ("" for a blank line): the key
+    `tools.linefacts.LineFacts` gives the same line."""
     return [" ".join(line.split()).casefold() for line in lines]
-
-
-def word_counts(lines: Sequence[str]) -> list[int]:
-    """Each line's `len(line.split())`."""
-    if isinstance(lines, DumpLines):  # normalised: spaces + 1, or 0 for a blank line
-        return list(map(add, map(str.count, lines, repeat(" ")), map(bool, lines)))
-    return [len(line.split()) for line in lines]
-
-
-def line_key(line: str) -> int:
-    return hash(" ".join(line.split()).casefold())
-
-
-def junk_lines(lines: Sequence[str], folded_lines: Sequence[str],
-               keys: set[int] | frozenset[int] | None) -> set[str]:
-    """The lines whose key (the hash of their `folded` text) is in `keys`."""
-    if not keys:
-        return set()
-    return set(compress(lines, map(keys.__contains__, map(hash, folded_lines))))
 
 
 class Repeats:
@@ -70,9 +38,6 @@ class Repeats:
 
     def __init__(self) -> None:
         self.junk: dict[str, set[int]] = {}
-
-    def is_junk(self, group: str, line: str) -> bool:
-        return line_key(line) in self.junk.get(group, ())
 
     @classmethod
     def learn(cls, paths: Iterable[Path],
@@ -89,7 +54,7 @@ class Repeats:
                 group, lines = read_lines(path)
             except ToolError:
                 continue
-            text = lines.text if isinstance(lines, DumpLines) else "\n".join(lines)
+            text = "\n".join(lines)
             copy = hashlib.blake2b(text.encode(errors="replace") + group.encode(
                 errors="replace"), digest_size=16).digest()
             if copy in seen:  # one article saved twice: its lines are not a site template
@@ -97,7 +62,7 @@ class Repeats:
             seen.add(copy)
             files[group] += 1
             keys = list(map(hash, folded(lines)))
-            words = word_counts(lines)
+            words = [len(line.split()) for line in lines]
             group_longs, group_sentences = longs[group], sentences[group]
             for line, key, count in zip(lines, keys, words, strict=True):
                 if count >= LONG_LINE_WORDS:

@@ -6,18 +6,16 @@ an action, one or more regular expressions and examples that the test suite chec
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import yaml
 
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
-from tools.prefilter import ASCII_EQUIVALENTS, Gate, fold, gate_for
 from tools.regexsafety import SAFE_HINT, nested_repeat
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -158,115 +156,8 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
     return None
 
 
-_DETECTED: dict[bytes, tuple[tuple[SiteProfile, ...], SiteProfile | None]] = {}
-DETECTED_MAX = 200_000  # remembered dumps (~150 bytes each), then forgotten all at once
-
-
 def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None:
-    """The site whose detect pattern hits first in a dump's head. Remembered by the head's
-    digest: the importer's repeated-line pre-pass and its main pass ask for every dump."""
-    key = hashlib.blake2b(head.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-    known = _DETECTED.get(key)
-    if known is not None and known[0] is sites:
-        return known[1]
-    texts = _HeadTexts(head)
-    best = [(min(starts), s.name, s) for s, detectors in _detect_plan(sites)  # each runs once
-            if (starts := [m.start() for d in detectors
-                           if (d.gate is None or _gate_passes(d, texts))
-                           and (m := d.pattern.search(head))])]
-    found = min(best)[2] if best else None
-    if len(_DETECTED) >= DETECTED_MAX:
-        _DETECTED.clear()
-    _DETECTED[key] = (sites, found)
-    return found
-
-
-class _Detector(NamedTuple):
-    """A detect pattern, its gate (tools/prefilter.py) and two cheaper tests of the gate's
-    literals that can only say no: `common`, text every literal holds (the `day` of seven
-    weekday names: one scan instead of seven), and for a case-insensitive gate of ASCII
-    literals, the literals as bytes to look for in the head's ASCII characters lowercased."""
-
-    pattern: re.Pattern[str]
-    gate: Gate | None
-    common: str
-    ascii_literals: tuple[bytes, ...]
-
-
-class _HeadTexts:
-    """A dump's head, folded (for case-insensitive gates) and as lowercased ASCII bytes, each
-    made once when first needed."""
-
-    def __init__(self, head: str) -> None:
-        self.head = head
-        self._folded: str | None = None
-        self._ascii: bytes | None = None
-
-    def folded(self) -> str:
-        if self._folded is None:
-            self._folded = fold(self.head)
-        return self._folded
-
-    def ascii_lowered(self) -> bytes | None:
-        """The head's ASCII characters, lowercased, in order (non-ASCII ones left out): every
-        ASCII literal of fold(head) is in it. None when the head holds a letter that folds to
-        an ASCII one (ı, İ, ſ, the Kelvin sign: the only non-ASCII characters that do)."""
-        if self._ascii is None:
-            head = self.head
-            if not head.isascii() and any(char in head for char in _FOLDS_TO_ASCII):
-                return None
-            self._ascii = head.encode("ascii", "ignore").lower()
-        return self._ascii
-
-
-_FOLDS_TO_ASCII = tuple(map(chr, ASCII_EQUIVALENTS))
-_PLANS: dict[int, tuple[tuple[SiteProfile, ...],
-                        tuple[tuple[SiteProfile, tuple[_Detector, ...]], ...]]] = {}
-
-
-def _detect_plan(sites: tuple[SiteProfile, ...]) -> tuple[
-        tuple[SiteProfile, tuple[_Detector, ...]], ...]:
-    """Each site with its detect patterns as _Detectors; kept per `sites` tuple by identity
-    (hashing the profiles would hash every rule)."""
-    known = _PLANS.get(id(sites))
-    if known is not None and known[0] is sites:
-        return known[1]
-    plan = tuple((site, tuple(_detector(pattern) for pattern in site.detect)) for site in sites)
-    _PLANS[id(sites)] = (sites, plan)
-    return plan
-
-
-def _detector(pattern: re.Pattern[str]) -> _Detector:
-    gate = gate_for(pattern)
-    literals = gate.literals if gate is not None else ()
-    common = _common_part(literals) if len(literals) > 1 else ""
-    ascii_literals = tuple(lit.encode() for lit in literals) \
-        if gate is not None and gate.folded and literals and all(map(str.isascii, literals)) \
-        else ()
-    return _Detector(pattern, gate, common, ascii_literals)
-
-
-def _common_part(literals: tuple[str, ...]) -> str:
-    """The longest text every literal holds ("" when none)."""
-    shortest = min(literals, key=len)
-    for size in range(len(shortest), 0, -1):
-        for start in range(len(shortest) - size + 1):
-            part = shortest[start: start + size]
-            if all(part in literal for literal in literals):
-                return part
-    return ""
-
-
-def _gate_passes(detector: _Detector, texts: _HeadTexts) -> bool:
-    """gate.may_match(head) (tools/prefilter.py), after the detector's cheaper tests that can
-    only say no."""
-    gate = detector.gate
-    assert gate is not None
-    if detector.ascii_literals:
-        lowered = texts.ascii_lowered()
-        if lowered is not None and not any(lit in lowered for lit in detector.ascii_literals):
-            return False
-    if detector.common and detector.common not in (texts.folded() if gate.folded
-                                                   else texts.head):
-        return False
-    return gate.may_match(texts.head, texts.folded)
+    """The site whose detect pattern hits first in a dump's head."""
+    best = [(match.start(), site.name, site) for site in sites for pattern in site.detect
+            if (match := pattern.search(head))]
+    return min(best)[2] if best else None

@@ -74,14 +74,14 @@ class SeedKeeper:
             target = self.seeds / name
             if target.exists() and filecmp.cmp(path, target, shallow=False):
                 return name
-            clash = f" ({self.seeds / path.name} is a different file)"
+            clash = f" ({shown(self.seeds / path.name)} is a different file)"
         elif target.exists():
             return name  # the same bytes are already there
         else:
             clash = ""
         verb = "would be copied" if self.dry_run else "copied"
-        self._pending[path.absolute()] = (target, f"raw file {verb} to {target}{clash} so its "
-                                                  "provenance link works")
+        self._pending[path.absolute()] = (target, f"raw file {verb} to {shown(target)}{clash} "
+                                                  "so its provenance link works")
         return name
 
     def commit(self, path: Path) -> str:
@@ -91,6 +91,14 @@ class SeedKeeper:
         if target is not None and not self.dry_run:
             copy_verbatim(path, target)
         return note
+
+
+def shown(path: Path) -> Path:
+    """A path as the editor would type it: relative to the current folder when inside it."""
+    try:
+        return path.absolute().relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def copy_verbatim(source: Path, target: Path) -> None:

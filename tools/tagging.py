@@ -18,7 +18,6 @@ from tools.article import Article
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
 from tools.vocabulary import Fact, Vocabulary
-from tools.wordindex import TextWords
 
 SALIENCE_PATH = Path(__file__).resolve().parent / "data" / "salience.yaml"
 
@@ -54,10 +53,9 @@ def load_salience(path: Path = SALIENCE_PATH) -> Salience:
 def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
     """Canonical names mentioned in text, with how often (whole words; risky forms exactly)."""
     loose, exact = vocab.matcher
-    words = TextWords.of(text)  # split and folded once for both matchers
     found: Counter[str] = Counter()
     names: dict[str, str | None] = {}  # the same alias comes back often
-    for match in loose.finditer(text, words):
+    for match in loose.finditer(text):
         alias = match.group(0)
         if alias not in names:
             names[alias] = vocab.resolve(alias)
@@ -65,7 +63,7 @@ def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
         if name:
             found[name] += 1
     if exact is not None:
-        for match in exact.finditer(text, words):
+        for match in exact.finditer(text):
             name = vocab._exact.get(match.group(0))
             if name:
                 found[name] += 1
@@ -82,18 +80,23 @@ def choose_category(found: Counter[str], vocab: Vocabulary) -> str:
     return best
 
 
-def salience_scores(title: str, paragraphs: list[str], vocab: Vocabulary,
-                    rules: Salience) -> dict[str, float]:
-    """Each mentioned name's score: mentions, plus a bonus for the title and for the lead."""
+def mentions_by_part(title: str, paragraphs: list[str],
+                     vocab: Vocabulary) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """Names mentioned in the title, the lead (first paragraph) and the rest, with counts: one
+    pass over the text, in three pieces."""
     in_title = find_entities(title, vocab)
     in_lead = find_entities(paragraphs[0], vocab) if paragraphs else Counter()
     in_rest = find_entities("\n".join(paragraphs[1:]), vocab)
-    scores: dict[str, float] = {}
-    for name in in_title | in_lead | in_rest:
-        mentions = in_title[name] + in_lead[name] + in_rest[name]
-        scores[name] = (rules.mention * mentions + rules.title * (name in in_title)
-                        + rules.lead * (name in in_lead))
-    return scores
+    return in_title, in_lead, in_rest
+
+
+def salience_scores(parts: tuple[Counter[str], Counter[str], Counter[str]],
+                    rules: Salience) -> dict[str, float]:
+    """Each mentioned name's score: mentions, plus a bonus for the title and for the lead."""
+    in_title, in_lead, in_rest = parts
+    return {name: rules.mention * (in_title[name] + in_lead[name] + in_rest[name])
+            + rules.title * (name in in_title) + rules.lead * (name in in_lead)
+            for name in in_title | in_lead | in_rest}
 
 
 def choose_tags(scores: dict[str, float], vocab: Vocabulary, rules: Salience) -> list[str]:
@@ -109,10 +112,9 @@ def choose_tags(scores: dict[str, float], vocab: Vocabulary, rules: Salience) ->
 def tag_article(article: Article, vocab: Vocabulary, rules: Salience | None = None) -> None:
     """Set tags (most telling first) and category from the cleaned text."""
     rules = rules or load_salience()
-    scores = salience_scores(article.title, article.paragraphs, vocab, rules)
-    article.tags = choose_tags(scores, vocab, rules)
-    found = find_entities("\n".join([article.title, *article.paragraphs]), vocab)
-    article.category = choose_category(found, vocab)
+    parts = mentions_by_part(article.title, article.paragraphs, vocab)
+    article.tags = choose_tags(salience_scores(parts, rules), vocab, rules)
+    article.category = choose_category(parts[0] + parts[1] + parts[2], vocab)
 
 
 def applicable_facts(text: str, vocab: Vocabulary) -> list[tuple[str, Fact]]:

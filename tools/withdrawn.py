@@ -73,7 +73,8 @@ def append_entry(path: Path, entry: dict[str, str]) -> None:
     from tools.write import atomic_write
 
     old = path.read_text(encoding="utf-8") if path.is_file() else HEADER
-    _load(path) if path.is_file() else None  # refuse to append to a broken file
+    if path.is_file() and not _load(path):  # refuses a broken file; an empty `[]` goes
+        old = "".join(line for line in old.splitlines(keepends=True) if line.strip() != "[]")
     block = yaml.safe_dump([entry], allow_unicode=True, sort_keys=False, width=1000)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, old + ("" if old.endswith("\n") else "\n") + block)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 from functools import lru_cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from tools.checks import Findings, closest
@@ -26,6 +27,7 @@ PELICAN_KEYS = {"modified", "author", "template", "save_as", "url", "translation
 KNOWN_KEYS = SCHEMA_KEYS | PELICAN_KEYS
 SHOWN_KEYS = {k.casefold(): k.capitalize() for k in KNOWN_KEYS}
 STATUSES = {"published", "draft", "hidden"}
+THEME_TEMPLATES = Path(__file__).resolve().parents[2] / "theme" / "templates"
 DATE_METHODS = {"explicit", "front-matter", "html-meta", "dateline", "url", "htmldate",
                 "inferred"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -46,6 +48,7 @@ def check_header(header: Header, out: Findings, known: Known) -> None:
         _invisible(item, out)
     _title(header, out)
     _output_paths(header, out)
+    _template(header, out)
     _date(header.first("date"), out, known.today, required=True)
     _date(header.first("modified"), out, known.today, required=False)
     _enumerations(header, out)
@@ -65,6 +68,16 @@ def check_page_header(header: Header, out: Findings) -> None:
         _invisible(item, out)
     _title(header, out)
     _output_paths(header, out)
+    _template(header, out)
+
+
+def _template(header: Header, out: Findings) -> None:
+    """`Template:` names a page template of the theme, or the build stops at this article."""
+    item = header.first("template")
+    if item and not (THEME_TEMPLATES / f"{item.value}.html").is_file():
+        known = sorted(p.stem for p in THEME_TEMPLATES.glob("*.html"))
+        out.error(item.line, f"`Template: {item.value}` is not a template of the theme",
+                  f"delete the line (articles use `article`); the theme has {', '.join(known)}")
 
 
 def _output_paths(header: Header, out: Findings) -> None:

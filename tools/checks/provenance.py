@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from tools.checks import Findings
 from tools.checks.header import Header
+from tools.errors import ToolError
 from tools.site_layout import Layout, layout_for
 from tools.withdrawn import WithdrawnList
 
@@ -87,4 +88,9 @@ def _mtime(path: Path) -> float:
 
 @lru_cache(maxsize=4)
 def _withdrawn_list(path: Path, mtime: float) -> WithdrawnList:  # mtime: reload when edited
-    return WithdrawnList(path if mtime else None)
+    """The list, or an empty one when it is broken (the importer refuses it with its file and
+    entry; the checker's YAML check reports broken syntax)."""
+    try:
+        return WithdrawnList(path if mtime else None)
+    except ToolError:
+        return WithdrawnList(None)

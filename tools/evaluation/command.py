@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import os
 from pathlib import Path
 
@@ -27,16 +29,24 @@ from tools.evaluation.run import run
 @click.option("--no-reference", is_flag=True, help="Skip trafilatura's scores (faster).")
 @click.option("--worst", type=int, default=0,
               help="Also list the N pages where we trail trafilatura most.")
+@click.option("--no-cache", is_flag=True,
+              help="Do not keep which rule patterns each page matches in cache/eval/.")
+@click.option("--save", type=click.Path(path_type=Path, dir_okay=False),
+              help="Also write every page's scores to this file (JSON Lines).")
 def eval_command(dirs: tuple[Path, ...], sets: tuple[str, ...], languages: tuple[str, ...],
                  kinds: tuple[str, ...], limit: int, jobs: int, no_reference: bool,
-                 worst: int) -> None:
+                 worst: int, no_cache: bool, save: Path | None) -> None:
     """Score body, title and date extraction on the development pages, leave-site-out and
     without site profiles, beside trafilatura on the same pages."""
     every = [page for folder in dirs or DEFAULT_DIRS for page in load_folder(folder)]
     pages = select(every, sets, languages, limit)
     kinds = kinds or ("html", "raw_text")
-    outcomes = list(run(pages, every, kinds, jobs, reference=not no_reference))
+    outcomes = list(run(pages, every, kinds, jobs, reference=not no_reference,
+                        cache=not no_cache))
     for kind in kinds:
         click.echo("\n".join(report.kind_report(kind, outcomes)) + "\n")
+    if save:
+        save.write_text("".join(json.dumps(dataclasses.asdict(o)) + "\n" for o in outcomes),
+                        "utf-8")
     if worst:
         click.echo("\n".join(report.worst(outcomes, worst)))

@@ -83,15 +83,18 @@ def page_key(page: Page) -> str:
 
 def pattern_sites(every: list[Page], rules: tuple[Rule, ...],
                   mapper: Callable[[Callable, list[Page]], Iterable[tuple[str, list]]],
-                  ) -> dict[PatternKey, set[str]]:
+                  cache_dir: Path | None = CACHE_DIR) -> dict[PatternKey, set[str]]:
     """For every rule pattern, the sites it matches on among `every` page. Which patterns a
-    page matches is kept in cache/eval/ (per rule set), so a quick run need not read all pages
-    again; `mapper` is map or a pool's imap_unordered."""
-    cache = CACHE_DIR / f"loso-{rules_digest(rules)}.json"
-    known: dict[str, list] = json.loads(cache.read_text("utf-8")) if cache.is_file() else {}
+    page matches is kept in `cache_dir` (per rule set; None: not kept), so a quick run need
+    not read all pages again; `mapper` is map or a pool's imap_unordered."""
+    cache = cache_dir / f"loso-{rules_digest(rules)}.json" if cache_dir else None
+    known: dict[str, list] = {}
+    if cache and cache.is_file():
+        known = json.loads(cache.read_text("utf-8"))
     todo = [page for page in every if page_key(page) not in known]
     if todo:
         known.update(mapper(_keyed_hits, todo))
+    if todo and cache:
         cache.parent.mkdir(parents=True, exist_ok=True)
         partial = cache.with_suffix(f".{os.getpid()}.tmp")
         partial.write_text(json.dumps(known, sort_keys=True), "utf-8")

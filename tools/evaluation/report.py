@@ -3,7 +3,8 @@
 Columns: pages; body precision, recall and F1 (normalised: the expected body without a leading
 dateline and trailing editor code, which the importer moves to metadata) and F1 against the
 body as given (raw); trafilatura's F1 on the same pages' HTML; pages losing more than half the
-body (recall < 0.5); silent losses (our F1 < 0.5 where trafilatura reaches >= 0.9); title and
+body (recall < 0.5); silent losses (our F1 < 0.5 where trafilatura reaches >= 0.9, on a page
+neither refused nor marked for review); title and
 date accuracy where the ground truth has them; refusals. Means are over pages.
 """
 
@@ -29,8 +30,9 @@ def reference(o: Outcome) -> float:
 
 
 def silent_loss(o: Outcome) -> bool:
-    """We keep less than half of what trafilatura finds nearly whole."""
-    return ours(o) < 0.5 and reference(o) >= 0.9
+    """We keep less than half of what trafilatura finds nearly whole, and say nothing (the
+    page is neither refused nor marked for review)."""
+    return ours(o) < 0.5 and reference(o) >= 0.9 and not o.refusal and not o.review
 
 
 def share(values: list[bool | None]) -> str:

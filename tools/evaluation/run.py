@@ -41,6 +41,7 @@ class Outcome:
     title_ok: bool | None = None  # None: no title in the ground truth
     date_ok: bool | None = None  # None: no date in the ground truth
     refusal: str = ""  # why the importer refused the page ("" when it imported it)
+    review: bool = False  # written as a draft with a `Review:` reason
     ref_precision: float = 0.0  # trafilatura on the page's HTML
     ref_recall: float = 0.0
     seconds: float = 0.0
@@ -102,6 +103,7 @@ def score_ours(page: Page, kind: str, rules: tuple[Rule, ...],
     body = "\n".join(article.paragraphs)  # type: ignore[attr-defined]
     out.precision, out.recall = overlap(body, normalise_expected(page.body))
     out.raw_precision, out.raw_recall = overlap(body, page.body)
+    out.review = bool(getattr(article, "review", None))
     if page.title:
         out.title_ok = same_title(article.title, page.title)  # type: ignore[attr-defined]
     if page.date:
@@ -149,12 +151,14 @@ def score_page(job: tuple[Page, tuple[str, ...], bool]) -> list[Outcome]:
 
 
 def run(pages: list[Page], every: list[Page], kinds: tuple[str, ...], jobs: int = 1,
-        reference: bool = True) -> Iterator[Outcome]:
-    """Outcomes of `pages` (leave-site-out against the patterns' sites over `every` page)."""
+        reference: bool = True, cache: bool = True) -> Iterator[Outcome]:
+    """Outcomes of `pages` (leave-site-out against the patterns' sites over `every` page;
+    `cache`: keep which patterns each page matches in cache/eval/)."""
     context = multiprocessing.get_context("fork")
     with context.Pool(max(jobs, 1)) as pool:
         sites = loso.pattern_sites(every, load_common_rules(),
-                                   lambda f, todo: pool.imap_unordered(f, todo, chunksize=8))
+                                   lambda f, todo: pool.imap_unordered(f, todo, chunksize=8),
+                                   loso.CACHE_DIR if cache else None)
     dropped = loso.single_site_patterns(sites)
     with context.Pool(max(jobs, 1), initializer=_init, initargs=(dropped,)) as pool:
         for outcomes in pool.imap(score_page, [(p, kinds, reference) for p in pages]):

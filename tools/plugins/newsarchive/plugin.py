@@ -22,6 +22,7 @@ from . import (
     seo,
     sources,
     taxonomy,
+    urls,
 )
 
 
@@ -30,6 +31,7 @@ def register() -> None:
     # Pelican version stops the build), and long-lived objects kept from the collector.
     signals.initialized.connect(pelican_fixes.install)
     signals.article_generator_finalized.connect(pelican_fixes.index_listings)
+    signals.article_generator_finalized.connect(urls.pin_urls)  # before anything reads them
     memory.register()
     # Incremental builds: pages an edit cannot have changed are left on disk (incremental.py).
     signals.initialized.connect(incremental.start)
@@ -60,10 +62,11 @@ def register() -> None:
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)
-    # Search: the index is planned once the articles are known, dirty bundles are fed article
-    # pages as they are written and finished after the write phase (search_index.py).
+    # Search: the index is planned once the articles are known; a bundle to index is fed its
+    # article pages in order as each is written or kept by the writer (search_index.py).
     signals.article_generator_finalized.connect(search_index.collect_articles)
     signals.content_written.connect(search_index.page_written)
+    incremental_writer.page_kept.connect(search_index.page_kept)
     signals.finalized.connect(search_index.build_index)
     # Last: only a build whose every step succeeded records its pages as current.
     signals.finalized.connect(incremental.finish)

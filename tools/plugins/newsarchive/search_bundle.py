@@ -7,11 +7,14 @@ clearing a bundle must spare the folders that hold other bundles.
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 from pathlib import Path
 
 from .reproducible import ENTRY, normalise_files
 from .search_service import SearchIndexError
+
+logger = logging.getLogger(__name__)
 
 
 def write_bundle(bundle: Path, files: dict[str, bytes], expected_pages: int,
@@ -132,3 +135,24 @@ def bundle_problem(bundle: Path, expected_pages: int) -> str | None:
     if pages != expected_pages:
         return f"{pages} pages indexed, {expected_pages} expected"
     return None
+
+
+def spare_folders(path: str, paths: list[str]) -> set[str]:
+    """The first folder names, under `path`, of the other bundles nested in it."""
+    return {other[len(path) + 1:].split("/", 1)[0] for other in paths
+            if other != path and other.startswith(path + "/")}
+
+
+def remove_unplanned(root: Path, output: Path, planned: set[str]) -> None:
+    """Delete the bundles under `root` (labels relative to `output`) that are not `planned`."""
+    paths = sorted(planned)
+    for entry in sorted(root.rglob(ENTRY), reverse=True):
+        folder = entry.parent
+        label = folder.relative_to(output).as_posix()
+        if label in planned:
+            continue
+        clear_bundle(folder, spare_folders(label, paths))
+        logger.info("Pagefind bundle %s removed: no longer planned", folder)
+        while folder != output and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+            folder = folder.parent

@@ -4,7 +4,9 @@ Only published article pages are indexed (not drafts, listing pages, tag pages o
 and inside them only the element marked `data-pagefind-body`. A failed index fails the build:
 Pelican turns the exception into a non-zero exit naming the cause.
 
-One mechanism (docs/search.md, "How the index is built"):
+One mechanism (docs/search.md, "How the index is built"): a bundle that must be indexed is fed
+its pages in a fixed order, each as soon as it is final, by a worker thread (search_stream.py)
+whose Pagefind process indexes on the other core while Python renders on.
 
 - `collect_articles` (article_generator_finalized) plans the bundles (search_shards.py) and fixes
   each bundle's page order: the order Pelican writes the pages in (translations, then articles
@@ -12,15 +14,15 @@ One mechanism (docs/search.md, "How the index is built"):
   are always fed in this order. A bundle is *dirty* when the search manifest of the last build
   (search_manifest.py) does not hold it with the same pages in the same order and its files
   intact on disk, or when a page of it is written with another hash than the manifest's.
-- `page_written` (content_written) checks and hashes each article page as Pelican writes it and
-  feeds the dirty bundle being indexed as far as its pages have arrived, in order, to a worker
-  thread (search_stream.py) whose Pagefind process indexes on the other core while Python
-  renders the next page. On a full build every page arrives, so every bundle is indexed beside
-  the writing; a bundle is written as soon as its last page is fed.
-- `build_index` (finalized) does the rest after the write phase: pages Pelican did not write
-  this build are read from disk (what is there is what would have been written; a page whose
-  size and mtime are those the manifest recorded is not read again); dirty bundles are fed to
-  the end; unchanged bundles are kept as they are; bundles no longer planned are removed.
+- `page_written` (content_written) checks and hashes each article page as Pelican writes it;
+  `page_kept` (the plugin's writer left a page as it is) marks it final on disk. Either way the
+  dirty bundle being indexed is fed as far as its pages are final: on a full build every page
+  as it is written, on an incremental build the pages before an edited one from disk as soon
+  as the edited page is written (the writer settles pages in feeding order).
+- `build_index` (finalized) does the rest: dirty bundles are fed to the end, unchanged bundles
+  kept (a page's hash is taken from the manifest while its file has the size and mtime recorded
+  with it), bundles no longer planned removed, and a bundle one of whose pages was written again
+  after it was fed (a later `Save_as` onto it) indexed again.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .search_bundle import ENTRY, clear_bundle, prints_match
+from .search_bundle import prints_match, remove_unplanned, spare_folders
 from .search_manifest import manifest_path, save_manifest, take_manifest
 from .search_pages import read_page
 from .search_service import SearchIndexError
@@ -55,6 +57,7 @@ class _Bundle:
     dirty: bool
     cursor: int = 0
     done: bool = False
+    redo: bool = False  # a page already fed was written again (a later `Save_as` onto it)
 
 
 @dataclass
@@ -70,7 +73,7 @@ class _Build:
     queue_bytes: int
     hashes: dict[str, str] = field(default_factory=dict)  # absolute path -> sha256
     stats: dict[str, list[int]] = field(default_factory=dict)  # absolute path -> [size, mtime]
-    arrived: set[str] = field(default_factory=set)  # pages Pelican wrote in this build
+    arrived: set[str] = field(default_factory=set)  # pages written or kept: final on disk
     written: dict[str, dict[str, list[int]]] = field(default_factory=dict)  # bundle -> prints
     active: _Bundle | None = None
     final: bool = False
@@ -118,7 +121,7 @@ def _plan_build(settings: dict[str, Any], output: Path, plan: list[Any],
         order = [(url, os.path.join(output, save_as)) for url, save_as in pages]
         folder = output / shard.path
         expected = _expected(previous.get(shard.path), order, folder)
-        bundle = _Bundle(shard.path, folder, order, _spare(shard.path, paths), expected,
+        bundle = _Bundle(shard.path, folder, order, spare_folders(shard.path, paths), expected,
                          dirty=expected is None)
         bundles.append(bundle)
         for number, (_, path) in enumerate(order):
@@ -157,7 +160,23 @@ def page_written(path: str, context: Any = None) -> None:
         bundle, number = hit
         if not bundle.dirty and bundle.expected[number][1] != digest:
             bundle.dirty = True
+        if number < bundle.cursor:
+            bundle.redo = True
         _advance(build, (key, html))
+    except BaseException:
+        _abort(build)
+        raise
+
+
+def page_kept(path: str) -> None:
+    """`incremental_writer.page_kept` handler: a page the writer left as it is is final on disk;
+    a dirty bundle waiting for it reads it from there."""
+    build = _build
+    if build is None or path not in build.by_path:
+        return
+    try:
+        build.arrived.add(path)
+        _advance(build, None)
     except BaseException:
         _abort(build)
         raise
@@ -181,7 +200,16 @@ def _finish_build(build: _Build) -> None:
     _advance(build, None)
     if build.stream is not None:
         build.stream.close()
-    _remove_unplanned(build)
+        build.stream = None
+    for bundle in build.bundles:
+        if bundle.redo:  # index it again from the pages as they are now
+            logger.info("Pagefind bundle %s: a page was written again after it was indexed; "
+                        "indexing the bundle again", bundle.label)
+            bundle.cursor, bundle.done, bundle.redo = 0, False, False
+            _advance(build, None)
+    if build.stream is not None:
+        build.stream.close()
+    remove_unplanned(build.root, build.output, {b.label for b in build.bundles})
     bundles = {}
     for bundle in build.bundles:
         files = (build.previous[bundle.label]["files"] if bundle in kept
@@ -244,28 +272,6 @@ def _stream(build: _Build) -> BundleStream:
 def _abort(build: _Build) -> None:
     if build.stream is not None:
         build.stream.abort()
-
-
-def _spare(path: str, paths: list[str]) -> set[str]:
-    """The first folder names, under `path`, of the other bundles nested in it."""
-    return {other[len(path) + 1:].split("/", 1)[0] for other in paths
-            if other != path and other.startswith(path + "/")}
-
-
-def _remove_unplanned(build: _Build) -> None:
-    """Delete bundles of earlier builds that are not in this build's plan."""
-    planned = {bundle.label for bundle in build.bundles}
-    paths = sorted(planned)
-    for entry in sorted(build.root.rglob(ENTRY), reverse=True):
-        folder = entry.parent
-        label = folder.relative_to(build.output).as_posix()
-        if label in planned:
-            continue
-        clear_bundle(folder, _spare(label, paths))
-        logger.info("Pagefind bundle %s removed: no longer planned", folder)
-        while folder != build.output and folder.is_dir() and not any(folder.iterdir()):
-            folder.rmdir()
-            folder = folder.parent
 
 
 def _read(build: _Build, path: str) -> tuple[str, str]:
