@@ -28,7 +28,7 @@ DEFAULT_LANG = "id"
 DEFAULT_DATE_FORMAT = "%Y-%m-%d"
 
 THEME = "theme"
-PLUGIN_PATHS = ["tools/plugins"]
+PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["newsarchive"]
 
 # Only Markdown: the rST reader warns about the `id` language under --fatal warnings.
@@ -142,7 +142,7 @@ JINJA_ENVIRONMENT = {
     # An unknown template variable fails the build instead of rendering as nothing.
     "undefined": StrictUndefined,
 }
-# Related articles by shared tags weighted by rarity (tools/plugins/newsarchive/related.py).
+# Related articles by shared tags weighted by rarity (plugins/newsarchive/related.py).
 RELATED_ARTICLES_COUNT = 5
 RELATED_ARTICLES_CANDIDATES = 80
 

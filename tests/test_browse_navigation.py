@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from browse_site import PER_PAGE, SEED_PAGE, SITE_FIXTURE, browse_site, soup
 
-from tools.plugins.newsarchive.related import cached_rank_related, rank_related
+from plugins.newsarchive.related import cached_rank_related, rank_related
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -15,8 +15,8 @@ import pytest
 from tools.check import run_check
 from tools.checks.known import DATA_DIR
 from tools.errors import RuleError
+from tools.importer.rules import load_common_rules, load_sites
 from tools.regexsafety import nested_repeat
-from tools.rules import load_common_rules, load_sites
 
 from conftest import time_limit
 
@@ -99,7 +99,7 @@ def test_a_slow_citing_pattern_in_agencies_is_refused(data: Path) -> None:
     agencies.write_text(f"{text[:start]}citing: '{SLOW}'{text[end:]}", encoding="utf-8")
     problems, _ = run_check([agencies], data=data)
     assert any("`citing:`" in p.message and "can take hours" in p.message for p in problems)
-    from tools.metadata import _agency_patterns
+    from tools.importer.metadata import _agency_patterns
 
     with time_limit(10), pytest.raises(RuleError, match=r"citing.*can take hours"):
         _agency_patterns(agencies)

@@ -12,7 +12,7 @@ from tools.evaluation import loso
 from tools.evaluation.pages import load_folder
 from tools.evaluation.run import score_ours
 from tools.evaluation.scoring import overlap
-from tools.rules import load_common_rules
+from tools.importer.rules import load_common_rules
 
 FIXTURES = Path(__file__).parent / "fixtures" / "evaluation"
 READ_ALSO = "Baca juga: Harga cabai naik menjelang hari raya"

@@ -1,7 +1,7 @@
 """Fuzzing the importer: whatever lands in the input folder, the importer answers with an article
 or ONE error line naming the file; it never crashes, never hangs, never leaves half a file.
 
-The bulk runs the pipeline in-process (tools.pipeline.import_one / import_paths) on files in
+The bulk runs the pipeline in-process (pipeline.import_one / import_paths) on files in
 temporary folders; test_fuzz_cli.py adds a few real command runs. Settings are fixed
 (derandomize, no example database) so CI sees the same inputs every run. The count of inputs and
 the time taken are printed after the tests (conftest.py, `fuzz_count`).
@@ -22,10 +22,10 @@ from hypothesis import strategies as st
 
 from tools.checks.header import parse_header
 from tools.errors import one_line
-from tools.pipeline import Options, Result, import_one, import_paths
-from tools.repeats import Repeats
+from tools.importer.pipeline import Options, Result, import_one, import_paths
+from tools.importer.repeats import Repeats
+from tools.importer.write import edited_by_person
 from tools.slugs import Slugger
-from tools.write import edited_by_person
 
 from conftest import ROOT, time_limit
 

@@ -7,8 +7,8 @@ from collections import Counter
 from pathlib import Path
 
 from tools.import_command import summary
-from tools.import_context import review_of
-from tools.pipeline import Result
+from tools.importer.import_context import review_of
+from tools.importer.pipeline import Result
 
 
 def test_review_list_comes_first_then_the_totals(capsys) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.article import Article
-from tools.dates import looks_like_date_line
 from tools.evaluation.scoring import normalise_expected
-from tools.extract_html import choose_title, resegment
-from tools.pipeline import Options, prepare, process
-from tools.repeats import Repeats
+from tools.importer.article import Article
+from tools.importer.dates import looks_like_date_line
+from tools.importer.extract_html import choose_title, resegment
+from tools.importer.pipeline import Options, prepare, process
+from tools.importer.repeats import Repeats
 from tools.slugs import Slugger
 
 LEAD = ("Menteri luar negeri kedua negara bertemu di Jenewa pada Kamis untuk membahas gencatan "
@@ -127,7 +127,7 @@ def html_page(title: str, paragraphs: list[str]) -> str:
 
 
 def test_lines_repeated_across_html_pages_of_one_domain_are_learned(tmp_path: Path) -> None:
-    from tools.pipeline import import_paths
+    from tools.importer.pipeline import import_paths
 
     promo = "Dapatkan Promo Spesial Langganan Koran Digital Kami"
     (tmp_path / "a.html").write_text(html_page("Menlu Dua Negara Bertemu di Jenewa",
@@ -182,7 +182,7 @@ def test_a_linked_headline_block_inside_an_html_article_is_dropped(tmp_path: Pat
 
 def test_a_sentence_two_articles_share_is_kept_but_a_shared_menu_line_is_not(
         tmp_path: Path) -> None:
-    from tools.pipeline import import_paths
+    from tools.importer.pipeline import import_paths
 
     quote = '"Kami tidak akan mundur dari wilayah itu," kata juru bicara tersebut.'
     menu = "Langganan Koran Digital Kami"

@@ -10,7 +10,7 @@ import pytest
 from tools.evaluation.pages import SHARED, load_folder
 from tools.evaluation.run import score_ours
 from tools.evaluation.scoring import f1
-from tools.rules import load_common_rules
+from tools.importer.rules import load_common_rules
 
 CORPUS = SHARED / "corpus"
 pytestmark = pytest.mark.skipif(not (CORPUS / "html").is_dir(),
@@ -35,8 +35,8 @@ def test_corpus_quality_stays_above_the_floor(kind: str, profiles: bool) -> None
 
 
 def test_tempo_english_page_comes_out_english() -> None:
-    from tools.pipeline import Options, prepare, process
-    from tools.repeats import Repeats
+    from tools.importer.pipeline import Options, prepare, process
+    from tools.importer.repeats import Repeats
     from tools.slugs import Slugger
 
     for path in [CORPUS / "html" / "anp_tempoen-singlepage.html",

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.article import Article
-from tools.pipeline import Options, prepare, process
-from tools.repeats import Repeats
+from tools.importer.article import Article
+from tools.importer.pipeline import Options, prepare, process
+from tools.importer.repeats import Repeats
 from tools.slugs import Slugger
 
 MENU = ["Home", "World", "Politics", "Business", "Sport", "Video"]

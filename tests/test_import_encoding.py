@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tools.cli import cli
-from tools.read import decode
+from tools.importer.read import decode
 
 FRENCH = ("Le président a déclaré à la télévision que la guerre était terminée. "
           "Ça y est, «voilà» — très bien.")

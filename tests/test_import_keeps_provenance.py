@@ -10,9 +10,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from plugins.newsarchive.raw_seeds import seed_files
 from tools.check import run_check
 from tools.cli import cli
-from tools.plugins.newsarchive.raw_seeds import seed_files
 
 from conftest import ROOT, build_site
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tools.language import choose_language, identify
+from tools.importer.language import choose_language, identify
 
 SAMPLES = {
     "ru": "Министр иностранных дел заявил журналистам, что переговоры продолжатся на следующей "

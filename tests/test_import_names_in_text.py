@@ -3,8 +3,8 @@ longest alias first, and agencies in the order the text first cites them."""
 
 from __future__ import annotations
 
-from tools.metadata import find_agencies
-from tools.tagging import find_entities
+from tools.importer.metadata import find_agencies
+from tools.importer.tagging import find_entities
 from tools.vocabulary import load_vocabulary
 
 

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 
 from tools.check import run_check
 from tools.cli import cli
-from tools.import_lock import import_lock
+from tools.importer.import_lock import import_lock
 
 from conftest import ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.pipeline import Options, import_paths
-from tools.readcache import ReadCache
+from tools.importer.pipeline import Options, import_paths
+from tools.importer.readcache import ReadCache
 
 from conftest import write_dumps
 
@@ -39,7 +39,7 @@ def test_a_batch_imports_the_same_with_and_without_keeping(tmp_path: Path,
     write_dumps(tmp_path / "raw", 4)
     kept = {r.path.name: (r.status, r.target.read_bytes()) for r in
             import_paths([tmp_path / "raw"], Options(out=tmp_path / "a"))}
-    monkeypatch.setattr("tools.pipeline.ReadCache", lambda: ReadCache(max_bytes=0))  # keep none
+    monkeypatch.setattr("tools.importer.pipeline.ReadCache", lambda: ReadCache(max_bytes=0))
     reread = {r.path.name: (r.status, r.target.read_bytes()) for r in
               import_paths([tmp_path / "raw"], Options(out=tmp_path / "b"))}
     assert kept == reread and len(kept) == 4

@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from tools.article import Article
-from tools.markdown_out import escape_body, escape_markdown
+from tools.importer.article import Article
+from tools.importer.markdown_out import escape_body, escape_markdown
 
 PIECES = ["#", ">", "+", "-", "1.", "2)", "12.", "٣.", "٣)", "*", "_", "&amp;", "&#12;", "&x",
           "<a", "< ", "</", "<!", "\\", "`", "[", "]", "{", "}", " ", "  ", "\n", "\u00a0",

@@ -8,10 +8,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tools.article import Article, Removed
 from tools.check import run_check
 from tools.cli import cli
-from tools.review import mark
+from tools.importer.article import Article, Removed
+from tools.importer.review import mark
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import" / "metadata"
 SENTENCE = ("The delegation said on Tuesday that the talks about the border would continue "

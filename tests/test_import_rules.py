@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tools.article import Article
-from tools.clean import apply_line
-from tools.rules import load_common_rules, load_sites
+from tools.importer.article import Article
+from tools.importer.clean import apply_line
+from tools.importer.rules import load_common_rules, load_sites
 from tools.vocabulary import load_vocabulary
 
 RULES = list(load_common_rules()) + [r for s in load_sites() for r in s.rules]

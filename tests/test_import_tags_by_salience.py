@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from tools.article import Article
-from tools.tagging import tag_article
+from tools.importer.article import Article
+from tools.importer.tagging import tag_article
 from tools.vocabulary import load_vocabulary
 
 from conftest import ROOT

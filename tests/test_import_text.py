@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from tools.cli import cli
-from tools.markdown_out import escape_markdown
-from tools.read import decode
-from tools.tagging import find_entities
+from tools.importer.markdown_out import escape_markdown
+from tools.importer.read import decode
+from tools.importer.tagging import find_entities
 from tools.vocabulary import load_vocabulary
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"

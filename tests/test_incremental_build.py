@@ -22,8 +22,8 @@ from pathlib import Path
 import pytest
 
 from bench.prepare import prepare
+from plugins.newsarchive.incremental import MANIFEST_NAME
 from tests.conftest import ROOT
-from tools.plugins.newsarchive.incremental import MANIFEST_NAME
 
 ARTICLES = 36
 

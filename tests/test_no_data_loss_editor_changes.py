@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from tools.pipeline import Options, import_one
-from tools.repeats import Repeats
+from tools.importer.pipeline import Options, import_one
+from tools.importer.repeats import Repeats
 from tools.slugs import Slugger
 
 from conftest import ROOT

@@ -1,7 +1,7 @@
 """An import killed at any moment (kill -9, a crash, a full disk) loses nothing: every article is
 the old version or the new one, never half a file, and no leftover Pelican or the checker would
 read. Writes go to a hidden temp file in the same folder, are fsynced, then renamed over the
-article (tools/write.py).
+article (tools/importer/write.py).
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ import pytest
 
 from tools.checks.header import parse_header
 from tools.errors import ToolError
+from tools.importer.pipeline import Options, import_paths
+from tools.importer.write import DurableBatch, atomic_write, edited_by_person
 from tools.new import create_article
-from tools.pipeline import Options, import_paths
-from tools.write import DurableBatch, atomic_write, edited_by_person
 
 from conftest import ROOT, write_dumps
 
@@ -103,7 +103,7 @@ def test_an_interrupted_write_keeps_the_old_article_and_leaves_no_temp_file(tmp_
     def crash(*args: object) -> None:
         raise KeyboardInterrupt  # Ctrl-C (or any crash) between writing and renaming
 
-    monkeypatch.setattr("tools.write.os.replace", crash)
+    monkeypatch.setattr("tools.importer.write.os.replace", crash)
     with pytest.raises(KeyboardInterrupt):
         atomic_write(target, "Title: Baru\n\nTeks baru.\n")
     assert target.read_text(encoding="utf-8") == "Title: Lama\n\nTeks lama.\n"
@@ -121,8 +121,8 @@ def test_a_full_disk_during_import_keeps_the_old_article_and_reports_one_line(tm
     def disk_full(fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("tools.write.os.fsync", disk_full)  # one file at a time
-    monkeypatch.setattr("tools.write.syncfs", disk_full)  # a batch's barrier (Linux >= 5.8)
+    monkeypatch.setattr("tools.importer.write.os.fsync", disk_full)  # one file at a time
+    monkeypatch.setattr("tools.importer.write.syncfs", disk_full)
     results = list(import_paths([inputs], Options(out=out)))
     assert [r.status for r in results] == ["error"] * 3
     for result in results:
@@ -136,7 +136,7 @@ def test_new_article_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     def crash(*args: object) -> None:
         raise OSError(errno.EIO, "I/O error")
 
-    monkeypatch.setattr("tools.write.os.replace", crash)
+    monkeypatch.setattr("tools.importer.write.os.replace", crash)
     with pytest.raises(ToolError, match="cannot write the file .I/O error.; nothing was written"):
         create_article("Gencatan Senjata di Karabakh", content=content, date="2020-10-23")
     assert [p for p in content.rglob("*") if p.is_file()] == []
@@ -162,7 +162,7 @@ def test_a_batch_renames_nothing_before_all_its_temp_files_are_durable(tmp_path,
         assert not targets[1].exists() and not targets[2].exists()
         synced.append(temps)
 
-    monkeypatch.setattr("tools.write.make_durable", barrier)
+    monkeypatch.setattr("tools.importer.write.make_durable", barrier)
     assert batch.commit() == (set(), None)
     assert len(synced) == 1 and len(synced[0]) == 3
     assert [t.read_text(encoding="utf-8").split("\n")[0] for t in targets] == [

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bench.prepare import prepare
+from plugins.newsarchive import pelican_fixes
 from tests.conftest import ROOT
-from tools.plugins.newsarchive import pelican_fixes
 
 pytestmark = pytest.mark.slow
 

@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 def test_the_preview_watches_the_vocabulary_and_site_profiles() -> None:
     paths = watched_paths(ROOT / "content", ROOT / "pelicanconf.py")
-    for needed in ("content", "theme", "tools/data", "tools/plugins", "pelicanconf.py"):
+    for needed in ("content", "theme", "tools/data", "plugins", "pelicanconf.py"):
         assert (ROOT / needed).resolve() in paths
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from tools.plugins.newsarchive.related import rank_related
+from plugins.newsarchive.related import rank_related
 
 from conftest import FIXTURES, build_site
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tools.cli import cli
-from tools.pipeline import Options, import_paths
+from tools.importer.pipeline import Options, import_paths
 
 from conftest import ROOT, write_dumps
 

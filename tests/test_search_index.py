@@ -80,7 +80,7 @@ def test_a_large_archive_is_split_into_year_bundles(tmp_path: Path) -> None:
 
 
 def test_a_bundle_left_half_written_is_caught(site: Path, tmp_path: Path) -> None:
-    from tools.plugins.newsarchive.search_bundle import bundle_problem
+    from plugins.newsarchive.search_bundle import bundle_problem
 
     bundle = shutil.copytree(site / "pagefind", tmp_path / "pagefind")
     assert bundle_problem(bundle, 6) is None
@@ -94,7 +94,7 @@ def test_a_rewritten_bundle_keeps_equal_files_and_ends_equal_to_what_pagefind_ga
     """write_bundle over an old bundle: files with the same bytes are not touched, changed ones
     are rewritten, stale files, symlinks and a folder in a file's place go, and the folders of
     other bundles (`spare`) are left alone."""
-    from tools.plugins.newsarchive.search_bundle import write_bundle
+    from plugins.newsarchive.search_bundle import write_bundle
 
     source = site / "pagefind"
     files = {p.relative_to(source).as_posix(): p.read_bytes() for p in source.rglob("*")
@@ -130,7 +130,7 @@ def test_a_rewritten_bundle_keeps_equal_files_and_ends_equal_to_what_pagefind_ga
 def test_pagefind_is_sent_the_page_language_and_the_whole_indexed_element(site: Path) -> None:
     """Only the chrome around the indexed element is left out of what Pagefind parses; the
     element itself (title, search data, every paragraph, nested elements) arrives whole."""
-    from tools.plugins.newsarchive.search_service import indexed_part
+    from plugins.newsarchive.search_service import indexed_part
 
     for page in sorted(site.glob("20*/*/*/index.html")):
         html = page.read_text("utf-8")
@@ -145,7 +145,7 @@ def test_pagefind_is_sent_the_page_language_and_the_whole_indexed_element(site: 
 
 
 def test_a_page_whose_indexed_element_cannot_be_delimited_is_sent_whole() -> None:
-    from tools.plugins.newsarchive.search_service import indexed_part
+    from plugins.newsarchive.search_service import indexed_part
 
     unclosed = '<html lang="id"><body><div data-pagefind-body><p>teks</p></body></html>'
     assert indexed_part(unclosed) == unclosed

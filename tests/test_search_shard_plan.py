@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from types import SimpleNamespace
 
-from tools.plugins.newsarchive.search_shards import plan_shards
+from plugins.newsarchive.search_shards import plan_shards
 
 
 def articles_between(start: datetime, days: int, per_day: int) -> list[SimpleNamespace]:

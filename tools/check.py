@@ -22,7 +22,7 @@ from tools.checks.rulefiles import check_agencies_file, check_rules_file, check_
 from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
 from tools.checks.yamlnodes import compose
 from tools.errors import one_line
-from tools.write import TEMP_GLOB
+from tools.importer.write import TEMP_GLOB
 
 logger = logging.getLogger(__name__)
 

@@ -24,7 +24,7 @@ import watchfiles
 from tools.serve import SiteHandler
 
 ROOT = Path(__file__).resolve().parents[1]
-WATCHED = ["content", "theme", "tools/data", "tools/plugins", "pelicanconf.py"]
+WATCHED = ["content", "theme", "tools/data", "plugins", "pelicanconf.py"]
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from tools.errors import one_line
-from tools.inputs import FieldMap, is_export, parse_map
-from tools.pipeline import Options, Result, import_paths
+from tools.importer.inputs import FieldMap, is_export, parse_map
+from tools.importer.pipeline import Options, Result, import_paths
 
 
 def explain(result: Result) -> None:

@@ -18,8 +18,8 @@ from tools.check import CONTENT_DIR
 from tools.checks.body import PLACEHOLDER
 from tools.checks.known import DATA_DIR, SITE_TIMEZONE, load_known, load_languages
 from tools.errors import ToolError
+from tools.importer.write import atomic_write
 from tools.slugs import title_slug
-from tools.write import atomic_write
 
 logger = logging.getLogger(__name__)
 

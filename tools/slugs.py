@@ -9,7 +9,7 @@ from pathlib import Path
 
 from slugify import slugify
 
-from tools.article import Article
+from tools.importer.article import Article
 
 MAX_LENGTH = 80
 _FIELD = re.compile(r"^(Raw_file|Raw_sha256): *(.+)$", re.MULTILINE)

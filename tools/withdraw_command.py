@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from tools.errors import ToolError
-from tools.existing import header_lines
-from tools.import_context import PROJECT_WITHDRAWN
-from tools.seeds import file_sha256
+from tools.importer.existing import header_lines
+from tools.importer.import_context import PROJECT_WITHDRAWN
+from tools.importer.seeds import file_sha256
 from tools.site_layout import DEFAULTS, layout_for
 from tools.withdrawn import append_entry, new_entry
 

@@ -70,7 +70,7 @@ def _load(path: Path) -> list[Withdrawal]:
 
 def append_entry(path: Path, entry: dict[str, str]) -> None:
     """Add one entry at the end of the list, keeping what editors wrote (comments included)."""
-    from tools.write import atomic_write
+    from tools.importer.write import atomic_write
 
     old = path.read_text(encoding="utf-8") if path.is_file() else HEADER
     if path.is_file() and not _load(path):  # refuses a broken file; an empty `[]` goes

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from tools.errors import RuleError
-from tools.rules import load_sites
+from tools.importer.rules import load_sites
 from tools.vocabulary import Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)

@@ -14,8 +14,8 @@ import yaml
 from tools.checks import Findings, closest, shown_path
 from tools.checks.yamlnodes import compose, items, line, mapping, scalars, value
 from tools.errors import RuleError
+from tools.importer.rules import SlowPatternError, parse_rule
 from tools.regexsafety import SAFE_HINT, nested_repeat
-from tools.rules import SlowPatternError, parse_rule
 
 SITE_KEYS = {"name", "domains", "detect", "timezone", "dateline", "editor_code", "rules"}
 PATTERN_HINT = "write a Python regular expression that matches only the junk, e.g. '^Baca juga:'"

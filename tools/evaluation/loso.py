@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from tools.evaluation.pages import Page
-from tools.read import read_input
-from tools.rules import Rule
+from tools.importer.read import read_input
+from tools.importer.rules import Rule
 
 PatternKey = tuple[int, int]  # (rule index, pattern index) in the common rules
 
@@ -104,6 +104,6 @@ def pattern_sites(every: list[Page], rules: tuple[Rule, ...],
 
 
 def _keyed_hits(page: Page) -> tuple[str, list]:
-    from tools.rules import load_common_rules
+    from tools.importer.rules import load_common_rules
 
     return page_key(page), sorted(page_hits(page, load_common_rules()))

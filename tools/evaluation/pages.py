@@ -50,7 +50,7 @@ class Page:
 
 def site_key(url: str) -> str:
     """The registrable domain of a URL (`nasional.kompas.com` -> `kompas.com`)."""
-    from tools.extract_html import site_key as key
+    from tools.importer.extract_html import site_key as key
 
     return key(url)
 

@@ -21,7 +21,7 @@ from tools.errors import DateError, ToolError
 from tools.evaluation import loso
 from tools.evaluation.pages import Page
 from tools.evaluation.scoring import normalise_expected, overlap, same_title, truth_day
-from tools.rules import Rule, load_common_rules
+from tools.importer.rules import Rule, load_common_rules
 
 FALLBACK_DATE = "2020-01-01"  # supplied when a refused page's ground truth has no date
 
@@ -66,8 +66,8 @@ def supplied_date(page: Page) -> str:
 def import_page(page: Page, kind: str, rules: tuple[Rule, ...], date: str | None = None,
                 use_profiles: bool = False) -> tuple[object, float]:
     """The imported Article (dry run) and the seconds it took."""
-    from tools.pipeline import Options, prepare, process
-    from tools.repeats import Repeats
+    from tools.importer.pipeline import Options, prepare, process
+    from tools.importer.repeats import Repeats
     from tools.slugs import Slugger
 
     started = time.process_time()
@@ -135,7 +135,7 @@ def _init(dropped: dict[str, set[loso.PatternKey]]) -> None:
 def score_page(job: tuple[Page, tuple[str, ...], bool]) -> list[Outcome]:
     """Every chosen kind of one page, each with trafilatura's score on the page's HTML."""
     page, kinds, reference = job
-    from tools.read import read_input
+    from tools.importer.read import read_input
 
     rules = loso.rules_without(_RULES, _DROPPED.get(page.site, set()))
     ref = (0.0, 0.0)

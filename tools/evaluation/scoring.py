@@ -15,7 +15,7 @@ from datetime import date
 
 from dateutil import parser as date_parser
 
-from tools.rules import load_common_rules
+from tools.importer.rules import load_common_rules
 
 # One CJK ideograph, kana or hangul syllable, or a run of other word characters.
 _CJK = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"

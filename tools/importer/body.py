@@ -1,0 +1,271 @@
+"""Find the article inside a whole-page text dump (menus, headline lists, footers around it).
+
+Each line is scored on its own evidence (importer/linefacts.py): sentence-like lines whose words
+are the page language's stop words as prose is count for their word count; lines a rule, the
+batch or the page itself marks as junk (repeated headlines, playlists, menus, captions, dates)
+count against; short lines that are neither (subheads, table cells, bare links) cost little, so
+one odd line cannot cut the article short. The best-scoring run of lines (maximum-sum segment)
+is the body; the title is the heading-like line just before it that shares words with the lead
+and is followed by a date or byline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import compress
+
+from tools.importer.clean import SENTENCE_END, looks_like_headline, looks_like_sentence
+from tools.importer.linefacts import LineFacts
+from tools.importer.rules import Rule
+
+TITLE_WINDOW = 25
+GAP = 5
+GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
+_WORD = re.compile(r"\w+")
+_CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
+_SEPARATORS = re.compile(r"[·|•»]")
+_MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
+_DIGIT = re.compile(r"\d")
+PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
+_BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
+
+
+@dataclass
+class BodySpan:
+    """Where the title and body lie in the dump (indices into the line list; end exclusive)."""
+
+    title: str
+    title_index: int | None
+    start: int
+    end: int
+
+
+def _score(facts: LineFacts, index: int, words: int) -> float:
+    """Positive for prose, negative for navigation, headlines and widgets; -1 for a short line
+    with no evidence either way (a subhead, a table cell, a bare link)."""
+    rule, line = facts.rule[index], facts.lines[index]
+    if (rule is not None and rule.action != "strip") or facts.learned[index]:
+        return -2.0
+    if facts.dated[index]:
+        return -5.0
+    if len(_SEPARATORS.findall(line)) >= 3:
+        return -float(words)
+    if _MARKUP.search(line):
+        return -3.0  # markup or code that leaked into the page text
+    if looks_like_sentence(line, words):
+        return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
+    if words >= 3 and facts.shown[facts.keys[index]] >= 2:
+        return -3.0  # a headline the page shows again: a teaser or a playlist item
+    if words <= 3 or (words <= 5 and _DIGIT.search(line)):
+        return -1.0  # a subhead, a label, a table cell, a bare link
+    return -3.0
+
+
+def best_segment(scores: Sequence[float], barriers: Sequence[bool] = ()) -> tuple[int, int]:
+    """Maximum-sum contiguous run (Kadane) that crosses no barrier line; returns (start, end
+    exclusive)."""
+    best, best_span = float("-inf"), (0, 0)
+    total, start = 0.0, 0
+    for index, score in enumerate(scores):
+        if barriers and barriers[index]:
+            total = 0.0
+            continue
+        if total <= 0:
+            total, start = 0.0, index
+        total += score
+        if total > best:
+            best, best_span = total, (start, index + 1)
+    return best_span
+
+
+def content_words(text: str) -> set[str]:
+    return {w for w in _WORD.findall(text.lower()) if len(w) >= 4}
+
+
+def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start: int,
+                lead: set[str]) -> float:
+    """How much the nonblank line at `pos` looks like this article's headline."""
+    index = nonblank[pos]
+    line, words = facts.lines[index], facts.words[index]
+    if not 3 <= words <= 30 or line.endswith(".") or facts.dated[index]:
+        return float("-inf")
+    if facts.rule[index] is not None or _BYLINE.search(line):
+        return float("-inf")
+    own = content_words(line)
+    score = 6.0 * len(own & lead) / max(len(own), 4)
+    following = nonblank[pos + 1: pos + 5]
+    if any(facts.dated[i] or _BYLINE.search(facts.lines[i]) for i in following):
+        score += 4.0
+    elif pos > 0 and facts.dated[nonblank[pos - 1]]:
+        score += 2.0
+    if pos == 0:
+        score += 2.0
+    if not line[0].isupper() and not line[0].isdigit():
+        score -= 3.0
+    if facts.shown[facts.keys[index]] >= 3:  # a playlist item rather than this headline
+        score -= 3.0
+    return score - 0.15 * (body_start - pos)
+
+
+def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead: set[str],
+               hint: str = "") -> int | None:
+    """Position (in nonblank) of the headline: the known title if given, else the best guess."""
+    lines = facts.lines
+    if hint:
+        wanted = " ".join(hint.split()).casefold()
+        hits = [p for p, i in enumerate(nonblank) if facts.keys[i] == wanted]
+        hits = hits or [p for p, i in enumerate(nonblank) if wanted in facts.keys[i]
+                        and len(lines[i]) <= len(wanted) + 20]
+        before = [p for p in hits if p < body_start]
+        return before[-1] if before else (hits[0] if hits else None)
+    candidates = list(range(max(0, body_start - TITLE_WINDOW), body_start))
+    if body_start > TITLE_WINDOW:
+        candidates.insert(0, 0)
+    scored = [(title_score(facts, nonblank, p, body_start, lead), -p) for p in candidates]
+    scored = [s for s in scored if s[0] > 0.5]
+    return -max(scored)[1] if scored else None
+
+
+def _is_stop(rule: Rule | None) -> bool:
+    """Lines that close an article once its text has started: widgets, editor credits."""
+    return rule is not None and (rule.action == "end" or rule.field == "editor"
+                                 and rule.action == "meta")
+
+
+def split_at_gaps(scores: Sequence[float], start: int, end: int,
+                  gap: int = GAP) -> tuple[int, int]:
+    """Within a segment, `gap` or more junk lines in a row (headlines, repeats, menus: a score
+    of -3 or less; short neutral lines and lines a rule explains do not count) separate the
+    article from teaser blocks: keep the best block."""
+    blocks, block_start, run = [], start, 0
+    for pos in range(start, end):
+        if scores[pos] > 0:
+            if run >= gap:
+                blocks.append((block_start, pos - run))
+                block_start = pos
+            run = 0
+        elif scores[pos] <= -3:
+            run += 1
+    blocks.append((block_start, end))
+    return max(blocks, key=lambda b: (sum(max(s, 0) for s in scores[b[0]:b[1]]), -b[0]))
+
+
+def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
+    """Locate title and body in a page dump (line indices refer to `facts.lines`)."""
+    nonblank = list(compress(range(len(facts.lines)), facts.words))
+    if not nonblank:
+        return BodySpan("", None, 0, 0)
+    matched = [facts.rule[i] for i in nonblank]
+    dated = barriers(facts, nonblank)
+    start, end = choose_segment(facts, nonblank, dated)
+    start = _skip_page_header(matched, dated, start, end)
+    end = next((pos for pos in range(start + 1, end) if _is_stop(matched[pos])), end)
+    lead = set().union(*(content_words(facts.lines[i]) for i in nonblank[start:start + 3]))
+    title_pos = find_title(facts, nonblank, start, lead, title_hint)
+    if title_pos is not None and title_pos >= start:
+        start, end = title_pos + 1, min(max(end, title_pos + 2), len(nonblank))
+    start = _absorb_dateline(matched, start)
+    end = _absorb_closing_lines(facts, nonblank, end)
+    end = _absorb_trailing_meta(matched, end)
+    title = facts.lines[nonblank[title_pos]] if title_pos is not None else ""
+    title_index = nonblank[title_pos] if title_pos is not None else None
+    first = nonblank[start] if start < len(nonblank) else len(facts.lines)
+    last = nonblank[end - 1] + 1 if end > 0 else 0
+    return BodySpan(title, title_index, first, last)
+
+
+def choose_segment(facts: LineFacts, nonblank: Sequence[int],
+                   dated: Sequence[bool]) -> tuple[int, int]:
+    """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
+    holds little running text, a run of two or more photo captions (lines only `gallery` rules
+    remove) may be the article (a photo page)."""
+    base = [_score(facts, i, facts.words[i]) for i in nonblank]
+    in_list = False  # headlines under a read-also heading (a `drop-block` rule) are junk
+    for pos, index in enumerate(nonblank):
+        rule = facts.rule[index]
+        if rule is not None:
+            in_list = rule.action == "drop-block"
+        elif in_list and looks_like_headline(facts.lines[index], facts.words[index]):
+            base[pos] = min(base[pos], -3.0)
+        else:
+            in_list = False
+    start, end = split_at_gaps(base, *best_segment(base, dated))
+    strength = sum(max(s, 0.0) for s in base[start:end])
+    if strength < GALLERY_WEAK:
+        caption = [i for i in nonblank if facts.rule[i] is not None and facts.rule[i].gallery]
+        if len(caption) >= 2:
+            captions = set(caption)
+            scores = [float(facts.words[i]) if i in captions else s
+                      for i, s in zip(nonblank, base, strict=True)]
+            g_start, g_end = split_at_gaps(scores, *best_segment(scores, dated))
+            gallery = sum(max(s, 0.0) for s in scores[g_start:g_end])
+            photos = sum(nonblank[p] in captions for p in range(g_start, g_end))
+            if gallery > 2 * strength and photos >= 2:
+                return g_start, g_end
+    return start, end
+
+
+def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
+    """Timestamp lines: a full date with a time of day, or next to a headline-like line.
+    Teaser lists date every item; an article has no such line between its paragraphs. A bare
+    time (live reports) or a date heading between paragraphs (a chronology) is no barrier."""
+    out = [False] * len(nonblank)
+    for pos, index in enumerate(nonblank):
+        if not facts.dated[index] or facts.rule[index] is not None \
+                or facts.date_of(index) is None:
+            continue
+        near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
+        out[pos] = bool(_CLOCK.search(facts.lines[index])) or any(
+            not looks_like_sentence(facts.lines[i], facts.words[i]) for i in near)
+    return out
+
+
+def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool], start: int,
+                      end: int) -> int:
+    """A dateline paragraph near the top is where the text starts; a page date line (a
+    timestamp, see `barriers`) near the top means what precedes it is title matter (deck,
+    byline)."""
+    window = range(start, min(start + 4, end))
+    for pos in window:
+        rule = matched[pos]
+        if rule is not None and rule.field == "dateline":
+            return pos
+    stamps = [pos for pos in window if dated[pos]]
+    return stamps[-1] + 1 if stamps and stamps[-1] + 1 < end else start
+
+
+def _absorb_dateline(matched: Sequence[Rule | None], start: int) -> int:
+    """A dateline on its own line just above the body (`Jakarta -`) belongs to the body."""
+    rule = matched[start - 1] if start > 0 else None
+    return start - 1 if rule is not None and rule.field == "dateline" else start
+
+
+def _absorb_closing_lines(facts: LineFacts, nonblank: Sequence[int], end: int,
+                          most: int = 2) -> int:
+    """Short closing sentences ("Lantas bagaimana akhir ceritanya?") between the last long
+    paragraph and a credit line (`Editor: ...`) belong to the article: the credit closes it."""
+    for count in range(1, most + 1):
+        pos = end + count
+        if pos >= len(nonblank):
+            return end
+        rule = facts.rule[nonblank[pos]]
+        if rule is not None and rule.action == "meta" and rule.field in {"editor", "authors"}:
+            closing = [nonblank[p] for p in range(end, pos)]
+            if all(facts.words[i] >= 3 and facts.lines[i].endswith(SENTENCE_END)
+                   and not facts.lines[i].endswith(":") and facts.rule[i] is None
+                   for i in closing):
+                return pos
+            return end
+    return end
+
+
+def _absorb_trailing_meta(matched: Sequence[Rule | None], end: int) -> int:
+    """Editor codes and credit lines right after the last paragraph are part of the article."""
+    for pos in range(end, min(end + 3, len(matched))):
+        rule = matched[pos]
+        if rule is None or rule.field not in {"editor", "authors"}:
+            break
+        end = pos + 1
+    return end

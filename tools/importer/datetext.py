@@ -1,0 +1,219 @@
+"""Dates as pages state them, in any of the archive's languages: `Published 10:02 AM EST Nov
+19, 2019`, `Diperbarui 20 Okt 2020 10:00 WIB`, `19 ноября 2019, 14:30`, `2020-09-27-19-55-27`.
+
+Month names come from Babel's CLDR data for the languages in tools/data/languages.yaml (and
+English), never from a hand-written list; time-zone abbreviations from tools/data/metadata.yaml.
+A stated zone is kept; without one the caller's default zone is used, and with no default the
+time stays naive (the zone is unknown: nothing is assumed).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from functools import lru_cache
+from typing import NamedTuple
+
+from tools.importer.metadata_data import metadata_data
+
+_YEAR = r"((?:19|20)\d\d)"
+
+
+class Stated(NamedTuple):
+    """A date found in a piece of text, and how much of it the text gave."""
+
+    when: datetime
+    text: str  # the matched date text
+    zone: str  # the zone as stated ("EST", "+04:00"), "" when none was
+
+
+@lru_cache(maxsize=1)
+def archive_languages() -> tuple[str, ...]:
+    """English first, then the languages of tools/data/languages.yaml."""
+    from tools.checks.known import load_languages
+    from tools.importer.metadata_data import METADATA_PATH
+
+    codes = load_languages(METADATA_PATH.parent / "languages.yaml")
+    return tuple(dict.fromkeys(["en", *codes]))
+
+
+@lru_cache(maxsize=16)
+def month_names(langs: tuple[str, ...]) -> dict[str, int]:
+    """Casefolded month names and abbreviations (format and stand-alone forms) -> 1..12; a
+    name two languages give different months keeps the first language's."""
+    from babel import Locale, UnknownLocaleError
+
+    table: dict[str, int] = {}
+    for lang in langs:
+        try:
+            months = Locale.parse(lang).months
+        except (UnknownLocaleError, ValueError):
+            continue
+        for context in ("format", "stand-alone"):
+            for width in ("wide", "abbreviated"):
+                for number, name in months[context][width].items():
+                    key = name.casefold().rstrip(".")
+                    if len(key) >= 3 and not key.isdigit():
+                        table.setdefault(key, number)
+    return table
+
+
+class Patterns(NamedTuple):
+    name_dmy: re.Pattern[str]
+    name_mdy: re.Pattern[str]
+    name_ymd: re.Pattern[str]
+
+
+@lru_cache(maxsize=16)
+def _patterns(langs: tuple[str, ...]) -> Patterns:
+    names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
+    month = rf"(?<!\w)({names})(?!\w)\.?"
+    return Patterns(
+        re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|-?го|\.)?\s+{month},?\s+{_YEAR}(?!\d)"),
+        re.compile(rf"(?i){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)"),
+        re.compile(rf"(?i)(?<!\d){_YEAR}[\s.,]+{month}\s+(\d{{1,2}})(?!\d)"),
+    )
+
+
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?"
+                  r"(?:\.\d+)?|-(\d\d)-(\d\d)(?:-(\d\d))?)?\s*(Z|[+-]\d\d:?\d\d)?(?![\d-])")
+_CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+_NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?!\d)")
+_YMD_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d\d)([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
+_TIME = re.compile(r"(?i)(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?::([0-5]\d))?"
+                   r"(?:\s*([ap])\.?\s?m\.?(?!\w))?")
+_OFFSET = re.compile(r"(?i)(?:\b(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d\d))?(?!\d)")
+_ZONE_WORD = re.compile(r"(?<![\w+-])([A-Z]{1,5})(?![\w])")
+
+
+def tzinfo_of(offset: str) -> timezone:
+    """`+04:00` or `-0500` as a fixed zone."""
+    sign = -1 if offset.startswith("-") else 1
+    digits = offset.lstrip("+-").replace(":", "")
+    hours, minutes = int(digits[:-2] or 0), int(digits[-2:])
+    return timezone(sign * timedelta(hours=hours, minutes=minutes))
+
+
+def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
+                 month_first: bool = False) -> Stated | None:
+    """The first full date in `text` with its time and zone when stated. `month_first`:
+    read an ambiguous 11/10/2019 as November 10 (US English), else as 11 October."""
+    langs = tuple(dict.fromkeys([*archive_languages(), *langs]))
+    found = _find_day(text, langs, month_first)
+    if found is None:
+        return None
+    (year, month, day), match, clock = found
+    zone = ""
+    hour = minute = second = 0
+    if clock is None:
+        time = _TIME.search(text, match.end()) or _TIME.search(text[: match.start()])
+        clock = _clock(time) if time else None
+        zone_from = time.end() if time else None
+    else:
+        zone_from = match.end()
+    if clock:
+        hour, minute, second = clock
+    if zone_from is not None:
+        zone = _zone(text, zone_from, match)
+    offset = _offset(zone) if zone else default_tz
+    try:
+        when = datetime(year, month, day, hour, minute, second,
+                        tzinfo=tzinfo_of(offset) if offset else None)
+    except ValueError:
+        return None
+    return Stated(when, match.group(0).strip(), zone)
+
+
+def _clock(time: re.Match[str]) -> tuple[int, int, int] | None:
+    hour, minute = int(time.group(1)), int(time.group(2))
+    second = int(time.group(3) or 0)
+    half = (time.group(4) or "").lower()
+    if half:
+        if hour > 12:
+            return None
+        hour = hour % 12 + (12 if half == "p" else 0)
+    return hour, minute, second
+
+
+def _zone(text: str, start: int, date_match: re.Match[str]) -> str:
+    """A zone stated right after the time (or after an ISO date's own time)."""
+    iso_zone = date_match.re is _ISO and date_match.group(10)
+    if iso_zone:
+        return iso_zone
+    near = text[start: start + 16]
+    offset = _OFFSET.match(near.lstrip(" ()"))
+    if offset and (near.lstrip(" ()")[:3].upper() in {"GMT", "UTC"} or ":" in offset.group(0)
+                   or len(offset.group(0)) >= 5):
+        return offset.group(0)
+    zones = metadata_data().get("timezones", {})
+    word = _ZONE_WORD.search(near)
+    if word and word.group(1) in zones and not near[: word.start()].strip(" ,()"):
+        return word.group(1)
+    return ""
+
+
+def _offset(zone: str) -> str:
+    """`EST` -> `-05:00`; `GMT+4` -> `+04:00`; `+0400` -> `+04:00`."""
+    zones = metadata_data().get("timezones", {})
+    if zone in zones:
+        return zones[zone]
+    match = _OFFSET.search(zone)
+    if match is None:
+        return "+00:00"
+    sign, hours, minutes = match.group(1), int(match.group(2)), int(match.group(3) or 0)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def _find_day(text: str, langs: tuple[str, ...], month_first: bool):
+    """((year, month, day), match, clock or None) of the earliest date in the text."""
+    names = month_names(langs)
+    patterns = _patterns(langs)
+    hits = []
+    for match in _ISO.finditer(text):
+        clock = None
+        if match.group(4):
+            clock = (int(match.group(4)), int(match.group(5)), int(match.group(6) or 0))
+        elif match.group(7):  # 2020-09-27-19-55-27 (scrapers' file-name style)
+            clock = (int(match.group(7)), int(match.group(8)), int(match.group(9) or 0))
+        ymd = (int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        hits.append((match.start(), ymd, match, clock))
+        break
+    for pattern, order in ((patterns.name_dmy, "dmy"), (patterns.name_mdy, "mdy"),
+                           (patterns.name_ymd, "ymd"), (_CJK, "ymd")):
+        match = pattern.search(text)
+        if match:
+            parts = dict(zip(order, match.groups(), strict=True))
+            month = parts["m"]
+            number = int(month) if month.isdigit() else names[month.casefold().rstrip(".")]
+            hits.append((match.start(), (int(parts["y"]), number, int(parts["d"])), match, None))
+    hits.extend(_numeric(text, month_first))
+    valid = [hit for hit in hits if _valid(hit[1])]
+    if not valid:
+        return None
+    _, ymd, match, clock = min(valid, key=lambda hit: hit[0])
+    return ymd, match, clock
+
+
+def _numeric(text: str, month_first: bool) -> list:
+    hits = []
+    match = _NUMERIC.search(text)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+        day, month = (second, first) if (month_first and second <= 31) or first > 12 \
+            else (first, second)
+        if month > 12:
+            day, month = month, day
+        hits.append((match.start(), (year, month, day), match, None))
+    match = _YMD_NUMERIC.search(text)
+    if match:
+        ymd = (int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        hits.append((match.start(), ymd, match, None))
+    return hits
+
+
+def _valid(ymd: tuple[int, int, int]) -> bool:
+    try:
+        datetime(*ymd)
+    except ValueError:
+        return False
+    return True

@@ -1,0 +1,64 @@
+"""Which raw inputs already have an article, and where that article is now.
+
+`make html` imports new seeds on every build (`import --new-only`). Re-importing every seed would
+be idempotent but would stop the build as soon as an editor corrected an imported article (the
+importer refuses to overwrite an edited file), so the build imports only raw inputs no article
+names yet. An article is found by its provenance (Raw_file + Raw_record, or Raw_sha256), never by
+its path: an editor may move it to the year folder its corrected date belongs to, and the next
+import must update it there instead of writing a second copy.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from tools.importer.read import MAX_BYTES
+
+
+def header_lines(path: Path) -> list[str]:
+    lines = []
+    with path.open(encoding="utf-8", errors="replace") as handle:
+        for line in handle:
+            if not line.strip():
+                break
+            lines.append(line.rstrip("\n"))
+    return lines
+
+
+class ArticleIndex:
+    """The articles under one folder by provenance: (Raw_file, Raw_record) and Raw_sha256."""
+
+    def __init__(self, out: Path) -> None:
+        from tools.checks.header import parse_header  # lazy: the checker's parser, not its checks
+
+        self.by_name: dict[tuple[str, str], Path] = {}
+        self.by_sha: dict[str, Path] = {}
+        for path in sorted(out.rglob("*.md")) if out.is_dir() else []:
+            if any(part.startswith(".") for part in path.relative_to(out).parts):
+                continue
+            header = parse_header(header_lines(path))
+            self.add(path, header.value("raw_file"), header.value("raw_record"),
+                     header.value("raw_sha256").lower())
+
+    def add(self, path: Path, raw_file: str, record: str, sha: str) -> None:
+        if raw_file:
+            self.by_name.setdefault((raw_file, record), path)
+        if sha:
+            self.by_sha.setdefault(sha, path)
+
+    def find(self, raw_file: str, record: str, sha: str = "") -> Path | None:
+        """The article imported from this raw input: same bytes first, else same name."""
+        return self.by_sha.get(sha) or self.by_name.get((raw_file, record))
+
+    def has_file(self, path: Path, raw_file: str | None) -> bool:
+        """True when an article names this raw file, or holds its exact bytes."""
+        if raw_file is not None and (raw_file, "") in self.by_name:
+            return True
+        try:
+            if path.stat().st_size > MAX_BYTES:
+                return False  # never read a huge file to hash it; the import refuses it
+            return hashlib.sha256(path.read_bytes()).hexdigest() in self.by_sha
+        except OSError:
+            return False  # the import itself will report the unreadable file
+

@@ -1,0 +1,201 @@
+"""CSV and JSON Lines exports: one article per row (CSV, header in row 1, rows counted as a
+spreadsheet shows them) or per non-blank line (JSON Lines, one object a line).
+
+A record's Raw_sha256 is the sha256 of its own bytes as they stand in the file (the row's
+line or lines, the JSON line, without the line break), so anyone can find and verify it there.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from tools.errors import InputError
+from tools.importer.article import Article
+from tools.importer.inputs import FieldMap, RecordRef
+from tools.importer.inputs.export_dates import ExportDateError, column_order, parse_export_date
+from tools.importer.read import article_from_bytes, decode
+
+SAMPLE = 1 << 16
+LOOKS_HTML = re.compile(r"<(?:p|div|br|article|html|body|h[1-6]|span|a)\b", re.I)
+_headers: dict[Path, tuple[str, ...]] = {}  # CSV header of each export listed in this process
+
+
+def export_encoding(path: Path) -> str:
+    """UTF-8 (with or without BOM) when the start of the file is; else the guessed code page.
+    Refuses UTF-16/32, whose line breaks are not one byte."""
+    with path.open("rb") as handle:
+        sample = handle.read(SAMPLE)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8-sig" if sample.startswith(codecs.BOM_UTF8) else "utf-8"
+    except UnicodeDecodeError:
+        pass
+    _, encoding = decode(sample)
+    if not encoding or encoding.replace("_", "-").startswith(("utf-16", "utf-32")):
+        raise InputError(f"{path}: cannot tell the export's text encoding (or it is UTF-16); "
+                         "re-save it as UTF-8")
+    return encoding
+
+
+def _lines(path: Path, encoding: str, where: list[int]) -> Iterator[str]:
+    """Decoded lines; `where[0]` is the byte offset after the last line given out."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            where[0] += len(raw)
+            try:
+                yield raw.decode(encoding if number == 1 else encoding.replace("-sig", ""))
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{path} line {number}: not {encoding} text ({exc.reason}); "
+                                 "re-save the export as UTF-8") from exc
+
+
+def table_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
+    if path.name.lower().endswith(".csv"):
+        return _csv_records(path, fields)
+    return _jsonl_records(path, fields)
+
+
+def _csv_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
+    encoding = export_encoding(path)
+    offset = [0]
+    reader = csv.reader(_lines(path, encoding, offset))
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        raise InputError(f"{path}: the export is empty") from None
+    except csv.Error as exc:
+        raise InputError(f"{path} row 1: not a CSV header ({exc})") from exc
+    chosen = _check_columns(path, fields, header)
+    # rows keep the mapping as given: each row's own cells are checked when it is read
+    _headers[path] = tuple(header)
+    refs, dates = [], []
+    date_at = header.index(chosen.column("date")) if chosen.column("date") else None
+    start, row = offset[0], 1
+    try:
+        for cells in reader:
+            row += 1
+            if any(cell.strip() for cell in cells):
+                refs.append(RecordRef(path, f"row {row}", start, offset[0], fields,
+                                      encoding=encoding))
+                if date_at is not None and date_at < len(cells):
+                    dates.append(cells[date_at])
+            start = offset[0]
+    except csv.Error as exc:
+        raise InputError(f"{path} row {row + 1}: broken CSV ({exc}); fix the row") from exc
+    return _with_order(refs, dates)
+
+
+def _check_columns(path: Path, fields: FieldMap, header: list[str]) -> FieldMap:
+    """The mapping for this header; a mapped column the header lacks is an error."""
+    for name, column in fields.columns:
+        if column not in header:
+            raise InputError(f"{path} row 1: no column {column!r} (mapped to {name} by --map); "
+                             f"the columns are {', '.join(map(repr, header))}")
+    chosen = fields.pick(header)
+    if not chosen.column("body"):
+        raise InputError(f"{path} row 1: no column holds the article text; name it with "
+                         "--map body=COLUMN")
+    return chosen
+
+
+def _with_order(refs: list[RecordRef], dates: list[str]) -> Iterator[RecordRef]:
+    order = column_order(dates)
+    return iter([replace(ref, date_order=order) for ref in refs] if order else refs)
+
+
+def _jsonl_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
+    encoding = export_encoding(path)
+    offset = [0]
+    refs, dates = [], []
+    start = 0
+    for number, line in enumerate(_lines(path, encoding, offset), 1):
+        if line.strip():
+            refs.append(RecordRef(path, f"line {number}", start, offset[0], fields,
+                                  encoding=encoding))
+            dates.append(_json_date(line, fields))
+        start = offset[0]
+    return _with_order(refs, dates)
+
+
+def _json_date(line: str, fields: FieldMap) -> str:
+    try:
+        record = json.loads(line)
+        value = record.get(fields.pick(list(record)).column("date") or "")
+    except (ValueError, AttributeError, TypeError):
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def _record_bytes(ref: RecordRef) -> bytes:
+    with ref.path.open("rb") as handle:
+        handle.seek(ref.start)
+        return handle.read(ref.end - ref.start)
+
+
+def _values(ref: RecordRef, text: str) -> dict[str, str]:
+    """The record's fields by name (InputError naming the record for a bad record)."""
+    if ref.where.startswith("row"):
+        header = _headers.get(ref.path) or tuple(next(csv.reader(_lines(ref.path, ref.encoding,
+                                                                        [0]))))
+        try:
+            (cells,) = list(csv.reader(io.StringIO(text, newline="")))
+        except (ValueError, csv.Error) as exc:
+            raise InputError(f"{ref}: cannot read the row ({exc})") from exc
+        record = dict(zip((h.strip() for h in header), cells, strict=False))
+    else:
+        try:
+            record = json.loads(text)
+        except ValueError as exc:
+            raise InputError(f"{ref}: not valid JSON ({exc}); fix or remove the line") from exc
+        if not isinstance(record, dict):
+            raise InputError(f"{ref}: holds a JSON {type(record).__name__}, not an object")
+    return _mapped(ref, record)
+
+
+def _mapped(ref: RecordRef, record: dict) -> dict[str, str]:
+    """Mapped fields (each must be there), plus fields found under their own names."""
+    kind = "column" if ref.where.startswith("row") else "key"
+    missing = [(name, column) for name, column in ref.fields.columns if column not in record]
+    if missing:
+        names = ", ".join(f"{column!r} (mapped to {name})" for name, column in missing)
+        raise InputError(f"{ref}: no value in {kind}{'s' * (len(missing) > 1)} {names}; the "
+                         "record is shorter than the header, or the mapping is wrong")
+    chosen = ref.fields.pick(list(record))
+    if not chosen.column("body"):
+        raise InputError(f"{ref}: no {kind} holds the article text; name it with "
+                         "--map body=NAME")
+    return {name: "" if record[column] is None else str(record[column]).strip()
+            for name, column in chosen.columns}
+
+
+def read_table_record(ref: RecordRef) -> Article:
+    """One row or JSON line as an Article whose text is the body field."""
+    data = _record_bytes(ref).rstrip(b"\r\n")
+    text = data.decode(ref.encoding.replace("-sig", ""), errors="strict")
+    values = _values(ref, text)
+    body = values.get("body", "")
+    if not body:
+        raise InputError(f"{ref}: the article text ({ref.fields.column('body')!r}) is empty")
+    article = article_from_bytes(ref.path, body.encode("utf-8"), bool(LOOKS_HTML.search(body)),
+                                 ref.where)
+    article.raw_sha256 = hashlib.sha256(data).hexdigest()
+    article.encoding = ref.encoding.replace("-sig", "")
+    article.record = ref.where
+    for name in ("title", "url", "source", "lang"):
+        if values.get(name):
+            article.known[name] = " ".join(values[name].split())
+    if values.get("date"):
+        try:
+            article.known["date"] = parse_export_date(values["date"], ref.date_order,
+                                                      ref.fields.date_format)
+        except ExportDateError as exc:
+            raise InputError(f"{ref}: {exc}") from exc
+    return article

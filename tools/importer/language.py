@@ -1,0 +1,86 @@
+"""The language an article is written in, from py3langid over all the languages its model
+ships, with the pairs it confuses (Indonesian and Malay) decided by data in metadata.yaml."""
+
+from __future__ import annotations
+
+import copy
+from functools import lru_cache
+from typing import Any, NamedTuple
+
+from tools.importer.metadata_data import metadata_data
+
+
+class Guess(NamedTuple):
+    """A language and why: `origin` names the signal, `detail` says what it saw."""
+
+    code: str
+    origin: str
+    detail: str
+
+
+@lru_cache(maxsize=1)
+def _identifier() -> Any:
+    """py3langid's model (loaded once a process: ~1 s)."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+
+
+@lru_cache(maxsize=4)
+def _pair_identifier(first: str, second: str) -> Any:
+    """The same model restricted to two languages (a copy: the model is not loaded again)."""
+    identifier = copy.copy(_identifier())
+    identifier.set_languages([first, second])
+    return identifier
+
+
+def primary(code: str) -> str:
+    """`en-US`, `en_GB`, `id-ID` -> `en`, `en`, `id`; `in` (old code of Indonesian) -> `id`."""
+    code = code.strip().replace("_", "-").split("-")[0].lower()
+    return {"in": "id", "iw": "he", "ji": "yi"}.get(code, code)
+
+
+def identify(text: str, declared: str = "") -> Guess | None:
+    """The language of `text` (title and body), or None when it has too few letters to tell.
+    `declared`: the primary code the page states (html lang, og:locale...), used only to
+    settle a confusable pair."""
+    letters = sum(ch.isalpha() for ch in text[:20_000])
+    if letters < metadata_data().get("min_letters_for_language", 40):
+        return None
+    code, probability = _identifier().classify(text[:20_000])
+    detail = f"py3langid {code} ({probability:.2f})"
+    for pair in metadata_data().get("confusable", []):
+        prefer, over = pair["prefer"], pair["over"]
+        if code not in (prefer, over):
+            continue
+        ranked = dict(_pair_identifier(prefer, over).rank(text[:20_000]))
+        if declared in (prefer, over):
+            code = declared
+            detail += f"; {prefer}/{over} settled by the page's declared language {declared}"
+        else:
+            code = over if ranked[over] >= pair["min_probability"] else prefer
+            detail += (f"; {prefer} vs {over}: {over} {ranked[over]:.2f}, needs "
+                       f"{pair['min_probability']:.2f} to win")
+    return Guess(code, "text", detail)
+
+
+def choose_language(text: str, explicit: str = "", declared: list[tuple[str, str]] = ()
+                    ) -> tuple[Guess | None, list[str]]:
+    """The article's language and the explanation of each candidate: an explicit one
+    (sidecar, front matter) wins; then the text's language; the page's declared language
+    (`declared`: (code, origin) pairs) only when the text is too short to identify."""
+    notes: list[str] = []
+    codes = [(primary(code), origin) for code, origin in declared if primary(code)]
+    if explicit:
+        guess = Guess(primary(explicit), "explicit", f"stated: {explicit}")
+        notes += [f"{origin} says {code}: not needed" for code, origin in codes]
+        return guess, notes
+    guess = identify(text, codes[0][0] if codes else "")
+    if guess is None and codes:
+        code, origin = codes[0]
+        return Guess(code, origin, f"{origin} says {code}; the text is too short to identify"), \
+            notes
+    for code, origin in codes:
+        if guess is not None and code != guess.code:
+            notes.append(f"{origin} says {code}: the text reads as {guess.code}")
+    return guess, notes

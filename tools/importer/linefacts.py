@@ -1,0 +1,59 @@
+"""The facts about each line of a page, computed once and shared by the stages that need them
+(body finding, title and date line, metadata harvest, cleaning): no stage matches a line
+against the rules or parses a date line again."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from tools.importer.clean import first_match, screen
+from tools.importer.dates import looks_like_date_line, parse_date_text
+from tools.importer.rules import Rule
+from tools.importer.stopwords import density, page_stopwords, words_of
+
+
+@dataclass
+class LineFacts:
+    """Per line of `lines` (blank lines included, so indices are the page's): word count,
+    casefolded key, first rule, date-line flag, stop-word share; per distinct key, how often
+    the page shows it. `learned`: keys of lines repeated across the batch (importer/repeats.py)."""
+
+    lines: Sequence[str]
+    rules: Sequence[Rule]
+    words: list[int] = field(init=False)
+    keys: list[str] = field(init=False)
+    rule: list[Rule | None] = field(init=False)
+    dated: list[bool] = field(init=False)
+    stop: list[float] = field(init=False)
+    shown: Counter[str] = field(init=False)
+    learned: list[bool] = field(init=False)
+    _dates: dict[int, datetime | None] = field(init=False, default_factory=dict)
+
+    @classmethod
+    def of(cls, lines: Sequence[str], rules: Sequence[Rule],
+           learned: frozenset[int] | set[int] = frozenset()) -> LineFacts:
+        facts = cls(lines, rules)
+        facts.words = [len(line.split()) for line in lines]
+        facts.keys = [" ".join(line.split()).casefold() for line in lines]
+        any_rule = screen(tuple(rules))
+        facts.rule = [first_match(line, rules, any_rule) if n else None
+                      for line, n in zip(lines, facts.words, strict=True)]
+        facts.dated = [0 < n <= 14 and looks_like_date_line(line)
+                       for line, n in zip(lines, facts.words, strict=True)]
+        stop = page_stopwords("\n".join(lines))
+        facts.stop = [density(words_of(line), stop) if n >= 4 else 0.0
+                      for line, n in zip(lines, facts.words, strict=True)]
+        facts.shown = Counter(filter(None, facts.keys))
+        facts.learned = [hash(key) in learned for key in facts.keys] if learned \
+            else [False] * len(lines)
+        return facts
+
+    def date_of(self, index: int) -> datetime | None:
+        """The date a date line states (parsed once)."""
+        if index not in self._dates:
+            self._dates[index] = parse_date_text(self.lines[index]) if self.dated[index] \
+                else None
+        return self._dates[index]

@@ -1,0 +1,172 @@
+"""Stage 1: raw bytes → normalised text. Raw inputs are opened read-only and never modified."""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import logging
+import re
+import unicodedata
+import warnings
+from pathlib import Path
+
+from tools.errors import InputError
+from tools.importer.article import Article
+
+log = logging.getLogger(__name__)
+
+MAX_BYTES = 5 * 1024 * 1024
+HTML_SUFFIXES = {".html", ".htm"}
+TEXT_SUFFIXES = {".txt"}
+INPUT_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")  # faster than translate
+_BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
+_SPACES = re.compile(r"[\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE_RUNS = re.compile("  +")
+_DROPPED = re.compile(f"{_ZERO_WIDTH.pattern[:-1]}{_CONTROL.pattern[1:]}")  # one pass for both
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.I)
+
+
+def read_input(path: Path) -> Article:
+    """Read one raw file into an Article, refusing empty, oversized, binary or undecodable input."""
+    size = path.stat().st_size  # checked before reading: never load a huge file
+    if not (path.name.isprintable() and " ".join(path.name.split()) == path.name):
+        raise InputError(f"{path}: the file name has undecodable bytes, control characters or "
+                         "odd spaces, which the article's Raw_file line cannot keep; rename it")
+    if size == 0:
+        raise InputError(f"{path}: the file is empty; remove it or paste the article in")
+    if size > MAX_BYTES:
+        raise InputError(f"{path}: {size} bytes is over the 5 MB limit; "
+                         "is this really one article?")
+    with path.open("rb") as handle:
+        data = handle.read()
+    return article_from_bytes(path, data, html=_is_html(path, data))
+
+
+def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> Article:
+    """An Article from raw bytes (a file, or one record of an export: `where` names it in
+    messages, e.g. "row 7"); refuses binary, undecodable or blank input."""
+    place = f"{path} {where}".strip()
+    if _bom_encoding(data) is None and _looks_binary(data):  # UTF-16 text is full of NULs
+        raise InputError(f"{place}: this is binary data, not text or HTML; "
+                         "remove it from the input")
+    kind = "html" if html else "text"
+    text, encoding = decode(data, kind)
+    if text is None:
+        raise InputError(f"{place}: cannot decode the text (not UTF-8, no usable charset); "
+                         "re-save it as UTF-8")
+    text = normalise(text)
+    if not text.strip():
+        raise InputError(f"{place}: holds only whitespace; remove it or add the article")
+    art = Article(path=path, raw_sha256=hashlib.sha256(data).hexdigest(), kind=kind,
+                  encoding=encoding, text=text)
+    log.debug("%s: %s, %s, %d chars", place, kind, encoding, len(text))
+    return art
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    """UTF-16/32 announced by a byte-order mark (Windows editors save "Unicode" this way)."""
+    return next((name for bom, name in _BOMS if data.startswith(bom)), None)
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))  # C speed, same count
+    return controls > len(head) * 0.05
+
+
+def _is_html(path: Path, data: bytes) -> bool:
+    if path.suffix.lower() in HTML_SUFFIXES:
+        return True
+    head = data[:1024].lstrip().lower()
+    return head.startswith((b"<!doctype html", b"<html"))
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates: undecodable bytes, or utf-7/unicode_escape
+        return True
+    return False
+
+
+def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
+    """Decode bytes: UTF-8 first (pages often declare a wrong charset, e.g. KapanLagi says
+    iso-8859-1 but is UTF-8), then the declared charset, then charset-normalizer's best guess.
+    Text that cannot be written back as UTF-8 (lone surrogates) does not count as decoded."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    bom = _bom_encoding(data)
+    if bom:
+        try:
+            text = data.decode(bom)
+        except UnicodeDecodeError:
+            text = None
+        if text is not None and not _has_surrogates(text):
+            return text.removeprefix("\ufeff"), bom
+    declared = _META_CHARSET.search(data[:4096]) if kind == "html" else None
+    if declared:
+        name = declared.group(1).decode("ascii", "replace").lower()
+        name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
+        try:
+            with warnings.catch_warnings():  # unicode_escape warns on odd backslashes
+                warnings.simplefilter("ignore")
+                text = data.decode(name)
+        except (LookupError, UnicodeDecodeError):
+            text = None
+        if text is not None and not _has_surrogates(text):
+            return text, name
+        log.debug("declared charset %s does not decode", name)
+    return _guess(data)
+
+
+# charset-normalizer ranks code pages that decode a text equally well in an arbitrary order: a
+# French or Indonesian cp1252 text often comes out as cp1250 (à → ŕ, ã → ă, è → č). Windows-1252
+# is by far the most common legacy encoding of the archive's Latin-script languages (browsers
+# read every latin-1 label as it), so it wins whenever it is about as plausible as the guess.
+PREFERRED = "cp1252"
+CHAOS_MARGIN = 0.06  # charset-normalizer's "mess" ratio; ~0.03-0.06 for a few odd symbols
+
+
+def _guess(data: bytes) -> tuple[str | None, str]:
+    """charset-normalizer's best guess, or cp1252 when that decodes the bytes about as well."""
+    from charset_normalizer import from_bytes
+
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None or _has_surrogates(str(best)):
+        return None, ""
+    try:
+        preferred = data.decode(PREFERRED)
+    except UnicodeDecodeError:  # bytes cp1252 leaves undefined (0x81, 0x8d, 0x8f, 0x90, 0x9d)
+        return str(best), best.encoding
+    if preferred == str(best):
+        return preferred, PREFERRED
+    rival = next((m for m in matches if m.encoding == PREFERRED), None)
+    if rival is not None and rival.chaos <= best.chaos + CHAOS_MARGIN \
+            and rival.coherence >= best.coherence:
+        log.debug("%s reads as well as %s: %s used", PREFERRED, best.encoding, PREFERRED)
+        return preferred, PREFERRED
+    return str(best), best.encoding
+
+
+def normalise(text: str) -> str:
+    """NFC, one kind of newline, no zero-width characters, every odd space a plain space."""
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = text.replace("\u2029", "\n\n")
+    text = _DROPPED.sub("", text)  # zero-width and control characters
+    text = _SPACES.sub(" ", text)
+    if "\x85" in text:  # NEL: white space to str.split, the only kind left besides " " and "\n"
+        return "\n".join(" ".join(line.split()) for line in text.split("\n"))
+    # each line stripped and its runs of spaces made one, as " ".join(line.split()) does
+    text = _SPACE_RUNS.sub(" ", text).replace(" \n", "\n").replace("\n ", "\n")
+    return text.strip(" ")

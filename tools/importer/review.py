@@ -1,0 +1,59 @@
+"""Nothing lost without a word: count what an import removed, and mark for review
+(`Status: draft` with a `Review:` reason) an article whose removed share of running text is
+unusually high, whose title or date rests on weak evidence (tools/importer/metastage.py adds those
+reasons), or whose body disagrees strongly with trafilatura's reading of the same page."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from tools.importer.article import Article
+from tools.importer.clean import looks_like_sentence
+from tools.importer.metadata_data import metadata_data
+
+TOKEN = re.compile(r"\w+")
+
+
+def removed_counts(article: Article) -> tuple[int, int, int]:
+    """(lines, words, words in sentence-like lines) removed from the input."""
+    lines = words = prose = 0
+    for item in article.removed:
+        count = len(item.line.split())
+        lines += 1
+        words += count
+        if item.rule != "title" and looks_like_sentence(item.line, count):
+            prose += count
+    return lines, words, prose
+
+
+def token_f1(got: str, want: str) -> float:
+    """Bag-of-words F1 of two texts (lowercase word tokens)."""
+    have = Counter(TOKEN.findall(got.casefold()))
+    need = Counter(TOKEN.findall(want.casefold()))
+    common = sum((have & need).values())
+    if not common:
+        return 0.0
+    precision, recall = common / sum(have.values()), common / sum(need.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def mark(article: Article) -> None:
+    """Add the body-level review reasons and set the status when there is any reason."""
+    limits = metadata_data().get("review", {})
+    _, _, prose = removed_counts(article)
+    kept = article.words
+    share = prose / (prose + kept) if prose + kept else 0.0
+    if prose >= limits.get("removed_prose_words", 150) and \
+            share >= limits.get("removed_prose_share", 0.6):
+        article.review.append(f"{share:.0%} of the running text was removed ({prose} words "
+                              f"kept out, {kept} kept); run the import with --explain to see "
+                              "what went")
+    reference = article.reference_text
+    if article.kind == "html" and len(reference.split()) >= limits.get("reference_words", 80):
+        score = token_f1("\n".join(article.paragraphs), reference)
+        if score < limits.get("min_reference_f1", 0.5):
+            article.review.append(f"the text found differs from trafilatura's reading of the "
+                                  f"page (word overlap F1 {score:.2f}); compare with the page")
+    if article.review:
+        article.status = "draft"

@@ -1,0 +1,163 @@
+"""Load junk rules and site profiles from data files (tools/data/rules, tools/data/sites).
+
+Rules are data so editors extend them without touching Python. A rule has an id, a description,
+an action, one or more regular expressions and examples that the test suite checks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tools.datayaml import load_yaml_text
+from tools.errors import RuleError
+from tools.regexsafety import SAFE_HINT, nested_repeat
+
+DATA_DIR = Path(__file__).resolve().parents[1] / "data"
+ACTIONS = {"drop", "drop-block", "end", "strip", "meta"}
+FIELDS = {"", "authors", "editor", "agencies", "dateline", "source", "date"}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One junk pattern: drop the line, end the body, strip the match, or turn it into metadata."""
+
+    id: str
+    description: str
+    action: str
+    patterns: tuple[re.Pattern[str], ...]
+    field: str = ""
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+    gallery: bool = False  # captions: kept when the article is nothing but them (photo pages)
+
+    def search(self, line: str) -> re.Match[str] | None:
+        for pattern in self.patterns:
+            match = pattern.search(line)
+            if match:
+                return match
+        return None
+
+
+@dataclass(frozen=True)
+class SiteProfile:
+    """What is known about one news site: names, domains, timezone and its own junk rules."""
+
+    name: str
+    domains: tuple[str, ...]
+    timezone: str = "+07:00"
+    detect: tuple[re.Pattern[str], ...] = ()
+    rules: tuple[Rule, ...] = field(default_factory=tuple)
+
+    def matches_url(self, url: str) -> bool:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+        return any(host == d or host.endswith("." + d) for d in self.domains)
+
+
+class SlowPatternError(RuleError):
+    """A data-file pattern that can backtrack for hours (tools/regexsafety.py)."""
+
+
+def compile_pattern(pattern: str, where: str) -> re.Pattern[str]:
+    """Compile a pattern from a data file; refuse one that is broken or can hang an import."""
+    try:
+        compiled = re.compile(pattern)
+    except (re.error, TypeError) as exc:
+        raise RuleError(f"{where}: bad pattern ({exc}); fix the regular expression") from exc
+    danger = nested_repeat(pattern)
+    if danger:
+        raise SlowPatternError(f"{where}: pattern {pattern!r} can take hours on one long line "
+                               f"({danger}); {SAFE_HINT}")
+    return compiled
+
+
+def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
+    """Build a Rule from its YAML mapping, checking the fields a person might get wrong."""
+    rid = raw.get("id")
+    action = raw.get("action", "drop")
+    patterns = raw.get("patterns") or ([raw["pattern"]] if raw.get("pattern") else [])
+    if not rid or action not in ACTIONS or not patterns:
+        raise RuleError(f"{origin}: rule {rid!r} needs an id, an action in {sorted(ACTIONS)} "
+                        "and at least one pattern")
+    if raw.get("field", "") not in FIELDS:
+        raise RuleError(f"{origin}: rule {rid}: field must be one of {sorted(FIELDS)}")
+    compiled = tuple(compile_pattern(p, f"{origin}: rule {rid}") for p in patterns)
+    return Rule(id=str(rid), description=str(raw.get("description", "")), action=action,
+                patterns=compiled, field=raw.get("field", ""),
+                examples=tuple(raw.get("examples") or ()),
+                counter_examples=tuple(raw.get("counter_examples") or ()),
+                gallery=bool(raw.get("gallery", False)))
+
+
+def _load_yaml(path: Path) -> Any:
+    try:
+        return load_yaml_text(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise RuleError(f"{path}: not valid YAML ({exc}); fix the file") from exc
+
+
+@lru_cache(maxsize=8)
+def load_common_rules(data_dir: Path = DATA_DIR) -> tuple[Rule, ...]:
+    """The generic rules, in file order (earlier rules win)."""
+    rules: list[Rule] = []
+    for path in sorted((data_dir / "rules").glob("*.yaml")):
+        doc = _load_yaml(path) or {}
+        rules.extend(parse_rule(r, str(path)) for r in doc.get("rules", []))
+    return tuple(rules)
+
+
+def _profile_rules(doc: dict[str, Any], origin: str) -> list[Rule]:
+    name = doc["name"]
+    rules = []
+    if doc.get("dateline"):
+        rules.append(parse_rule({"id": f"site-dateline:{name}", "action": "strip",
+                                 "field": "dateline", "patterns": [doc["dateline"]],
+                                 "description": f"{name} dateline"}, origin))
+    if doc.get("editor_code"):
+        rules.append(parse_rule({"id": f"site-editor-code:{name}", "action": "meta",
+                                 "field": "editor", "patterns": [doc["editor_code"]],
+                                 "description": f"{name} editor code"}, origin))
+    rules.extend(parse_rule(r, origin) for r in doc.get("rules") or [])
+    return rules
+
+
+@lru_cache(maxsize=8)
+def load_sites(data_dir: Path = DATA_DIR) -> tuple[SiteProfile, ...]:
+    """Every site profile, one YAML file per site."""
+    sites = []
+    for path in sorted((data_dir / "sites").glob("*.yaml")):
+        doc = _load_yaml(path) or {}
+        if not doc.get("name"):
+            raise RuleError(f"{path}: a site profile needs a `name`")
+        detect = tuple(compile_pattern(p, f"{path}: detect") for p in doc.get("detect") or ())
+        sites.append(SiteProfile(name=doc["name"], domains=tuple(doc.get("domains") or ()),
+                                 timezone=str(doc.get("timezone", "+07:00")), detect=detect,
+                                 rules=tuple(_profile_rules(doc, str(path)))))
+    return tuple(sites)
+
+
+def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
+              text: str = "") -> SiteProfile | None:
+    """The profile for a URL, a source name, or (for text dumps) the first detect pattern hit."""
+    for site in sites:
+        if name and name.lower() == site.name.lower():
+            return site
+    by_url = [(max(len(d) for d in s.domains), s.name, s) for s in sites
+              if url and s.domains and s.matches_url(url)]
+    if by_url:
+        return max(by_url)[2]
+    if text:
+        return detect_site(sites, text[:20000])
+    return None
+
+
+def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None:
+    """The site whose detect pattern hits first in a dump's head."""
+    best = [(match.start(), site.name, site) for site in sites for pattern in site.detect
+            if (match := pattern.search(head))]
+    return min(best)[2] if best else None
