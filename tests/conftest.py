@@ -90,6 +90,14 @@ def project_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def research_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/research/ (hand-written test data) built for real."""
+    output = tmp_path_factory.mktemp("research-site")
+    build_site(FIXTURES / "research" / "content", output)
+    return output
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     """Drive Debian's Chromium: Playwright cannot download a browser on this network."""
     if not CHROMIUM.exists():
