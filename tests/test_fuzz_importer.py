@@ -13,7 +13,6 @@ import json
 import os
 import shutil
 import tempfile
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -31,14 +30,14 @@ from conftest import ROOT, time_limit
 
 SEED = ROOT / "seeds" / "000_3814e48b976ab4c4.txt"
 SEED_BYTES = SEED.read_bytes()
-HANG_SECONDS = 20  # a hard stop per input (SIGALRM); the deadline below is the usual bound
+HANG_SECONDS = 20  # a hard stop per input (SIGALRM): a hang fails; no timing bound (load varies)
 STATUSES = {"created", "updated", "unchanged", "error"}
 
 
-def fuzz(examples: int, deadline_ms: int = 4000) -> settings:
+def fuzz(examples: int) -> settings:
     """Reproducible settings: the same inputs on every run and machine, no saved examples."""
     return settings(max_examples=examples, derandomize=True, database=None,
-                    deadline=timedelta(milliseconds=deadline_ms), print_blob=True,
+                    deadline=None, print_blob=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow, HealthCheck.data_too_large,
                                            HealthCheck.large_base_example])
@@ -105,7 +104,7 @@ def cleanup(path: Path) -> None:
 SUFFIXES = st.sampled_from([".txt", ".html", ".htm", ".TXT"])
 
 
-@fuzz(3000, deadline_ms=2000)
+@fuzz(3000)
 @given(data=st.binary(max_size=3000), suffix=SUFFIXES)
 def test_random_bytes_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, data, suffix):
     path, out, result = import_file(tmp_path, f"random{suffix}", data)
@@ -254,7 +253,7 @@ def html_page(draw: st.DrawFn) -> bytes:
     return encode(text, draw(ENCODINGS))
 
 
-@fuzz(600, deadline_ms=6000)
+@fuzz(600)
 @given(data=html_page(), suffix=st.sampled_from([".html", ".htm", ".txt"]))
 def test_html_pages_are_imported_or_refused_in_one_line(tmp_path, fuzz_count, data, suffix):
     path, out, result = import_file(tmp_path, f"page{suffix}", data)
@@ -320,7 +319,7 @@ ODD_PAGES = [b"<!-- only a comment -->", b'<?xml version="1.0" encoding="utf-8"?
              b"<h1>Judul</h1><p>Teks.</p></body></html>", b"<?php ?>", b" <html> ", b"</p>"]
 
 
-@fuzz(150, deadline_ms=10000)
+@fuzz(150)
 @given(batch=st.lists(st.tuples(st.one_of(article_text().map(lambda t: t.encode("utf-8")),
                                           mutated_seed(), st.binary(max_size=300), html_page(),
                                           st.sampled_from(ODD_PAGES)),

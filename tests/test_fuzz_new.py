@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from datetime import timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -27,7 +26,7 @@ DATES = st.one_of(st.none(), st.text(max_size=30), st.sampled_from([
 ]))
 
 
-@settings(max_examples=400, derandomize=True, database=None, deadline=timedelta(seconds=2),
+@settings(max_examples=400, derandomize=True, database=None, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(title=TEXT, date=st.one_of(st.none(), DATES),
        url=st.sampled_from(["", "", "https://x.id/a", "ftp://x", "https://x.id/\x00"]),
