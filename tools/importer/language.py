@@ -38,7 +38,7 @@ def identify(text: str, declared: str = "") -> Guess | None:
     settle a confusable pair. One pass of the model: its ranking of every language gives both
     the best one and the odds within a confusable pair (naive Bayes: the model restricted to
     two languages keeps their ratio)."""
-    sample = text[:20_000]
+    sample = text[:metadata_data().get("language_sample_chars", 1500)]
     needed = metadata_data().get("min_letters_for_language", 40)
     if sum(1 for _ in islice(filter(str.isalpha, sample), needed)) < needed:
         return None
