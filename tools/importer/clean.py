@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from tools.importer.article import Article
 from tools.importer.rules import Rule
@@ -44,7 +44,7 @@ def looks_like_headline(line: str, words: int | None = None) -> bool:
 
 
 def first_match(line: str, rules: Iterable[Rule],
-                any_rule: re.Pattern[str] | None = None) -> Rule | None:
+                any_rule: Screen | None = None) -> Rule | None:
     """The first rule whose pattern matches the line (rules are ordered: site rules first).
     `any_rule`: the rules' `screen`, with which a line that no rule matches (most lines of an
     article) costs one search."""
@@ -55,25 +55,63 @@ def first_match(line: str, rules: Iterable[Rule],
 
 _LEADING_FLAGS = re.compile(r"\A\(\?([aiLmsux]+)\)")
 _NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+_CLASS_START = re.compile(r"\[\^?\]?")
+
+
+class Screen(NamedTuple):
+    """Whether any of the rules matches a line, in at most two searches: `anchored` holds the
+    patterns that can match only at the line's start (one attempt there), `floating` the rest.
+    One alternation of every pattern would lose the start-only shortcut of each `^` pattern
+    and try every pattern at every character of a long paragraph."""
+
+    anchored: re.Pattern[str] | None
+    floating: re.Pattern[str] | None
+
+    def search(self, line: str) -> bool:
+        return bool(self.anchored and self.anchored.match(line)
+                    or self.floating and self.floating.search(line))
 
 
 @lru_cache(maxsize=64)
-def screen(rules: tuple[Rule, ...]) -> re.Pattern[str] | None:
-    """One alternation of every pattern of the rules: it matches a line if and only if one of
-    them does. Leading `(?i)` flags become scoped groups and group names are dropped so the
-    patterns can sit side by side; None when that cannot be done (then each rule is tried)."""
-    parts = []
+def screen(rules: tuple[Rule, ...]) -> Screen | None:
+    """The rules' patterns as a Screen: it matches a line if and only if one of them does.
+    Leading `(?i)` flags become scoped groups and group names are dropped so the patterns can
+    sit side by side; None when that cannot be done (then each rule is tried)."""
+    parts: dict[bool, list[str]] = {True: [], False: []}
     for pattern in (p for rule in rules for p in rule.patterns):
         source = pattern.pattern
         flags = _LEADING_FLAGS.match(source)
         body = _NAMED_GROUP.sub("(?:", source[flags.end():] if flags else source)
         if "(?P=" in body or "\\1" in body or pattern.flags & re.MULTILINE:
             return None
-        parts.append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+        anchored = body.startswith(("^", "\\A")) and not pattern.flags & re.VERBOSE \
+            and not _top_level_bar(body)
+        parts[anchored].append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
     try:
-        return re.compile("|".join(parts)) if parts else None
+        return Screen(*(re.compile("|".join(parts[key])) if parts[key] else None
+                        for key in (True, False)))
     except re.error:
         return None
+
+
+def _top_level_bar(source: str) -> bool:
+    """Whether a pattern has an alternation outside any group (`^a|b` matches `b` anywhere)."""
+    depth, index, in_class = 0, 0, False
+    while index < len(source):
+        char = source[index]
+        if char == "\\":
+            index += 1
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True  # a `]` right after `[` or `[^` is a member, not the end
+            index += len(_CLASS_START.match(source, index).group(0)) - 1
+        elif char in "()":
+            depth += 1 if char == "(" else -1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
 
 
 def record(article: Article, field: str, value: str) -> None:

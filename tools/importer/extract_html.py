@@ -7,8 +7,6 @@ import logging
 import re
 from typing import Any
 
-import lxml_html_clean  # noqa: F401  (trafilatura needs it explicitly with lxml 6)
-import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -250,6 +248,9 @@ def extract_html(article: Article) -> None:
     (page_lines, also article.lines for the date line near the title), the page's link blocks,
     article.signals (every metadata value the page gives, with its evidence) and
     article.known (the chosen html_title, html_date, html_url, html_source)."""
+    import lxml_html_clean  # noqa: F401  (trafilatura needs it explicitly with lxml 6)
+    import trafilatura  # here, not at the top: a batch of text dumps never loads it (~0.3 s)
+
     from tools.importer.html_blocks import blocks_of
 
     tree = parse_page(article.text, article.path)
