@@ -29,7 +29,8 @@ HEADER_LINES = 8  # page lines after the title searched for credit lines (author
 def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], bool]) -> None:
     """Title, paragraphs and structure of an HTML article from its extracted blocks."""
     explicit = article.known.get("title", "")
-    title = explicit or article.known.get("html_title") or _first_heading(article.blocks)
+    title = explicit or article.known.get("html_title") or _first_heading(article.blocks) \
+        or headline_line(article.page_lines, rules)
     if not title.strip():
         from tools.importer.metastage import missing_title
 
@@ -39,7 +40,7 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
     blocks = recover_lead(split_glued(article.blocks, article.page_lines), article.page_lines)
     teaser = page_teasers(article, blocks)
     paragraphs = clean_blocks(article, blocks, rules, learned, teaser)
-    if not paragraphs:  # a photo gallery: its captions are the text
+    if is_gallery(article, paragraphs, rules):  # a photo gallery: its captions are the text
         article.removed.clear()
         article.structure.clear()
         paragraphs = clean_blocks(article, blocks, [r for r in rules if not r.gallery],
@@ -48,6 +49,16 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
         raise InputError(f"{article.path}: no article text found after cleaning; "
                          "check the file (run with --explain to see what was removed)")
     article.paragraphs = paragraphs
+
+
+def is_gallery(article: Article, paragraphs: Sequence[str], rules: Sequence[Rule]) -> bool:
+    """A photo page: no running text is left but the captions the `gallery` rules removed
+    (a gallery's page furniture, such as view counts and durations, may be all that is left)."""
+    if any(clean.looks_like_sentence(p) for p in paragraphs):
+        return False
+    captions = {rule.id for rule in rules if rule.gallery}
+    return not paragraphs or any(item.rule in captions and clean.looks_like_sentence(item.line)
+                                 for item in article.removed)
 
 
 def recover_lead(blocks: list[Block], page_lines: list[str]) -> list[Block]:
@@ -95,6 +106,17 @@ def page_teasers(article: Article, blocks: Sequence[Block]) -> Callable[[str], b
 
 def _first_heading(blocks: Sequence[Block]) -> str:
     return next((b.text for b in blocks if b.kind == "heading"), "")
+
+
+def headline_line(page_lines: list[str], rules: Sequence[Rule]) -> str:
+    """For a page with no title signal at all (no <title>, og:title, JSON-LD headline or
+    heading; old pages often set the headline in bold): the headline-like line just before
+    the text, found in the page read as a dump by the body finder. No signal confirms it, so
+    the metadata stage marks the article for review."""
+    from tools.importer import body as body_stage
+    from tools.importer.linefacts import LineFacts
+
+    return body_stage.find_body(LineFacts.of(page_lines, rules)).title
 
 
 def _page_header(article: Article, rules: Sequence[Rule]) -> None:
@@ -218,7 +240,7 @@ def _without_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
 
 def _stray(article: Article, paragraph: str) -> bool:
     """A short plain line that is no sentence (a kicker, a label, a contact or index link)."""
-    return (paragraph not in article.structure and len(paragraph.split()) <= STRAY_WORDS
+    return (paragraph not in article.structure and clean.word_count(paragraph) <= STRAY_WORDS
             and not paragraph.endswith(clean.SENTENCE_END))
 
 
