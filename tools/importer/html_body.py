@@ -22,6 +22,8 @@ from tools.importer.rules import Rule
 DATE_LINE_WORDS = 10
 LEAD_LINES = 2  # lead paragraphs recovered from the page before the extract's first one
 LEAD_WORDS = 20
+REPEAT_WORDS = 20  # a repeated line up to this long is a label, cell or code line, kept
+LEAD_SCAN = 40  # page lines searched back for them (a page may set blank lines between)
 STRAY_WORDS = 6  # a line this short that ends no sentence, before or after the text
 HEADER_LINES = 8  # page lines after the title searched for credit lines (authors, editor)
 
@@ -71,9 +73,8 @@ def recover_lead(blocks: list[Block], page_lines: list[str]) -> list[Block]:
     index = page_lines.index(first)
     have = {b.text for b in blocks}
     lead: list[Block] = []
-    for line in reversed(page_lines[max(0, index - LEAD_LINES * 2): index]):
-        if not line.strip():
-            continue
+    before = [line for line in page_lines[max(0, index - LEAD_SCAN): index] if line.strip()]
+    for line in reversed(before[-LEAD_LINES:]):  # blank lines between paragraphs do not count
         if len(lead) == LEAD_LINES or line in have or len(line.split()) < LEAD_WORDS \
                 or not clean.looks_like_sentence(line):
             break
@@ -230,11 +231,15 @@ def is_title_variant(line: str, title: str) -> bool:
 
 
 def _without_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
-    """clean.drop_duplicates on the plain paragraphs only (a subhead or a table may repeat
-    words of the text), then the stray short lines around the text."""
-    plain = [p for p in paragraphs if p not in article.structure]
+    """Exact repeats of a running paragraph (a page that carries its text twice) dropped with
+    clean.drop_duplicates, then the stray short lines around the text. A line of up to
+    REPEAT_WORDS words that recurs inside trafilatura's extract is the article's own (`Pros:`
+    under each product, table cells, code lines, subheads) and stays."""
+    plain = [p for p in paragraphs
+             if p not in article.structure and clean.word_count(p) > REPEAT_WORDS]
     survivors = {id(p) for p in clean.drop_duplicates(article, plain)}
-    kept = [p for p in paragraphs if p in article.structure or id(p) in survivors]
+    kept = [p for p in paragraphs if id(p) in survivors or p in article.structure
+            or clean.word_count(p) <= REPEAT_WORDS]
     return _trimmed(article, kept)
 
 
