@@ -22,7 +22,8 @@ from tools.importer.rules import Rule
 DATE_LINE_WORDS = 10
 LEAD_LINES = 2  # lead paragraphs recovered from the page before the extract's first one
 LEAD_WORDS = 20
-REPEAT_WORDS = 20  # a repeated line up to this long is a label, cell or code line, kept
+REPEAT_WORDS = 20  # a repeated line up to this long that ends no sentence is a label, kept
+LABEL_NOT_AFTER = (".", "!", "?", "。", "！", "？")
 LEAD_SCAN = 40  # page lines searched back for them (a page may set blank lines between)
 STRAY_WORDS = 6  # a line this short that ends no sentence, before or after the text
 HEADER_LINES = 8  # page lines after the title searched for credit lines (authors, editor)
@@ -231,16 +232,18 @@ def is_title_variant(line: str, title: str) -> bool:
 
 
 def _without_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
-    """Exact repeats of a running paragraph (a page that carries its text twice) dropped with
-    clean.drop_duplicates, then the stray short lines around the text. A line of up to
-    REPEAT_WORDS words that recurs inside trafilatura's extract is the article's own (`Pros:`
-    under each product, table cells, code lines, subheads) and stays."""
-    plain = [p for p in paragraphs
-             if p not in article.structure and clean.word_count(p) > REPEAT_WORDS]
-    survivors = {id(p) for p in clean.drop_duplicates(article, plain)}
-    kept = [p for p in paragraphs if id(p) in survivors or p in article.structure
-            or clean.word_count(p) <= REPEAT_WORDS]
-    return _trimmed(article, kept)
+    """clean.drop_duplicates on the plain sentences and running paragraphs (a page that carries
+    its text twice, a caption repeating the lead), then the stray short lines around the text.
+    A line of up to REPEAT_WORDS words that ends no sentence and recurs inside trafilatura's
+    extract is the article's own (`Pros:` under each product, table cells, code lines)."""
+    def label(paragraph: str) -> bool:
+        return paragraph in article.structure or (
+            clean.word_count(paragraph) <= REPEAT_WORDS
+            and not paragraph.rstrip("\"”’')").endswith(LABEL_NOT_AFTER))
+
+    survivors = {id(p) for p in clean.drop_duplicates(article, [p for p in paragraphs
+                                                                if not label(p)])}
+    return _trimmed(article, [p for p in paragraphs if id(p) in survivors or label(p)])
 
 
 def _stray(article: Article, paragraph: str) -> bool:
