@@ -245,48 +245,12 @@ def _words(blocks: list[Any]) -> int:
     return sum(len(block.text.split()) for block in blocks)
 
 
-_WORD = re.compile(r"\w+")
-INLINE_WINDOW = 8  # default-mode blocks searched ahead for a precision block's whole version
-INLINE_GROWTH = 1.5  # the whole version has at most this many times the words (plus two)
-
-
-def with_inline_text(narrow: list[Any], wide: list[Any]) -> list[Any]:
-    """Precision mode's blocks, each paragraph replaced by the default mode's version of it
-    when that holds all its words and a few more: precision mode deletes inline elements it
-    takes for link boxes (`<span class="link">` inside a sentence), leaving holes in the
-    text, while it is right about which paragraphs are the article's."""
-    out, start = [], 0
-    for block in narrow:
-        whole = _whole_version(block, wide, start) if block.kind == "p" else None
-        if whole is None:
-            out.append(block)
-            continue
-        out.append(wide[whole])
-        start = whole + 1
-    return out
-
-
-def _whole_version(block: Any, wide: list[Any], start: int) -> int | None:
-    words = set(_WORD.findall(block.text))
-    count = len(block.text.split())
-    for index in range(start, min(start + INLINE_WINDOW, len(wide))):
-        other = wide[index]
-        if other.kind != "p":
-            continue
-        if other.text == block.text:
-            return index
-        if words <= set(_WORD.findall(other.text)) and \
-                len(other.text.split()) <= INLINE_GROWTH * count + 2:
-            return index
-    return None
-
-
 def extract_html(article: Article) -> None:
     """Fill article.blocks (the article as trafilatura extracts it), the page read as a dump
     (page_lines, also article.lines for the date line near the title), the page's link blocks,
     article.signals (every metadata value the page gives, with its evidence) and
     article.known (the chosen html_title, html_date, html_url, html_source)."""
-    from tools.importer.html_blocks import blocks_of
+    from tools.importer.html_blocks import blocks_of, with_inline_text
 
     tree = parse_page(article.text, article.path)
     meta = page_meta(tree)
