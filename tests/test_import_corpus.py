@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not (CORPUS / "html").is_dir(),
 
 FLOORS = {  # kind -> (body F1 normalised, body F1 raw, title accuracy), with and without profiles
     "raw_text": (0.98, 0.975, 0.95),
-    "html": (0.93, 0.925, 0.95),  # trafilatura misses lead paragraphs on 4 pages (issue 14)
+    "html": (0.98, 0.975, 0.95),
 }
 
 

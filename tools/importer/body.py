@@ -102,7 +102,8 @@ def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start:
         score += 2.0
     if pos == 0:
         score += 2.0
-    if not line[0].isupper() and not line[0].isdigit():
+    first = line.lstrip("\"'‘“«„¿¡")[:1] or line[0]  # a headline may open with a quote
+    if not first.isupper() and not first.isdigit():
         score -= 3.0
     if facts.shown[facts.keys[index]] >= 3:  # a playlist item rather than this headline
         score -= 3.0

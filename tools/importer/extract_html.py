@@ -251,7 +251,7 @@ def extract_html(article: Article) -> None:
     import lxml_html_clean  # noqa: F401  (trafilatura needs it explicitly with lxml 6)
     import trafilatura  # here, not at the top: a batch of text dumps never loads it (~0.3 s)
 
-    from tools.importer.html_blocks import blocks_of
+    from tools.importer.html_blocks import blocks_of, with_inline_text
 
     tree = parse_page(article.text, article.path)
     meta = page_meta(tree)
@@ -266,7 +266,7 @@ def extract_html(article: Article) -> None:
     precise = trafilatura.bare_extraction(article.text, favor_precision=True, **EXTRACT_SETTINGS)
     narrow = blocks_of(precise.body if precise is not None else None)
     if _words(narrow) >= PRECISION_SHARE * _words(article.blocks):
-        article.blocks = narrow
+        article.blocks = with_inline_text(narrow, article.blocks)
     record_signals(article, meta, title_element, found)
     choose_known(article, meta, title_element, found)
     log.debug("%s: html meta %s", article.path, {k: v for k, v in article.known.items()

@@ -8,6 +8,7 @@ table stays a table instead of a run of one-word lines.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -99,3 +100,39 @@ def _walk(node: Any) -> Iterator[Block]:
             yield from (Block("p", line) for line in lines_of(child))
         if child.tail and child.tail.strip() and node.tag in _CONTAINERS:
             yield Block("p", " ".join(child.tail.split()))
+
+
+_WORD = re.compile(r"\w+")
+INLINE_WINDOW = 8  # default-mode blocks searched ahead for a precision block's whole version
+INLINE_GROWTH = 1.5  # the whole version has at most this many times the words (plus two)
+
+
+def with_inline_text(narrow: list[Block], wide: list[Block]) -> list[Block]:
+    """Precision mode's blocks, each paragraph replaced by the default mode's version of it
+    when that holds all its words and a few more: precision mode deletes inline elements it
+    takes for link boxes (`<span class="link">` inside a sentence), leaving holes in the
+    text, while it is right about which paragraphs are the article's."""
+    out, start = [], 0
+    for block in narrow:
+        whole = _whole_version(block, wide, start) if block.kind == "p" else None
+        if whole is None:
+            out.append(block)
+            continue
+        out.append(wide[whole])
+        start = whole + 1
+    return out
+
+
+def _whole_version(block: Block, wide: list[Block], start: int) -> int | None:
+    words = set(_WORD.findall(block.text))
+    count = len(block.text.split())
+    for index in range(start, min(start + INLINE_WINDOW, len(wide))):
+        other = wide[index]
+        if other.kind != "p":
+            continue
+        if other.text == block.text:
+            return index
+        if words <= set(_WORD.findall(other.text)) and \
+                len(other.text.split()) <= INLINE_GROWTH * count + 2:
+            return index
+    return None

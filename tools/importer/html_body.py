@@ -22,6 +22,9 @@ from tools.importer.rules import Rule
 DATE_LINE_WORDS = 10
 LEAD_LINES = 2  # lead paragraphs recovered from the page before the extract's first one
 LEAD_WORDS = 20
+REPEAT_WORDS = 20  # a repeated line up to this long that ends no sentence is a label, kept
+LABEL_NOT_AFTER = (".", "!", "?", "。", "！", "？")
+LEAD_SCAN = 40  # page lines searched back for them (a page may set blank lines between)
 STRAY_WORDS = 6  # a line this short that ends no sentence, before or after the text
 HEADER_LINES = 8  # page lines after the title searched for credit lines (authors, editor)
 
@@ -29,7 +32,8 @@ HEADER_LINES = 8  # page lines after the title searched for credit lines (author
 def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], bool]) -> None:
     """Title, paragraphs and structure of an HTML article from its extracted blocks."""
     explicit = article.known.get("title", "")
-    title = explicit or article.known.get("html_title") or _first_heading(article.blocks)
+    title = explicit or article.known.get("html_title") or _first_heading(article.blocks) \
+        or headline_line(article.page_lines, rules)
     if not title.strip():
         from tools.importer.metastage import missing_title
 
@@ -39,7 +43,7 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
     blocks = recover_lead(split_glued(article.blocks, article.page_lines), article.page_lines)
     teaser = page_teasers(article, blocks)
     paragraphs = clean_blocks(article, blocks, rules, learned, teaser)
-    if not paragraphs:  # a photo gallery: its captions are the text
+    if is_gallery(article, paragraphs, rules):  # a photo gallery: its captions are the text
         article.removed.clear()
         article.structure.clear()
         paragraphs = clean_blocks(article, blocks, [r for r in rules if not r.gallery],
@@ -48,6 +52,16 @@ def html_text(article: Article, rules: Sequence[Rule], learned: Callable[[str], 
         raise InputError(f"{article.path}: no article text found after cleaning; "
                          "check the file (run with --explain to see what was removed)")
     article.paragraphs = paragraphs
+
+
+def is_gallery(article: Article, paragraphs: Sequence[str], rules: Sequence[Rule]) -> bool:
+    """A photo page: no running text is left but the captions the `gallery` rules removed
+    (a gallery's page furniture, such as view counts and durations, may be all that is left)."""
+    if any(clean.looks_like_sentence(p) for p in paragraphs):
+        return False
+    captions = {rule.id for rule in rules if rule.gallery}
+    return not paragraphs or any(item.rule in captions and clean.looks_like_sentence(item.line)
+                                 for item in article.removed)
 
 
 def recover_lead(blocks: list[Block], page_lines: list[str]) -> list[Block]:
@@ -60,9 +74,8 @@ def recover_lead(blocks: list[Block], page_lines: list[str]) -> list[Block]:
     index = page_lines.index(first)
     have = {b.text for b in blocks}
     lead: list[Block] = []
-    for line in reversed(page_lines[max(0, index - LEAD_LINES * 2): index]):
-        if not line.strip():
-            continue
+    before = [line for line in page_lines[max(0, index - LEAD_SCAN): index] if line.strip()]
+    for line in reversed(before[-LEAD_LINES:]):  # blank lines between paragraphs do not count
         if len(lead) == LEAD_LINES or line in have or len(line.split()) < LEAD_WORDS \
                 or not clean.looks_like_sentence(line):
             break
@@ -95,6 +108,17 @@ def page_teasers(article: Article, blocks: Sequence[Block]) -> Callable[[str], b
 
 def _first_heading(blocks: Sequence[Block]) -> str:
     return next((b.text for b in blocks if b.kind == "heading"), "")
+
+
+def headline_line(page_lines: list[str], rules: Sequence[Rule]) -> str:
+    """For a page with no title signal at all (no <title>, og:title, JSON-LD headline or
+    heading; old pages often set the headline in bold): the headline-like line just before
+    the text, found in the page read as a dump by the body finder. No signal confirms it, so
+    the metadata stage marks the article for review."""
+    from tools.importer import body as body_stage
+    from tools.importer.linefacts import LineFacts
+
+    return body_stage.find_body(LineFacts.of(page_lines, rules)).title
 
 
 def _page_header(article: Article, rules: Sequence[Rule]) -> None:
@@ -208,17 +232,23 @@ def is_title_variant(line: str, title: str) -> bool:
 
 
 def _without_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
-    """clean.drop_duplicates on the plain paragraphs only (a subhead or a table may repeat
-    words of the text), then the stray short lines around the text."""
-    plain = [p for p in paragraphs if p not in article.structure]
-    survivors = {id(p) for p in clean.drop_duplicates(article, plain)}
-    kept = [p for p in paragraphs if p in article.structure or id(p) in survivors]
-    return _trimmed(article, kept)
+    """clean.drop_duplicates on the plain sentences and running paragraphs (a page that carries
+    its text twice, a caption repeating the lead), then the stray short lines around the text.
+    A line of up to REPEAT_WORDS words that ends no sentence and recurs inside trafilatura's
+    extract is the article's own (`Pros:` under each product, table cells, code lines)."""
+    def label(paragraph: str) -> bool:
+        return paragraph in article.structure or (
+            clean.word_count(paragraph) <= REPEAT_WORDS
+            and not paragraph.rstrip("\"”’')").endswith(LABEL_NOT_AFTER))
+
+    survivors = {id(p) for p in clean.drop_duplicates(article, [p for p in paragraphs
+                                                                if not label(p)])}
+    return _trimmed(article, [p for p in paragraphs if id(p) in survivors or label(p)])
 
 
 def _stray(article: Article, paragraph: str) -> bool:
     """A short plain line that is no sentence (a kicker, a label, a contact or index link)."""
-    return (paragraph not in article.structure and len(paragraph.split()) <= STRAY_WORDS
+    return (paragraph not in article.structure and clean.word_count(paragraph) <= STRAY_WORDS
             and not paragraph.endswith(clean.SENTENCE_END))
 
 

@@ -35,8 +35,11 @@ class Rule:
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     gallery: bool = False  # captions: kept when the article is nothing but them (photo pages)
+    max_words: int = 0  # a line longer than this is never this rule's (0: any length)
 
     def search(self, line: str) -> re.Match[str] | None:
+        if self.max_words and len(line.split()) > self.max_words:
+            return None
         for pattern in self.patterns:
             match = pattern.search(line)
             if match:
@@ -91,7 +94,14 @@ def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
                 patterns=compiled, field=raw.get("field", ""),
                 examples=tuple(raw.get("examples") or ()),
                 counter_examples=tuple(raw.get("counter_examples") or ()),
-                gallery=bool(raw.get("gallery", False)))
+                gallery=bool(raw.get("gallery", False)),
+                max_words=_max_words(raw.get("max_words", 0), f"{origin}: rule {rid}"))
+
+
+def _max_words(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise RuleError(f"{where}: max_words must be a whole number of words (0: no limit)")
+    return value
 
 
 def _load_yaml(path: Path) -> Any:
