@@ -29,6 +29,7 @@ _SEPARATORS = re.compile(r"[·|•»]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
+FULL_STOP = (".", "!", "։", "。")  # a line ending so is a paragraph, never a headline
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -111,7 +112,10 @@ def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start:
 
 def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead: set[str],
                hint: str = "") -> int | None:
-    """Position (in nonblank) of the headline: the known title if given, else the best guess."""
+    """Position (in nonblank) of the headline: the known title if given, else the best guess
+    before the body; else the body's first line when it is headline-shaped (the body finder
+    took it for a paragraph); else the best headline-shaped line at all (a weak title, which
+    the metadata stage marks for review) rather than refusing the page."""
     lines = facts.lines
     if hint:
         wanted = " ".join(hint.split()).casefold()
@@ -124,14 +128,36 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     if body_start > TITLE_WINDOW:
         candidates.insert(0, 0)
     scored = [(title_score(facts, nonblank, p, body_start, lead), -p) for p in candidates]
-    scored = [s for s in scored if s[0] > 0.5]
-    return -max(scored)[1] if scored else None
+    if body_start < len(nonblank) and not lines[nonblank[body_start]].endswith(FULL_STOP):
+        after = set().union(*(content_words(lines[i])
+                              for i in nonblank[body_start + 1:body_start + 4]))
+        scored.append((title_score(facts, nonblank, body_start, body_start, after) - 1.0,
+                       -body_start))
+    firm = [s for s in scored if s[0] > 0.5]
+    weak = [s for s in scored if s[0] > float("-inf")]
+    best = max(firm or weak, default=None)
+    return -best[1] if best else None
 
 
 def _is_stop(rule: Rule | None) -> bool:
     """Lines that close an article once its text has started: widgets, editor credits."""
     return rule is not None and (rule.action == "end" or rule.field == "editor"
                                  and rule.action == "meta")
+
+
+RESUME_WINDOW = 8  # lines after a closing line that show whether the article goes on
+RESUME_WORDS = 12  # a paragraph at least this long is running text, not a teaser label
+
+
+def _resumes(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
+             pos: int) -> bool:
+    """Whether the article goes on after the closing line at `pos` (a share bar or a "Read
+    more" inset between paragraphs): the next lines are mostly paragraphs of running text,
+    not a teaser list (headline, blurb, headline, blurb)."""
+    window = range(pos + 1, min(pos + 1 + RESUME_WINDOW, len(nonblank)))
+    prose = sum(scores[p] > 0 and facts.words[nonblank[p]] >= RESUME_WORDS for p in window)
+    junk = sum(scores[p] <= -3 for p in window)
+    return prose >= 2 and prose >= 2 * junk
 
 
 def split_at_gaps(scores: Sequence[float], start: int, end: int,
@@ -159,9 +185,11 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
         return BodySpan("", None, 0, 0)
     matched = [facts.rule[i] for i in nonblank]
     dated = barriers(facts, nonblank)
-    start, end = choose_segment(facts, nonblank, dated)
+    base = line_scores(facts, nonblank)
+    start, end = choose_segment(facts, nonblank, dated, base)
     start = _skip_page_header(matched, dated, start, end)
-    end = next((pos for pos in range(start + 1, end) if _is_stop(matched[pos])), end)
+    end = next((pos for pos in range(start + 1, end)
+                if _is_stop(matched[pos]) and not _resumes(base, facts, nonblank, pos)), end)
     lead = set().union(*(content_words(facts.lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(facts, nonblank, start, lead, title_hint)
     if title_pos is not None and title_pos >= start:
@@ -176,13 +204,11 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     return BodySpan(title, title_index, first, last)
 
 
-def choose_segment(facts: LineFacts, nonblank: Sequence[int],
-                   dated: Sequence[bool]) -> tuple[int, int]:
-    """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
-    holds little running text, a run of two or more photo captions (lines only `gallery` rules
-    remove) may be the article (a photo page)."""
+def line_scores(facts: LineFacts, nonblank: Sequence[int]) -> list[float]:
+    """`_score` of each nonblank line; headlines under a read-also heading (a `drop-block`
+    rule) count as junk."""
     base = [_score(facts, i, facts.words[i]) for i in nonblank]
-    in_list = False  # headlines under a read-also heading (a `drop-block` rule) are junk
+    in_list = False
     for pos, index in enumerate(nonblank):
         rule = facts.rule[index]
         if rule is not None:
@@ -191,6 +217,14 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int],
             base[pos] = min(base[pos], -3.0)
         else:
             in_list = False
+    return base
+
+
+def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
+                   base: Sequence[float]) -> tuple[int, int]:
+    """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
+    holds little running text, a run of two or more photo captions (lines only `gallery` rules
+    remove) may be the article (a photo page)."""
     start, end = split_at_gaps(base, *best_segment(base, dated))
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:

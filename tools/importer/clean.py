@@ -175,10 +175,6 @@ def clean_lines(article: Article, facts: LineFacts, start: int, end: int,
             article.remove(line, LEARNED if facts.learned[index] else TEASER_LINK)
             continue
         text, action = apply_line(article, line, facts.rules, first)
-        if action == "end":
-            for rest in lines[index + 1: end]:
-                article.remove(rest, "after-end")
-            break
         in_block = action == "drop-block"
         if text:
             kept.append(text)
