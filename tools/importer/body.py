@@ -145,19 +145,49 @@ def _is_stop(rule: Rule | None) -> bool:
                                  and rule.action == "meta")
 
 
-RESUME_WINDOW = 8  # lines after a closing line that show whether the article goes on
-RESUME_WORDS = 12  # a paragraph at least this long is running text, not a teaser label
+RESUME_WORDS = 20  # a paragraph at least this long is running text, not a teaser or form note
+LATER_BLOCK = 2.5
+
+
+def _shape(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
+           span: range) -> tuple[int, int]:
+    """(paragraphs of running text, headline-like lines) among the lines at `span`."""
+    prose = heads = 0
+    for pos in span:
+        index = nonblank[pos]
+        if facts.words[index] >= RESUME_WORDS:
+            prose += scores[pos] > 0
+        elif facts.words[index] >= 4 and facts.rule[index] is None \
+                and not facts.dated[index] and not facts.lines[index].endswith(FULL_STOP):
+            heads += 1
+    return prose, heads
 
 
 def _resumes(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
-             pos: int) -> bool:
+             pos: int, end: int) -> bool:
     """Whether the article goes on after the closing line at `pos` (a share bar or a "Read
-    more" inset between paragraphs): the next lines are mostly paragraphs of running text,
-    not a teaser list (headline, blurb, headline, blurb)."""
-    window = range(pos + 1, min(pos + 1 + RESUME_WINDOW, len(nonblank)))
-    prose = sum(scores[p] > 0 and facts.words[nonblank[p]] >= RESUME_WORDS for p in window)
-    junk = sum(scores[p] <= -3 for p in window)
-    return prose >= 2 and prose >= 2 * junk
+    more" inset between paragraphs): the lines up to the next closing line are mostly
+    paragraphs of running text, not a teaser list (headline, blurb, headline, blurb)."""
+    stop = next((p for p in range(pos + 1, end) if _is_stop(facts.rule[nonblank[p]])), end)
+    prose, heads = _shape(scores, facts, nonblank, range(pos + 1, stop))
+    return prose >= 2 and prose >= 2 * heads
+
+
+def _closed_block(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
+                  start: int, end: int) -> tuple[int, int]:
+    """Closing lines (share bars, related-list headings, editor credits) after which the
+    article does not resume split the run into blocks. The first block is the article, unless
+    a later block is shaped like an article (paragraphs, few headlines) and more than
+    LATER_BLOCK times stronger: reader comments or a teaser strip shown above the article."""
+    cuts = [pos for pos in range(start + 1, end) if _is_stop(facts.rule[nonblank[pos]])
+            and not _resumes(scores, facts, nonblank, pos, end)]
+    blocks = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
+    strength = [sum(max(s, 0.0) for s in scores[a:b]) for a, b in blocks]
+    for (a, b), power in zip(blocks[1:], strength[1:], strict=True):
+        prose, heads = _shape(scores, facts, nonblank, range(a, b))
+        if power > LATER_BLOCK * strength[0] and prose >= 2 * heads and prose >= 3:
+            return a, b
+    return blocks[0]
 
 
 def split_at_gaps(scores: Sequence[float], start: int, end: int,
@@ -188,8 +218,7 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     base = line_scores(facts, nonblank)
     start, end = choose_segment(facts, nonblank, dated, base)
     start = _skip_page_header(matched, dated, start, end)
-    end = next((pos for pos in range(start + 1, end)
-                if _is_stop(matched[pos]) and not _resumes(base, facts, nonblank, pos)), end)
+    start, end = _closed_block(base, facts, nonblank, start, end)
     lead = set().union(*(content_words(facts.lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(facts, nonblank, start, lead, title_hint)
     if title_pos is not None and title_pos >= start:
