@@ -28,6 +28,7 @@ _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*
 _SEPARATORS = re.compile(r"[·|•»]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
+LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 FULL_STOP = (".", "!", "։", "。")  # a line ending so is a paragraph, never a headline
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
@@ -61,7 +62,16 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -3.0  # a headline the page shows again: a teaser or a playlist item
     if words <= 3 or (words <= 5 and _DIGIT.search(line)):
         return -1.0  # a subhead, a label, a table cell, a bare link
+    if facts.stop[index] >= LIST_STOP and not title_case(line):
+        return -1.0  # worded like prose: a list item or a subhead of the article
     return -3.0
+
+
+def title_case(line: str) -> bool:
+    """Most longer words capitalised, as headlines and menu items are written (in a script
+    without letter case never: no evidence)."""
+    long = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
+    return bool(long) and sum(word[0].isupper() for word in long) * 2 >= len(long)
 
 
 def best_segment(scores: Sequence[float], barriers: Sequence[bool] = ()) -> tuple[int, int]:
