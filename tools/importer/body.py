@@ -146,7 +146,10 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     firm = [s for s in scored if s[0] > 0.5]
     weak = [s for s in scored if s[0] > float("-inf")]
     best = max(firm or weak, default=None)
-    return -best[1] if best else None
+    if best:
+        return -best[1]
+    return next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
+                 and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
 
 
 def _is_stop(rule: Rule | None) -> bool:
