@@ -12,7 +12,7 @@ and is followed by a date or byline.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
@@ -160,6 +160,7 @@ def _is_stop(rule: Rule | None) -> bool:
 
 RESUME_WORDS = 20  # a paragraph at least this long is running text, not a teaser or form note
 LATER_BLOCK = 2.5
+WEAK_FIRST = 10.0
 
 
 def _shape(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
@@ -191,23 +192,27 @@ def _closed_block(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[
     """Closing lines (share bars, related-list headings, editor credits) after which the
     article does not resume split the run into blocks. The first block is the article, unless
     a later block is shaped like an article (paragraphs, few headlines) and more than
-    LATER_BLOCK times stronger: reader comments or a teaser strip shown above the article."""
+    LATER_BLOCK times stronger, or WEAK_FIRST times stronger whatever its shape: reader
+    comments, an author box or a teaser strip shown above the article."""
     cuts = [pos for pos in range(start + 1, end) if _is_stop(facts.rule[nonblank[pos]])
             and not _resumes(scores, facts, nonblank, pos, end)]
     blocks = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
     strength = [sum(max(s, 0.0) for s in scores[a:b]) for a, b in blocks]
     for (a, b), power in zip(blocks[1:], strength[1:], strict=True):
         prose, heads = _shape(scores, facts, nonblank, range(a, b))
-        if power > LATER_BLOCK * strength[0] and prose >= 2 * heads and prose >= 3:
+        shaped = prose >= 2 * heads and prose >= 3
+        if power > (LATER_BLOCK if shaped else WEAK_FIRST) * strength[0]:
             return a, b
     return blocks[0]
 
 
-def split_at_gaps(scores: Sequence[float], start: int, end: int,
-                  gap: int = GAP) -> tuple[int, int]:
+def split_at_gaps(scores: Sequence[float], start: int, end: int, gap: int = GAP,
+                  joins: Callable[[int, int], bool] | None = None) -> tuple[int, int]:
     """Within a segment, `gap` or more junk lines in a row (headlines, repeats, menus: a score
     of -3 or less; short neutral lines and lines a rule explains do not count) separate the
-    article from teaser blocks: keep the best block."""
+    article from teaser blocks: keep the best block, with the blocks next to it that
+    `joins(start, end)` finds shaped like the article's own text (subheads and list items
+    between paragraphs, not teasers)."""
     blocks, block_start, run = [], start, 0
     for pos in range(start, end):
         if scores[pos] > 0:
@@ -218,7 +223,14 @@ def split_at_gaps(scores: Sequence[float], start: int, end: int,
         elif scores[pos] <= -3:
             run += 1
     blocks.append((block_start, end))
-    return max(blocks, key=lambda b: (sum(max(s, 0) for s in scores[b[0]:b[1]]), -b[0]))
+    best = max(range(len(blocks)),
+               key=lambda b: (sum(max(s, 0) for s in scores[slice(*blocks[b])]), -b))
+    first = last = best
+    while joins and last + 1 < len(blocks) and joins(*blocks[last + 1]):
+        last += 1
+    while joins and first > 0 and joins(*blocks[first - 1]):
+        first -= 1
+    return blocks[first][0], blocks[last][1]
 
 
 def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
@@ -267,7 +279,11 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
     """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
     remove) may be the article (a photo page)."""
-    start, end = split_at_gaps(base, *best_segment(base, dated))
+    def joins(a: int, b: int) -> bool:
+        prose, heads = _shape(base, facts, nonblank, range(a, b))
+        return prose >= 2 and prose >= 2 * heads
+
+    start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:
         caption = [i for i in nonblank if facts.rule[i] is not None and facts.rule[i].gallery]
