@@ -174,3 +174,10 @@ def test_a_headline_standing_right_above_the_text_is_the_title_not_a_refusal(
     # nothing confirms the headline (no date line under it, no page signal): an editor checks it
     assert article.status == "draft"
     assert any("title" in reason for reason in article.review)
+
+
+def test_a_chinese_article_written_without_spaces_is_found_whole(tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "chinese_article.txt")
+    paragraphs = [line for line in lines if line.endswith("。")]
+    assert article.title == "港口工人结束罢工 双方就工资和安全达成协议"
+    assert article.paragraphs == paragraphs

@@ -21,9 +21,10 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def word_count(line: str) -> int:
-    """Whitespace-separated words, plus one per CJK character."""
-    count = len(line.split())
-    return count + len(_CJK.findall(line)) if count and _CJK.search(line) else count
+    """Whitespace-separated words, a CJK character counting as one."""
+    if not _CJK.search(line):
+        return len(line.split())
+    return len(_CJK.sub(" ", line).split()) + len(_CJK.findall(line))
 
 
 @dataclass
