@@ -21,7 +21,7 @@ from tools.importer.linefacts import LineFacts
 from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
-GAP = 5
+GAP = 7
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
