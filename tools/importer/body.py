@@ -3,25 +3,28 @@
 Each line is scored on its own evidence (importer/linefacts.py): sentence-like lines whose words
 are the page language's stop words as prose is count for their word count; lines a rule, the
 batch or the page itself marks as junk (repeated headlines, playlists, menus, captions, dates)
-count against; short lines that are neither (subheads, table cells, bare links) cost little, so
-one odd line cannot cut the article short. The best-scoring run of lines (maximum-sum segment)
-is the body; the title is the heading-like line just before it that shares words with the lead
-and is followed by a date or byline.
+count against; short lines that are neither (subheads, table cells, bare links, list items
+worded like prose) cost little, so one odd line cannot cut the article short. The best-scoring
+run of lines (maximum-sum segment) is split into blocks at long junk runs and closing lines,
+and each block is kept or dropped on its shape (importer/dumpblocks.py). The title is the
+heading-like line just before the body that shares words with the lead and is followed by a
+date or byline; else the body's headline-shaped first line; else a weak guess (marked for
+review) rather than a refusal.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
 
 from tools.importer.clean import SENTENCE_END, looks_like_headline, looks_like_sentence
+from tools.importer.dumpblocks import FULL_STOP, closed_block, shape, split_at_gaps
 from tools.importer.linefacts import LineFacts
 from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
-GAP = 7
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
@@ -30,7 +33,6 @@ _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
-FULL_STOP = (".", "!", "։", "。")  # a line ending so is a paragraph, never a headline
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -152,87 +154,6 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
                  and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
 
 
-def _is_stop(rule: Rule | None) -> bool:
-    """Lines that close an article once its text has started: widgets, editor credits."""
-    return rule is not None and (rule.action == "end" or rule.field == "editor"
-                                 and rule.action == "meta")
-
-
-RESUME_WORDS = 20  # a paragraph at least this long is running text, not a teaser or form note
-LATER_BLOCK = 2.5
-WEAK_FIRST = 10.0
-
-
-def _shape(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
-           span: range) -> tuple[int, int]:
-    """(paragraphs of running text, headline-like lines) among the lines at `span`."""
-    prose = heads = 0
-    for pos in span:
-        index = nonblank[pos]
-        if facts.words[index] >= RESUME_WORDS:
-            prose += scores[pos] > 0
-        elif facts.words[index] >= 4 and facts.rule[index] is None \
-                and not facts.dated[index] and not facts.lines[index].endswith(FULL_STOP):
-            heads += 1
-    return prose, heads
-
-
-def _resumes(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
-             pos: int, end: int) -> bool:
-    """Whether the article goes on after the closing line at `pos` (a share bar or a "Read
-    more" inset between paragraphs): the lines up to the next closing line are mostly
-    paragraphs of running text, not a teaser list (headline, blurb, headline, blurb)."""
-    stop = next((p for p in range(pos + 1, end) if _is_stop(facts.rule[nonblank[p]])), end)
-    prose, heads = _shape(scores, facts, nonblank, range(pos + 1, stop))
-    return prose >= 2 and prose >= 2 * heads
-
-
-def _closed_block(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
-                  start: int, end: int) -> tuple[int, int]:
-    """Closing lines (share bars, related-list headings, editor credits) after which the
-    article does not resume split the run into blocks. The first block is the article, unless
-    a later block is shaped like an article (paragraphs, few headlines) and more than
-    LATER_BLOCK times stronger, or WEAK_FIRST times stronger whatever its shape: reader
-    comments, an author box or a teaser strip shown above the article."""
-    cuts = [pos for pos in range(start + 1, end) if _is_stop(facts.rule[nonblank[pos]])
-            and not _resumes(scores, facts, nonblank, pos, end)]
-    blocks = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
-    strength = [sum(max(s, 0.0) for s in scores[a:b]) for a, b in blocks]
-    for (a, b), power in zip(blocks[1:], strength[1:], strict=True):
-        prose, heads = _shape(scores, facts, nonblank, range(a, b))
-        shaped = prose >= 2 * heads and prose >= 3
-        if power > (LATER_BLOCK if shaped else WEAK_FIRST) * strength[0]:
-            return a, b
-    return blocks[0]
-
-
-def split_at_gaps(scores: Sequence[float], start: int, end: int, gap: int = GAP,
-                  joins: Callable[[int, int], bool] | None = None) -> tuple[int, int]:
-    """Within a segment, `gap` or more junk lines in a row (headlines, repeats, menus: a score
-    of -3 or less; short neutral lines and lines a rule explains do not count) separate the
-    article from teaser blocks: keep the best block, with the blocks next to it that
-    `joins(start, end)` finds shaped like the article's own text (subheads and list items
-    between paragraphs, not teasers)."""
-    blocks, block_start, run = [], start, 0
-    for pos in range(start, end):
-        if scores[pos] > 0:
-            if run >= gap:
-                blocks.append((block_start, pos - run))
-                block_start = pos
-            run = 0
-        elif scores[pos] <= -3:
-            run += 1
-    blocks.append((block_start, end))
-    best = max(range(len(blocks)),
-               key=lambda b: (sum(max(s, 0) for s in scores[slice(*blocks[b])]), -b))
-    first = last = best
-    while joins and last + 1 < len(blocks) and joins(*blocks[last + 1]):
-        last += 1
-    while joins and first > 0 and joins(*blocks[first - 1]):
-        first -= 1
-    return blocks[first][0], blocks[last][1]
-
-
 def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     """Locate title and body in a page dump (line indices refer to `facts.lines`)."""
     nonblank = list(compress(range(len(facts.lines)), facts.words))
@@ -243,7 +164,7 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     base = line_scores(facts, nonblank)
     start, end = choose_segment(facts, nonblank, dated, base)
     start = _skip_page_header(matched, dated, start, end)
-    start, end = _closed_block(base, facts, nonblank, start, end)
+    start, end = closed_block(base, facts, nonblank, start, end)
     lead = set().union(*(content_words(facts.lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(facts, nonblank, start, lead, title_hint)
     if title_pos is not None and title_pos >= start:
@@ -280,7 +201,7 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
     remove) may be the article (a photo page)."""
     def joins(a: int, b: int) -> bool:
-        prose, heads = _shape(base, facts, nonblank, range(a, b))
+        prose, heads = shape(base, facts, nonblank, range(a, b))
         return prose >= 2 and prose >= 2 * heads
 
     start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
