@@ -181,3 +181,10 @@ def test_a_chinese_article_written_without_spaces_is_found_whole(tmp_path: Path)
     paragraphs = [line for line in lines if line.endswith("。")]
     assert article.title == "港口工人结束罢工 双方就工资和安全达成协议"
     assert article.paragraphs == paragraphs
+
+
+def test_a_teaser_strip_longer_than_the_article_is_not_taken_for_it(tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "teaser_strip_after.txt")
+    assert article.title == "Council Approves New Cycle Lanes for the City Centre"
+    assert article.paragraphs[0].startswith("The city council approved plans")
+    assert article.paragraphs[-1].startswith("Shop owners on the main street")

@@ -192,7 +192,21 @@ def line_scores(facts: LineFacts, nonblank: Sequence[int]) -> list[float]:
             base[pos] = min(base[pos], -3.0)
         else:
             in_list = False
-    return base
+    return _blurbs(base)
+
+
+BLURB = 0.25  # weight of a short paragraph between two headlines: a teaser's blurb
+
+
+def _blurbs(scores: list[float]) -> list[float]:
+    """A short paragraph with a headline-like line right above and right below it is a
+    teaser's blurb (headline, blurb, headline, blurb), not the article's text: it counts
+    little, so a long teaser strip does not outweigh a shorter article."""
+    out = list(scores)
+    for pos in range(1, len(scores) - 1):
+        if 0 < scores[pos] <= 50 and scores[pos - 1] <= -3 and scores[pos + 1] <= -3:
+            out[pos] = scores[pos] * BLURB
+    return out
 
 
 def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],

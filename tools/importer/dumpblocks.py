@@ -95,4 +95,7 @@ def split_at_gaps(scores: Sequence[float], start: int, end: int, gap: int = GAP,
         last += 1
     while joins and first > 0 and joins(*blocks[first - 1]):
         first -= 1
-    return blocks[first][0], blocks[last][1]
+    start, end = blocks[first][0], blocks[last][1]
+    while end - 1 > start and scores[end - 1] <= 0:  # like the run, a block ends on a paragraph
+        end -= 1
+    return start, end
