@@ -195,16 +195,18 @@ def line_scores(facts: LineFacts, nonblank: Sequence[int]) -> list[float]:
     return _blurbs(base)
 
 
+HEADLINE = -3.0  # `_score` of a headline-like line (a teaser, a menu item, a subhead)
 BLURB = 0.25  # weight of a short paragraph between two headlines: a teaser's blurb
 
 
 def _blurbs(scores: list[float]) -> list[float]:
-    """A short paragraph with a headline-like line right above and right below it is a
+    """A short paragraph with a headline-like line right above and below it (HEADLINE: not a
+    date or time line, as a live report or a chronology has between its paragraphs) is a
     teaser's blurb (headline, blurb, headline, blurb), not the article's text: it counts
     little, so a long teaser strip does not outweigh a shorter article."""
     out = list(scores)
     for pos in range(1, len(scores) - 1):
-        if 0 < scores[pos] <= 50 and scores[pos - 1] <= -3 and scores[pos + 1] <= -3:
+        if 0 < scores[pos] <= 50 and scores[pos - 1] == scores[pos + 1] == HEADLINE:
             out[pos] = scores[pos] * BLURB
     return out
 
