@@ -128,3 +128,63 @@ def test_an_armenian_article_is_kept_whole(tmp_path: Path) -> None:
                                      "պայմանավորվեցին նոր հանդիպման մասին", *HY, "© 2019"],
                           title="Նախարարները պայմանավորվեցին նոր հանդիպման մասին")
     assert article.paragraphs == HY
+
+
+DUMPS = Path(__file__).parent / "fixtures" / "import" / "dumps"
+
+
+def import_fixture(tmp_path: Path, name: str) -> tuple[Article, list[str]]:
+    """Import a fixture dump (the date supplied, as an editor would with --date); also return
+    the fixture's paragraphs for comparison."""
+    lines = (DUMPS / name).read_text(encoding="utf-8").split("\n")
+    return import_dump(tmp_path, lines), [line for line in lines if line.strip()]
+
+
+def test_a_read_more_inset_between_paragraphs_does_not_end_the_article(
+        tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "inset_read_more.txt")
+    last = next(line for line in lines if line.startswith("Shipping companies welcomed"))
+    assert article.paragraphs[-1] == last
+    assert "Read more" not in article.paragraphs
+    assert not any("tractors" in p or "Teachers" in p for p in article.paragraphs)
+
+
+def test_an_article_list_of_plain_items_is_kept_with_the_text_after_it(
+        tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "list_in_article.txt")
+    items = [line for line in lines if line[0].islower()]
+    assert len(items) == 7
+    assert all(item in article.paragraphs for item in items)
+    assert article.paragraphs[-1].startswith("If a frost comes earlier")
+
+
+def test_a_comment_form_and_cookie_notice_after_the_article_are_dropped(
+        tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "comment_form_after.txt")
+    assert article.paragraphs[-1].startswith("Bake it in the hot pot")
+    assert not any("cookies" in p or "email" in p for p in article.paragraphs)
+
+
+def test_a_headline_standing_right_above_the_text_is_the_title_not_a_refusal(
+        tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "headline_in_text.txt")
+    assert article.title.startswith("Top Nutrition Trends for Fall 2025")
+    assert article.paragraphs[0].startswith("Fall is not just pumpkin spice season")
+    assert len(article.paragraphs) == 4
+    # nothing confirms the headline (no date line under it, no page signal): an editor checks it
+    assert article.status == "draft"
+    assert any("title" in reason for reason in article.review)
+
+
+def test_a_chinese_article_written_without_spaces_is_found_whole(tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "chinese_article.txt")
+    paragraphs = [line for line in lines if line.endswith("。")]
+    assert article.title == "港口工人结束罢工 双方就工资和安全达成协议"
+    assert article.paragraphs == paragraphs
+
+
+def test_a_teaser_strip_longer_than_the_article_is_not_taken_for_it(tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "teaser_strip_after.txt")
+    assert article.title == "Council Approves New Cycle Lanes for the City Centre"
+    assert article.paragraphs[0].startswith("The city council approved plans")
+    assert article.paragraphs[-1].startswith("Shop owners on the main street")

@@ -3,10 +3,13 @@
 Each line is scored on its own evidence (importer/linefacts.py): sentence-like lines whose words
 are the page language's stop words as prose is count for their word count; lines a rule, the
 batch or the page itself marks as junk (repeated headlines, playlists, menus, captions, dates)
-count against; short lines that are neither (subheads, table cells, bare links) cost little, so
-one odd line cannot cut the article short. The best-scoring run of lines (maximum-sum segment)
-is the body; the title is the heading-like line just before it that shares words with the lead
-and is followed by a date or byline.
+count against; short lines that are neither (subheads, table cells, bare links, list items
+worded like prose) cost little, so one odd line cannot cut the article short. The best-scoring
+run of lines (maximum-sum segment) is split into blocks at long junk runs and closing lines,
+and each block is kept or dropped on its shape (importer/dumpblocks.py). The title is the
+heading-like line just before the body that shares words with the lead and is followed by a
+date or byline; else the body's headline-shaped first line; else a weak guess (marked for
+review) rather than a refusal.
 """
 
 from __future__ import annotations
@@ -17,17 +20,18 @@ from dataclasses import dataclass
 from itertools import compress
 
 from tools.importer.clean import SENTENCE_END, looks_like_headline, looks_like_sentence
+from tools.importer.dumpblocks import FULL_STOP, closed_block, shape, split_at_gaps
 from tools.importer.linefacts import LineFacts
 from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
-GAP = 5
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 _SEPARATORS = re.compile(r"[·|•»]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
+LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
@@ -60,7 +64,16 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -3.0  # a headline the page shows again: a teaser or a playlist item
     if words <= 3 or (words <= 5 and _DIGIT.search(line)):
         return -1.0  # a subhead, a label, a table cell, a bare link
+    if facts.stop[index] >= LIST_STOP and not title_case(line):
+        return -1.0  # worded like prose: a list item or a subhead of the article
     return -3.0
+
+
+def title_case(line: str) -> bool:
+    """Most longer words capitalised, as headlines and menu items are written (in a script
+    without letter case never: no evidence)."""
+    long = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
+    return bool(long) and sum(word[0].isupper() for word in long) * 2 >= len(long)
 
 
 def best_segment(scores: Sequence[float], barriers: Sequence[bool] = ()) -> tuple[int, int]:
@@ -112,7 +125,10 @@ def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start:
 
 def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead: set[str],
                hint: str = "") -> int | None:
-    """Position (in nonblank) of the headline: the known title if given, else the best guess."""
+    """Position (in nonblank) of the headline: the known title if given, else the best guess
+    before the body; else the body's first line when it is headline-shaped (the body finder
+    took it for a paragraph); else the best headline-shaped line at all (a weak title, which
+    the metadata stage marks for review) rather than refusing the page."""
     lines = facts.lines
     if hint:
         wanted = " ".join(hint.split()).casefold()
@@ -125,32 +141,18 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     if body_start > TITLE_WINDOW:
         candidates.insert(0, 0)
     scored = [(title_score(facts, nonblank, p, body_start, lead), -p) for p in candidates]
-    scored = [s for s in scored if s[0] > 0.5]
-    return -max(scored)[1] if scored else None
-
-
-def _is_stop(rule: Rule | None) -> bool:
-    """Lines that close an article once its text has started: widgets, editor credits."""
-    return rule is not None and (rule.action == "end" or rule.field == "editor"
-                                 and rule.action == "meta")
-
-
-def split_at_gaps(scores: Sequence[float], start: int, end: int,
-                  gap: int = GAP) -> tuple[int, int]:
-    """Within a segment, `gap` or more junk lines in a row (headlines, repeats, menus: a score
-    of -3 or less; short neutral lines and lines a rule explains do not count) separate the
-    article from teaser blocks: keep the best block."""
-    blocks, block_start, run = [], start, 0
-    for pos in range(start, end):
-        if scores[pos] > 0:
-            if run >= gap:
-                blocks.append((block_start, pos - run))
-                block_start = pos
-            run = 0
-        elif scores[pos] <= -3:
-            run += 1
-    blocks.append((block_start, end))
-    return max(blocks, key=lambda b: (sum(max(s, 0) for s in scores[b[0]:b[1]]), -b[0]))
+    if body_start < len(nonblank) and not lines[nonblank[body_start]].endswith(FULL_STOP):
+        after = set().union(*(content_words(lines[i])
+                              for i in nonblank[body_start + 1:body_start + 4]))
+        scored.append((title_score(facts, nonblank, body_start, body_start, after) - 1.0,
+                       -body_start))
+    firm = [s for s in scored if s[0] > 0.5]
+    weak = [s for s in scored if s[0] > float("-inf")]
+    best = max(firm or weak, default=None)
+    if best:
+        return -best[1]
+    return next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
+                 and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
 
 
 def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
@@ -160,9 +162,10 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
         return BodySpan("", None, 0, 0)
     matched = [facts.rule[i] for i in nonblank]
     dated = barriers(facts, nonblank)
-    start, end = choose_segment(facts, nonblank, dated)
+    base = line_scores(facts, nonblank)
+    start, end = choose_segment(facts, nonblank, dated, base)
     start = _skip_page_header(matched, dated, start, end)
-    end = next((pos for pos in range(start + 1, end) if _is_stop(matched[pos])), end)
+    start, end = closed_block(base, facts, nonblank, start, end)
     lead = set().union(*(content_words(facts.lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(facts, nonblank, start, lead, title_hint)
     if title_pos is not None and title_pos >= start:
@@ -177,13 +180,11 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     return BodySpan(title, title_index, first, last)
 
 
-def choose_segment(facts: LineFacts, nonblank: Sequence[int],
-                   dated: Sequence[bool]) -> tuple[int, int]:
-    """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
-    holds little running text, a run of two or more photo captions (lines only `gallery` rules
-    remove) may be the article (a photo page)."""
+def line_scores(facts: LineFacts, nonblank: Sequence[int]) -> list[float]:
+    """`_score` of each nonblank line; headlines under a read-also heading (a `drop-block`
+    rule) count as junk."""
     base = [_score(facts, i, facts.words[i]) for i in nonblank]
-    in_list = False  # headlines under a read-also heading (a `drop-block` rule) are junk
+    in_list = False
     for pos, index in enumerate(nonblank):
         rule = facts.rule[index]
         if rule is not None:
@@ -192,7 +193,35 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int],
             base[pos] = min(base[pos], -3.0)
         else:
             in_list = False
-    start, end = split_at_gaps(base, *best_segment(base, dated))
+    return _blurbs(base)
+
+
+HEADLINE = -3.0  # `_score` of a headline-like line (a teaser, a menu item, a subhead)
+BLURB = 0.25  # weight of a short paragraph between two headlines: a teaser's blurb
+
+
+def _blurbs(scores: list[float]) -> list[float]:
+    """A short paragraph with a headline-like line right above and below it (HEADLINE: not a
+    date or time line, as a live report or a chronology has between its paragraphs) is a
+    teaser's blurb (headline, blurb, headline, blurb), not the article's text: it counts
+    little, so a long teaser strip does not outweigh a shorter article."""
+    out = list(scores)
+    for pos in range(1, len(scores) - 1):
+        if 0 < scores[pos] <= 50 and scores[pos - 1] == scores[pos + 1] == HEADLINE:
+            out[pos] = scores[pos] * BLURB
+    return out
+
+
+def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
+                   base: Sequence[float]) -> tuple[int, int]:
+    """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
+    holds little running text, a run of two or more photo captions (lines only `gallery` rules
+    remove) may be the article (a photo page)."""
+    def joins(a: int, b: int) -> bool:
+        prose, heads = shape(base, facts, nonblank, range(a, b))
+        return prose >= 2 and prose >= 2 * heads
+
+    start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:
         caption = [i for i in nonblank if facts.rule[i] is not None and facts.rule[i].gallery]

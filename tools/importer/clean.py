@@ -1,6 +1,7 @@
 """The rule engine: apply data-defined rules to body lines, turning metadata lines into fields.
 
-Actions: `drop` removes the line, `end` removes it and everything after it (trailing widgets),
+Actions: `drop` removes the line, `end` marks where the article closes (trailing widgets; in a
+dump the body finder weighs it against the text after it, tools/importer/dumpblocks.py),
 `strip` removes only the matched text (datelines, trailing editor codes) and `meta` removes the
 line after recording its `value` group as metadata.
 """
@@ -204,8 +205,10 @@ def clean_lines(article: Article, facts: LineFacts, start: int, end: int,
                 is_teaser: Callable[[str], bool] = lambda line: False,
                 captions: bool = False) -> list[str]:
     """Apply rules, then learned template lines and teaser links, to the body lines
-    `facts.lines[start:end]`; keep paragraph order. `captions`: keep lines only `gallery`
-    rules remove (a photo page)."""
+    `facts.lines[start:end]`; keep paragraph order. A closing (`end`) line inside the span is
+    only removed: the body finder has judged that the article goes on after it
+    (tools/importer/dumpblocks.py). `captions`: keep lines only `gallery` rules remove (a photo
+    page)."""
     kept: list[str] = []
     in_block = False
     lines = facts.lines
@@ -225,10 +228,6 @@ def clean_lines(article: Article, facts: LineFacts, start: int, end: int,
             article.remove(line, LEARNED if facts.learned[index] else TEASER_LINK)
             continue
         text, action = apply_line(article, line, facts.rules, first)
-        if action == "end":
-            for rest in lines[index + 1: end]:
-                article.remove(rest, "after-end")
-            break
         in_block = action == "drop-block"
         if text:
             kept.append(text)
