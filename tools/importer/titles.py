@@ -23,7 +23,7 @@ SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ⋆", "
 _SPLIT = re.compile(r"\s+(?:[|–—\-•·»«]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
 _DOMAIN = re.compile(r"(?i)^\W*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\W*$")
 _WORD = re.compile(r"\w+")
-NEAR_LINES = 12  # a headline stands at most this many nonblank lines above the text
+NEAR_LINES = 30  # a headline stands at most this many nonblank lines above the text
 LEAD_WORDS = 8  # the text's first line: one of its first paragraphs this long
 SITE_SHARE = 0.6  # a title part is the site's name when the name is most of it
 
@@ -123,7 +123,8 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
 
     def agreeing(item: Evidence) -> int:
         key = item.value.casefold()
-        return sum(_key(o.value) == key or _suffixed(o.value, key) for o in signals)
+        return len({o.origin for o in signals if _key(o.value) == key
+                    or _suffixed(o.value, key)})
 
     def confirmed(item: Evidence) -> bool:
         """Another signal gives it (or extends it), or it shares words with the lead."""
@@ -136,7 +137,8 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
     headed = [(at[_key(e.value)], e) for e in [*signals, *parts]
               if _key(e.value) in at and confirmed(e)]
     if headed:
-        distance, best = min(headed, key=lambda pair: (pair[0], _rank(pair[1].origin)))
+        distance, best = min(headed, key=lambda pair: (agreeing(pair[1]) < 2, pair[0],
+                                                       _rank(pair[1].origin)))
         why = f"displayed {distance} lines above the text, {agreeing(best)} signals give it"
         return _take(article, best, signals, why), False
     best = max(signals, key=lambda e: (agreeing(e) + (_key(e.value) in shown),
