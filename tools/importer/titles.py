@@ -121,10 +121,13 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
     shown = {_key(line) for line in lines if line.strip()}
     lead = _content(" ".join(article.paragraphs[:2]))
 
+    # a page's body title is one of its signals, chosen before: it confirms nothing
+    derived = {"body: headline-like line"} if article.kind == "html" else set()
+
     def agreeing(item: Evidence) -> int:
         key = item.value.casefold()
-        return len({o.origin for o in signals if _key(o.value) == key
-                    or _suffixed(o.value, key)})
+        return len({o.origin for o in signals if (_key(o.value) == key
+                    or _suffixed(o.value, key)) and o.origin not in derived})
 
     def confirmed(item: Evidence) -> bool:
         """Another signal gives it (or extends it), or it shares words with the lead."""
