@@ -162,4 +162,5 @@ def test_a_headline_naming_the_outlet_keeps_its_words_only_the_site_suffix_goes(
 def test_a_byline_with_its_date_gives_the_date_of_a_dump(tmp_path: Path) -> None:
     fields = imported(tmp_path, "byline_date.txt")
     assert fields["Date"].startswith("2026-03-12")
-    assert fields["Date_evidence"].startswith("date line (byline)")
+    assert fields["Date_evidence"].startswith("date line (byline): By Anna Petrosyan")
+    assert "Status" not in fields

@@ -186,9 +186,12 @@ def date_lines(article: Article) -> list[Evidence]:
         if stated is None:
             continue
         word = word or ("near title" if number in near else "")
+        if word == "byline" and number not in near:
+            word = "byline away from the headline"  # weak: check it
         if not word and len(line.split()) - len(stated.text.split()) > DATE_ONLY_EXTRA:
             continue
-        rank = {"published": 0, "byline": 1, "near title": 1, "updated": 2, "": 3}[word]
+        rank = {"published": 0, "byline": 1, "near title": 1, "updated": 2,
+                "byline away from the headline": 2, "": 3}[word]
         origin = f"date line ({word})" if word else "lone date line (the first on the page)"
         found.append((rank, number, Evidence("date", line.strip(), origin)))
     found.sort(key=lambda item: item[:2])
