@@ -143,7 +143,8 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
         distance, best = min(headed, key=lambda pair: (agreeing(pair[1]) < 2, pair[0],
                                                        _rank(pair[1].origin)))
         why = f"displayed {distance} lines above the text, {agreeing(best)} signals give it"
-        return _take(article, best, signals, why), False
+        weak = best.origin.startswith("body") and not (agreeing(best) > 1 or body_first)
+        return _take(article, best, signals, why), weak  # a dump's line: see `weak` below
     best = max(signals, key=lambda e: (agreeing(e) + (_key(e.value) in shown),
                                        -_rank(e.origin)))
     agree, shown_best = agreeing(best), _key(best.value) in shown
