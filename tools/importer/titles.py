@@ -112,8 +112,10 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
              for part in segments(html.unescape(e.value))]
     if not signals:
         return "", True
-    start = body_start(lines, article.paragraphs,
-                       [e.value for e in [*evidence, *signals, *parts]])
+    values = {_key(e.value) for e in [*signals, *parts]}
+    start = body_start(lines, article.paragraphs, [e.value for e in [*evidence, *signals,
+                                                                   *parts]]) \
+        if len(values) > 1 else None  # one candidate (a dump's line): nothing to weigh
     at: dict[str, int] = {}  # nonblank lines above the text -> how many lines above it
     above = [line for line in lines[:start or 0] if line.strip()]
     for distance, line in enumerate(reversed(above[-NEAR_LINES:]), 1):
