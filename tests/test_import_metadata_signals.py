@@ -164,3 +164,11 @@ def test_a_byline_with_its_date_gives_the_date_of_a_dump(tmp_path: Path) -> None
     assert fields["Date"].startswith("2026-03-12")
     assert fields["Date_evidence"].startswith("date line (byline): By Anna Petrosyan")
     assert "Status" not in fields
+
+
+def test_a_dated_byline_far_below_the_headline_gives_the_date_but_asks_for_review(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, "byline_date_far.txt")
+    assert fields["Date"].startswith("2026-03-12")
+    assert fields["Status"] == "draft"
+    assert "date rests on weak evidence (date line (byline away" in fields["Review"]
