@@ -172,3 +172,13 @@ def test_a_dated_byline_far_below_the_headline_gives_the_date_but_asks_for_revie
     assert fields["Date"].startswith("2026-03-12")
     assert fields["Status"] == "draft"
     assert "date rests on weak evidence (date line (byline away" in fields["Review"]
+
+
+def test_a_site_profile_that_states_no_zone_assumes_none(tmp_path: Path) -> None:
+    from tools.importer.rules import load_sites
+
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "sites" / "herald.yaml").write_text("name: Caucasus Herald\n"
+                                                    "domains: [herald.example]\n")
+    (site,) = load_sites(tmp_path)
+    assert site.timezone == ""  # never +07:00 for a site that did not say so
