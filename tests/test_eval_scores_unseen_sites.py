@@ -70,3 +70,15 @@ def test_a_site_scored_without_its_own_rules_keeps_the_line_they_removed() -> No
         assert full.precision == 1.0, kind
         assert alone.precision < 1.0, kind  # the read-also line is now in the body
         assert overlap(READ_ALSO, page.body)[0] < 0.5
+
+
+def test_title_comparison_ignores_typography_and_the_sites_own_name_only() -> None:
+    from tools.evaluation.scoring import same_title
+
+    assert same_title("Yoga Won’t Fix It？", "Yoga Won't Fix It?")
+    assert same_title("How to Build a Terrarium", "How to Build a Terrarium | eHow", "ehow.com")
+    assert same_title("Colophon", "Daring Fireball: Colophon", "daringfireball.net")
+    assert not same_title("How to Build a Terrarium", "How to Build a Terrarium | Garden",
+                          "ehow.com")
+    assert not same_title("Guide to taxes in 2024", "Guide to taxes in 2025")
+    assert not same_title("Things to Know.", "Things to Know")

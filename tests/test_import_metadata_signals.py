@@ -136,3 +136,49 @@ def test_explain_names_the_signal_behind_each_decision(tmp_path: Path) -> None:
     assert "source not from URL domain" in result.output
     assert "date from <meta article:published_time>" in result.output
     assert "language en from text: py3langid en" in result.output
+
+
+def test_the_headline_shown_above_the_text_beats_the_seo_title_of_the_meta_tags(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, "h1_over_seo_title.html", "--explain")
+    assert fields["Title"] == "Ministers agree to meet again after six hours of border talks"
+    assert "Status" not in fields
+
+
+def test_a_title_part_the_page_shows_above_the_text_drops_the_site_prefix(
+        tmp_path: Path) -> None:
+    # `KNEWS: ...` in <title>, the headline alone above the text; the <h1> is the site's name
+    fields = imported(tmp_path, "title_part_shown.html")
+    assert fields["Title"] == "Ministers agree to meet again"
+
+
+def test_a_headline_naming_the_outlet_keeps_its_words_only_the_site_suffix_goes(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, "site_name_in_headline.html")
+    assert fields["Title"] == "How we designed Dropbox’s ATF - an async task framework"
+    assert fields["Source"] == "Dropbox"
+
+
+def test_a_byline_with_its_date_gives_the_date_of_a_dump(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "byline_date.txt")
+    assert fields["Date"].startswith("2026-03-12")
+    assert fields["Date_evidence"].startswith("date line (byline): By Anna Petrosyan")
+    assert "Status" not in fields
+
+
+def test_a_dated_byline_far_below_the_headline_gives_the_date_but_asks_for_review(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, "byline_date_far.txt")
+    assert fields["Date"].startswith("2026-03-12")
+    assert fields["Status"] == "draft"
+    assert "date rests on weak evidence (date line (byline away" in fields["Review"]
+
+
+def test_a_site_profile_that_states_no_zone_assumes_none(tmp_path: Path) -> None:
+    from tools.importer.rules import load_sites
+
+    (tmp_path / "sites").mkdir()
+    (tmp_path / "sites" / "herald.yaml").write_text("name: Caucasus Herald\n"
+                                                    "domains: [herald.example]\n")
+    (site,) = load_sites(tmp_path)
+    assert site.timezone == ""  # never +07:00 for a site that did not say so

@@ -4,8 +4,9 @@ Columns: pages; body precision, recall and F1 (normalised: the expected body wit
 dateline and trailing editor code, which the importer moves to metadata) and F1 against the
 body as given (raw); trafilatura's F1 on the same pages' HTML; pages losing more than half the
 body (recall < 0.5); silent losses (our F1 < 0.5 where trafilatura reaches >= 0.9, on a page
-neither refused nor marked for review); title and
-date accuracy where the ground truth has them; refusals. Means are over pages.
+neither refused nor marked for review); title, date
+and language accuracy where the ground truth has them (a refused page has none: wrong);
+refusals. Means are over pages.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from tools.evaluation.run import Outcome
 from tools.evaluation.scoring import f1
 
 HEADER = ("group", "pages", "P", "R", "F1", "raw F1", "trafilatura F1", "lost > ½",
-          "silent loss", "title", "date", "refused")
+          "silent loss", "title", "date", "lang", "refused")
 
 
 def ours(o: Outcome) -> float:
@@ -50,6 +51,7 @@ def row(name: str, group: list[Outcome]) -> tuple[str, ...]:
             str(sum(o.recall < 0.5 for o in group)),
             str(sum(silent_loss(o) for o in group)),
             share([o.title_ok for o in group]), share([o.date_ok for o in group]),
+            share([o.lang_ok for o in group]),
             str(sum(bool(o.refusal) for o in group)))
 
 

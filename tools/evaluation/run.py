@@ -38,8 +38,14 @@ class Outcome:
     recall: float = 0.0
     raw_precision: float = 0.0  # against the expected body as given (dateline, editor code kept)
     raw_recall: float = 0.0
-    title_ok: bool | None = None  # None: no title in the ground truth
-    date_ok: bool | None = None  # None: no date in the ground truth
+    title_ok: bool | None = None  # None: no title in the ground truth (a refusal: False)
+    date_ok: bool | None = None  # None: no date in the ground truth (a refusal: False)
+    lang_ok: bool | None = None  # None: refused, or the ground truth gives no language
+    title: str = ""  # what we found (for --save: expected beside got)
+    want_title: str = ""
+    date: str = ""
+    want_date: str = ""
+    lang: str = ""
     refusal: str = ""  # why the importer refused the page ("" when it imported it)
     review: bool = False  # written as a draft with a `Review:` reason
     ref_precision: float = 0.0  # trafilatura on the page's HTML
@@ -80,9 +86,13 @@ def import_page(page: Page, kind: str, rules: tuple[Rule, ...], date: str | None
 
 def score_ours(page: Page, kind: str, rules: tuple[Rule, ...],
                use_profiles: bool = False) -> Outcome:
-    """Import the page as `kind` and compare body, title and date with the ground truth
-    (site profiles only for the corpus's own quality floor)."""
-    out = Outcome(page.stem, page.set, page.language, kind)
+    """Import the page as `kind` and compare body, title, date and language with the ground
+    truth (site profiles only for the corpus's own quality floor). A refused page gets no
+    title, date or language: where the ground truth has one, that counts as wrong."""
+    out = Outcome(page.stem, page.set, page.language, kind, want_title=page.title,
+                  want_date=page.date)
+    out.title_ok = False if page.title else None
+    out.date_ok = False if page.date else None
     try:
         article, out.seconds = import_page(page, kind, rules, use_profiles=use_profiles)
     except ToolError as exc:
@@ -94,22 +104,27 @@ def score_ours(page: Page, kind: str, rules: tuple[Rule, ...],
                                                use_profiles)
         except ToolError:
             return out
-        body = "\n".join(article.paragraphs)  # type: ignore[attr-defined]
-        out.precision, out.recall = overlap(body, normalise_expected(page.body))
-        out.raw_precision, out.raw_recall = overlap(body, page.body)
-        out.title_ok = same_title(article.title, page.title) if page.title else None
-        out.date_ok = False if page.date else None
+        _score_article(out, page, article, date=False)
         return out
+    out.review = bool(getattr(article, "review", None))
+    _score_article(out, page, article, date=True)
+    return out
+
+
+def _score_article(out: Outcome, page: Page, article: object, date: bool) -> None:
+    """Body, title, language (and, unless it was supplied, date) of an imported page."""
     body = "\n".join(article.paragraphs)  # type: ignore[attr-defined]
     out.precision, out.recall = overlap(body, normalise_expected(page.body))
     out.raw_precision, out.raw_recall = overlap(body, page.body)
-    out.review = bool(getattr(article, "review", None))
+    out.title, out.lang = article.title, article.lang  # type: ignore[attr-defined]
     if page.title:
-        out.title_ok = same_title(article.title, page.title)  # type: ignore[attr-defined]
-    if page.date:
-        got = article.date.date() if article.date else None  # type: ignore[attr-defined]
-        out.date_ok = got is not None and got == truth_day(page.date)
-    return out
+        out.title_ok = same_title(out.title, page.title, page.site)
+    if page.language != "und":
+        out.lang_ok = out.lang == page.language
+    when = article.date if date else None  # type: ignore[attr-defined]
+    out.date = when.isoformat() if when else ""
+    if page.date and date:
+        out.date_ok = when is not None and when.date() == truth_day(page.date)
 
 
 def reference_text(html: str) -> str:

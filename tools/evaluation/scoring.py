@@ -4,12 +4,17 @@ Bodies are compared as bags of lowercase word tokens, as the article-extraction 
 (precision, recall and F1 over tokens, whitespace and punctuation ignored); a Chinese or Japanese
 character counts as one token, as the development corpus counts words, so a page in those
 scripts is not scored as a handful of sentence-long "words". Titles are compared after
-whitespace normalisation and casefolding, dates by calendar day.
+whitespace, Unicode compatibility (NFKC: `？` is `?`, `…` is `...`) and quote normalisation
+(typographic quotes are straight ones) and casefolding; an expected title that carries the
+site's own name as a part (`How to Build a Terrarium | eHow` on ehow.com, as Readability's
+metadata keeps it) also matches without that part, since the importer puts the outlet in
+`Source:`. Dates are compared by calendar day.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from datetime import date
 
@@ -55,10 +60,37 @@ def normalise_expected(text: str) -> str:
     return text.strip()
 
 
-def same_title(got: str, want: str) -> bool:
-    def norm(t: str) -> str:
-        return " ".join(t.split()).casefold()
-    return norm(got) == norm(want)
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"',
+                        "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
+_PARTS = re.compile(r"\s+[|\-–—·•:]\s+|\s*_|(?<=\w):\s+")
+_NOT_SITE = {"www", "com", "org", "net", "co", "uk", "au", "ca", "edu", "gov", "html"}
+
+
+def _norm_title(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
+
+
+def _site_part(part: str, site: str) -> bool:
+    """Whether a part of a title is the site's name (`eHow` for ehow.com, `V8` for v8.dev)."""
+    letters = re.sub(r"\W", "", part.casefold())
+    labels = [label for label in re.split(r"[.-]", site.casefold())
+              if len(label) >= 2 and label not in _NOT_SITE]
+    return bool(letters) and any(label in letters and len(label) >= 0.6 * len(letters)
+                                 for label in labels)
+
+
+def same_title(got: str, want: str, site: str = "") -> bool:
+    """Whether the title found is the expected one (see the module's docstring)."""
+    got_n, want_n = _norm_title(got), _norm_title(want)
+    if got_n == want_n:
+        return True
+    parts = [p for p in _PARTS.split(want_n) if p]
+    if site and len(parts) > 1:
+        if _site_part(parts[-1], site):
+            return _norm_title(want_n[: want_n.rindex(parts[-1])]).rstrip(" |-–—·•:_") == got_n
+        if _site_part(parts[0], site):
+            return want_n[want_n.index(parts[0]) + len(parts[0]):].lstrip(" |-–—·•:_") == got_n
+    return False
 
 
 def truth_day(value: str) -> date | None:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tools.errors import DateError
-from tools.importer import dates, decide, frontmatter, language, tagging
+from tools.importer import dates, decide, frontmatter, language, tagging, titles
 from tools.importer.article import Article
 from tools.importer.datetext import archive_languages, parse_stated
 from tools.importer.metadata_data import metadata_data
@@ -19,6 +19,7 @@ from tools.vocabulary import load_vocabulary
 SIDECAR_FIELDS = ("title", "date", "url", "source", "lang", "author", "editor")
 GIVEN = ("sidecar", "export field", "front matter")  # stated for this input: always used
 DATE_LINE_WORDS = 20
+WORDED_LINE_WORDS = 30  # a line opened by "Published"/"By" may name authors and categories too
 DATE_ONLY_EXTRA = 5  # words beside the date on a line that is "a date standing alone"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 SCAN_LINES = 400  # lines searched for "Published ..." wherever the headline is
@@ -116,8 +117,8 @@ def decide_language(article: Article) -> None:
 
 
 def decide_title(article: Article, shown: Sequence[str]) -> None:
-    title, weak = decide.choose_title(article, shown, site_names(article), article.title,
-                                      _anchored(article))
+    title, weak = titles.choose_title(article, decide.of(article, "title"), shown,
+                                      site_names(article), article.title, _anchored(article))
     if title:
         article.title = title
     if weak:
@@ -158,12 +159,14 @@ def decide_authors(article: Article) -> None:
 
 def date_lines(article: Article) -> list[Evidence]:
     """Short lines that state a date, best first: one starting with a publication word
-    ("Published", "Diperbarui"...), one near the headline, one starting with an update word,
+    ("Published", "Posted on"...), a byline with its date ("By Jane Doe on March 12, 2026") or
+    one near the headline, one starting with an update word ("Updated", "Diperbarui"...),
     then the first line that is little more than a date (a page's own date line when the
     headline was not found)."""
     data = metadata_data()
     published = _word_pattern(data.get("published_words", []))
     updated = _word_pattern(data.get("updated_words", []))
+    byline = _word_pattern(data.get("byline_words", []))
     lines = article.lines if article.kind == "text" else article.page_lines
     index = article.title_index if article.kind == "text" else _shown_at(lines, article.title)
     near = set()
@@ -172,16 +175,23 @@ def date_lines(article: Article) -> list[Evidence]:
     found: list[tuple[int, int, Evidence]] = []
     for number in sorted(near | set(range(min(len(lines), SCAN_LINES)))):
         line = lines[number]
-        if len(line.split()) > DATE_LINE_WORDS or not _YEAR.search(line):
+        words = len(line.split())
+        if words > WORDED_LINE_WORDS or not _YEAR.search(line):
+            continue
+        word = "published" if published.match(line) else "updated" if updated.match(line) \
+            else "byline" if byline.match(line) else ""
+        if not word and words > DATE_LINE_WORDS:
             continue
         stated = parse_stated(line)
         if stated is None:
             continue
-        word = "published" if published.match(line) else "updated" if updated.match(line) \
-            else "near title" if number in near else ""
+        word = word or ("near title" if number in near else "")
+        if word == "byline" and number not in near:
+            word = "byline away from the headline"  # weak: check it
         if not word and len(line.split()) - len(stated.text.split()) > DATE_ONLY_EXTRA:
             continue
-        rank = {"published": 0, "near title": 1, "updated": 2, "": 3}[word]
+        rank = {"published": 0, "byline": 1, "near title": 1, "updated": 2,
+                "byline away from the headline": 2, "": 3}[word]
         origin = f"date line ({word})" if word else "lone date line (the first on the page)"
         found.append((rank, number, Evidence("date", line.strip(), origin)))
     found.sort(key=lambda item: item[:2])
@@ -270,7 +280,7 @@ def missing_dates(article: Article, problems: list[str]) -> str:
     """What was looked for and not found, in plain words."""
     if article.kind == "text":
         parts = ["the text has no front matter `date:`", "no date line near its headline",
-                 "no \"Published ...\" line"]
+                 "no \"Published ...\" line or dated byline"]
     else:
         parts = ["the page has no JSON-LD datePublished", "no published-time <meta>",
                  "no <time datetime>", "no date line", "htmldate found none"]

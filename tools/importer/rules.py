@@ -53,7 +53,7 @@ class SiteProfile:
 
     name: str
     domains: tuple[str, ...]
-    timezone: str = "+07:00"
+    timezone: str = ""  # the site's own zone (`+07:00`); none stated: no zone is assumed
     detect: tuple[re.Pattern[str], ...] = ()
     rules: tuple[Rule, ...] = field(default_factory=tuple)
 
@@ -146,7 +146,7 @@ def load_sites(data_dir: Path = DATA_DIR) -> tuple[SiteProfile, ...]:
             raise RuleError(f"{path}: a site profile needs a `name`")
         detect = tuple(compile_pattern(p, f"{path}: detect") for p in doc.get("detect") or ())
         sites.append(SiteProfile(name=doc["name"], domains=tuple(doc.get("domains") or ()),
-                                 timezone=str(doc.get("timezone", "+07:00")), detect=detect,
+                                 timezone=str(doc.get("timezone") or ""), detect=detect,
                                  rules=tuple(_profile_rules(doc, str(path)))))
     return tuple(sites)
 
