@@ -25,10 +25,10 @@ from bench.prepare import prepare
 
 logger = logging.getLogger(__name__)
 
-TARGETS = {
-    "build_ratio": 1.0,  # project cold (build + index) / bare cold
-    "warm_ratio": 0.2,  # one-edit rebuild / project cold
-    "pagefind_rss_mib": 1024.0,
+TARGETS = {  # the budget docs/benchmarks.md states
+    "build_ratio": 1.15,  # project cold (build + index) / bare cold
+    "warm_ratio": 0.25,  # one-edit rebuild / project cold
+    "pagefind_rss_mib": 600.0,
     "typical_search_kb": 150.0,  # KB = 1000 bytes, gzip-served
     "every_search_kb": 300.0,
     "import_per_core_s": 300.0,  # the speed budget (docs/importer.md, "Speed")

@@ -44,6 +44,17 @@ def browse_site(factory: pytest.TempPathFactory, pagefind: bool = True) -> Path:
     return _built[key]
 
 
+def published_headers() -> list[dict[str, str]]:
+    """Header fields of every published fixture article (drafts left out), by file name."""
+    headers = []
+    for path in sorted((SITE_FIXTURE / "content" / "articles").rglob("*.md")):
+        head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
+        fields = dict(line.split(": ", 1) for line in head.splitlines())
+        if fields.get("Status") != "draft":
+            headers.append(fields)
+    return headers
+
+
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

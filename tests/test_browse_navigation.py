@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from browse_site import PER_PAGE, SEED_PAGE, SITE_FIXTURE, browse_site, soup
+from browse_site import PER_PAGE, SEED_PAGE, browse_site, published_headers, soup
 
 from plugins.newsarchive.related import cached_rank_related, rank_related
 
@@ -22,23 +22,12 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return browse_site(tmp_path_factory, pagefind=False)
 
 
-def _fixture_headers() -> list[dict[str, str]]:
-    """Header of every published fixture article (drafts left out)."""
-    headers = []
-    for path in sorted((SITE_FIXTURE / "content" / "articles").rglob("*.md")):
-        head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
-        fields = dict(line.split(": ", 1) for line in head.splitlines())
-        if fields.get("Status") != "draft":
-            headers.append(fields)
-    return headers
-
-
 def _titles(page: Path) -> list[str]:
     return [a.get_text() for a in soup(page).select("main .item-title a")]
 
 
 def test_tag_pagination_goes_past_page_two_and_lists_every_article_once(site: Path) -> None:
-    tagged = [h["Title"] for h in _fixture_headers() if "Armenia" in h["Tags"].split(", ")]
+    tagged = [h["Title"] for h in published_headers() if "Armenia" in h["Tags"].split(", ")]
     pages = math.ceil(len(tagged) / PER_PAGE)
     assert pages >= 3
     seen = _titles(site / "tag" / "armenia" / "index.html")
@@ -105,7 +94,7 @@ def test_previous_and_next_follow_the_date_order(site: Path) -> None:
 
 
 def test_coverage_chart_counts_articles_per_month(site: Path) -> None:
-    expected = Counter(h["Date"][:7] for h in _fixture_headers())
+    expected = Counter(h["Date"][:7] for h in published_headers())
     chart = soup(site / "archives" / "index.html").select("td[data-month]")
     counts = {td["data-month"]: int(td["data-count"]) for td in chart}
     assert {m: c for m, c in counts.items() if c} == dict(expected)

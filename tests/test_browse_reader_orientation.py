@@ -6,7 +6,7 @@ About page says what the archive holds today. Real Chromium on the browsing fixt
 from __future__ import annotations
 
 import pytest
-from browse_site import SITE_FIXTURE, browse_site
+from browse_site import browse_site, published_headers
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
@@ -15,16 +15,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def base(tmp_path_factory: pytest.TempPathFactory, serve) -> str:
     return serve(browse_site(tmp_path_factory, pagefind=False))
-
-
-def _published() -> list[dict[str, str]]:
-    headers = []
-    for path in sorted((SITE_FIXTURE / "content" / "articles").rglob("*.md")):
-        head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
-        fields = dict(line.split(": ", 1) for line in head.splitlines())
-        if fields.get("Status") != "draft":
-            headers.append(fields)
-    return headers
 
 
 def current(page: Page) -> dict[str, str]:
@@ -72,7 +62,7 @@ def test_the_tags_index_lists_canonical_names_with_counts_and_aliases_stay_on_ta
 
 
 def test_the_about_page_says_what_the_archive_holds_today(page: Page, base: str) -> None:
-    headers = _published()
+    headers = published_headers()
     page.goto(f"{base}/about/")
     box = page.locator(".holdings")
     facts = dict(zip(box.locator("dt").all_inner_texts(), box.locator("dd").all_inner_texts(),

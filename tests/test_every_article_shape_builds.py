@@ -104,18 +104,24 @@ def test_every_allowed_shape_builds_and_is_published_where_it_should(shapes: Pat
     assert "(tersembunyi)" not in listing and "(draf)" not in listing  # hidden: page, no listing
 
 
-def test_a_page_that_cannot_be_written_names_the_article(tmp_path: Path, shapes: Path) -> None:
-    theme = tmp_path / "theme"
+def _build_with_broken_template(content: Path, work: Path, template: str, field: str) -> str:
+    """Build `content` with a copy of the theme whose `template` reads a field that does not
+    exist; return the failed build's log on one line (it must have failed)."""
+    theme = work / "theme"
     shutil.copytree(ROOT / "theme", theme)
-    template = theme / "templates" / "article.html"
-    template.write_text(template.read_text("utf-8").replace(
-        "{% block content %}", "{% block content %}{{ article.no_such_field }}", 1), "utf-8")
-    cmd = [sys.executable, "-m", "pelican", str(shapes), "-o", str(tmp_path / "out"),
+    path = theme / "templates" / template
+    path.write_text(path.read_text("utf-8").replace(
+        "{% block content %}", "{% block content %}{{ " + field + " }}", 1), "utf-8")
+    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(work / "out"),
            "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", "-t", str(theme)]
     result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "COLUMNS": "250"})
     assert result.returncode != 0
-    log = " ".join((result.stdout + result.stderr).split())
+    return " ".join((result.stdout + result.stderr).split())
+
+
+def test_a_page_that_cannot_be_written_names_the_article(tmp_path: Path, shapes: Path) -> None:
+    log = _build_with_broken_template(shapes, tmp_path, "article.html", "article.no_such_field")
     assert "articles/2020/" in log and ".md: its page could not be written" in log
     assert "no_such_field" in log
 
@@ -125,15 +131,5 @@ def test_a_page_whose_template_fails_names_the_page(tmp_path: Path) -> None:
     (content / "pages").mkdir(parents=True)
     (content / "pages" / "tentang.md").write_text("Title: Tentang\nSlug: tentang\n\nTeks.\n",
                                                   encoding="utf-8")
-    theme = tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    template = theme / "templates" / "page.html"
-    template.write_text(template.read_text("utf-8").replace(
-        "{% block content %}", "{% block content %}{{ page.no_such_field }}", 1), "utf-8")
-    cmd = [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
-           "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", "-t", str(theme)]
-    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
-                            env={**os.environ, "COLUMNS": "250"})
-    assert result.returncode != 0
-    assert "pages/tentang.md: its page could not be written" in " ".join(
-        (result.stdout + result.stderr).split())
+    log = _build_with_broken_template(content, tmp_path, "page.html", "page.no_such_field")
+    assert "pages/tentang.md: its page could not be written" in log

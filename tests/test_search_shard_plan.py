@@ -84,3 +84,8 @@ def test_a_hundred_thousand_articles_plan_into_bundles_within_the_budget() -> No
     assert max(len(shard.pages) for shard in shards) <= 3000
     assert sum(len(shard.pages) for shard in shards) == len(articles)
     assert len({shard.path for shard in shards}) == len(shards)
+
+
+def test_an_archive_without_articles_still_has_its_empty_primary_bundle() -> None:
+    [shard] = plan_shards([], "pagefind", 400)
+    assert (shard.path, shard.years, shard.pages, shard.periods) == ("pagefind", (), [], ())

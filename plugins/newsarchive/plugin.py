@@ -27,6 +27,15 @@ from . import (
 
 
 def register() -> None:
+    """Pelican's entry point. Receivers of one signal run in the order connected, so the groups
+    connect in this order: build machinery, then the site's features, then search and the end."""
+    _connect_build()
+    _connect_site()
+    _connect_search_and_finish()
+
+
+def _connect_build() -> None:
+    """Scale, incremental builds and safety: what every other feature relies on."""
     # Scale: Pelican 4.12's O(N²) membership tests made linear (pelican_fixes.py; any other
     # Pelican version stops the build), and long-lived objects kept from the collector.
     signals.initialized.connect(pelican_fixes.install)
@@ -44,6 +53,10 @@ def register() -> None:
     signals.feed_generated.connect(sanitize.sanitize_feed)
     # No Save_as/Url may take a file the site generates (search.js, sitemap.xml...).
     signals.content_object_init.connect(output_guard.refuse_reserved)
+
+
+def _connect_site() -> None:
+    """The theme's pages and their per-article values."""
     # Theme: gettext and filters on every Jinja environment, then per-article values
     # computed once, then the extra pages, feeds and files.
     signals.generator_init.connect(i18n.install)
@@ -62,6 +75,10 @@ def register() -> None:
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)
+
+
+def _connect_search_and_finish() -> None:
+    """After the site's own receivers: the search index, then the build's record."""
     # Search: the index is planned once the articles are known; a bundle to index is fed its
     # article pages in order as each is written or kept by the writer (search_index.py).
     signals.article_generator_finalized.connect(search_index.collect_articles)

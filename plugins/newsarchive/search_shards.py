@@ -32,31 +32,48 @@ class Shard:
     periods: tuple[str, ...] = ()
 
 
+Pages = set[tuple[str, str]]  # (url, save_as)
+
+
 def plan_shards(articles: list[Any], bundle: str, max_pages: int) -> list[Shard]:
     """Group article pages into shards of at most `max_pages`, newest periods first.
 
     Periods are whole years; a year with more than `max_pages` pages is split into its months
     (a single month bigger than that stays whole: it is the smallest period a shard holds).
+    An archive without articles still gets its (empty) primary bundle.
     """
-    by_month: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    shards = []
+    for number, group in enumerate(_fill(_periods(articles, max_pages), max_pages) or [[]]):
+        names = tuple(name for name, _ in group)
+        path = bundle if number == 0 else f"{bundle}/shards/{names[-1]}-{names[0]}"
+        years = tuple(dict.fromkeys(name[:4] for name in names))
+        pages = sorted(page for _, members in group for page in members)
+        shards.append(Shard(path=path, years=years, pages=pages, periods=names))
+    return shards
+
+
+def _periods(articles: list[Any], max_pages: int) -> list[tuple[str, Pages]]:
+    """Years newest first, each with its pages; a year above `max_pages` as its months."""
+    by_month: dict[str, Pages] = defaultdict(set)
     for article in articles:
         by_month[article.date.strftime("%Y-%m")].add((article.url, article.save_as))
-    by_year: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    by_year: dict[str, Pages] = defaultdict(set)
     for month, pages in by_month.items():
         by_year[month[:4]].update(pages)
-    total = sum(len(pages) for pages in by_year.values())
-    if total <= max_pages:
-        years = tuple(sorted(by_year, reverse=True))
-        pages = sorted(page for year in years for page in by_year[year])
-        return [Shard(path=bundle, years=years, pages=pages, periods=years)]
-    periods: list[tuple[str, set[tuple[str, str]]]] = []
+    periods: list[tuple[str, Pages]] = []
     for year in sorted(by_year, reverse=True):
         if len(by_year[year]) <= max_pages:
             periods.append((year, by_year[year]))
         else:
             months = sorted((m for m in by_month if m.startswith(year)), reverse=True)
             periods.extend((month, by_month[month]) for month in months)
-    groups: list[list[tuple[str, set[tuple[str, str]]]]] = []
+    return periods
+
+
+def _fill(periods: list[tuple[str, Pages]], max_pages: int) -> list[list[tuple[str, Pages]]]:
+    """Consecutive periods packed into groups of at most `max_pages` pages, in order (a period
+    bigger than that alone in its group)."""
+    groups: list[list[tuple[str, Pages]]] = []
     size = 0
     for period in periods:
         if groups and size + len(period[1]) <= max_pages:
@@ -65,14 +82,7 @@ def plan_shards(articles: list[Any], bundle: str, max_pages: int) -> list[Shard]
         else:
             groups.append([period])
             size = len(period[1])
-    shards = []
-    for number, group in enumerate(groups):
-        names = tuple(name for name, _ in group)
-        path = bundle if number == 0 else f"{bundle}/shards/{names[-1]}-{names[0]}"
-        years = tuple(dict.fromkeys(name[:4] for name in names))
-        pages = sorted(page for _, members in group for page in members)
-        shards.append(Shard(path=path, years=years, pages=pages, periods=names))
-    return shards
+    return groups
 
 
 def search_languages(articles: list[Any], ui_lang: str) -> list[dict[str, Any]]:
