@@ -2,11 +2,17 @@
 
 `Source` is a Pelican URLWrapper, so its URLs come from SOURCE_URL / SOURCE_SAVE_AS like
 tags and categories; its feed path from SOURCE_FEED_ATOM.
+
+Outlet origin: every article gets `article.outlet`, the tools.outlets.Outlet its `Source` (or
+the domain of its `Source_URL`) names in tools/data/outlets.yaml (fields name, country,
+country_name, language, kind, domains), or None when the outlet is not in the data; the sources
+index groups the sources by the outlet's country (`source_countries`).
 """
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import Any
 
 from pelican.urlwrappers import URLWrapper
@@ -22,7 +28,21 @@ _DEFAULTS = {
 
 
 class Source(URLWrapper):
-    """The news site an article was taken from."""
+    """The news site an article was taken from; `outlet` is its Outlet or None."""
+
+    outlet: Any = None
+
+
+def _outlets(settings: dict[str, Any]) -> Any:
+    from tools.outlets import load_outlets
+
+    path = settings.get("NEWSARCHIVE_OUTLETS")
+    return load_outlets(Path(path) if path else None)
+
+
+def _find(outlets: Any, article: Any) -> Any:
+    metadata = article.metadata
+    return outlets.find((metadata.get("source") or "").strip(), metadata.get("source_url") or "")
 
 
 def collect(generator: Any) -> None:
@@ -30,23 +50,41 @@ def collect(generator: Any) -> None:
     settings = generator.settings
     for key, value in _DEFAULTS.items():
         settings.setdefault(key, value)
+    outlets = _outlets(settings)
     by_name: dict[str, tuple[Source, list[Any]]] = {}
     for article in generator.articles:
+        article.outlet = _find(outlets, article)
         name = (article.metadata.get("source") or "").strip()
         if not name:
             article.source_page = None
             continue
         if name not in by_name:
             by_name[name] = (Source(name, settings), [])
+            by_name[name][0].outlet = article.outlet
         source, members = by_name[name]
         article.source_page = source
         members.append(article)
     for article in [*generator.translations, *generator.drafts, *generator.hidden_articles,
                     *generator.hidden_translations]:
+        article.outlet = _find(outlets, article)
         name = (article.metadata.get("source") or "").strip()
         article.source_page = by_name[name][0] if name in by_name else None
-    generator.context["sources"] = sorted(by_name.values(), key=lambda s: s[0].name.casefold())
+    sources = sorted(by_name.values(), key=lambda s: s[0].name.casefold())
+    generator.context["sources"] = sources
+    generator.context["source_countries"] = by_country(sources)
     generator.context["SOURCES_URL"] = settings["SOURCES_URL"]
+
+
+def by_country(sources: list[tuple[Source, list[Any]]]) -> list[tuple[str, str, list[Any]]]:
+    """[(country code, country name, [(Source, articles)])] by country name; sources whose
+    outlet is not in outlets.yaml last, under an empty code and name."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for source, articles in sources:
+        outlet = source.outlet
+        key = (outlet.country, outlet.country_name) if outlet else ("", "")
+        groups.setdefault(key, []).append((source, articles))
+    ordered = sorted(groups.items(), key=lambda item: (not item[0][0], item[0][1].casefold()))
+    return [(code, name, members) for (code, name), members in ordered]
 
 
 def write(generator: Any, writer: Any) -> None:

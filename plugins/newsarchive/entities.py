@@ -1,0 +1,173 @@
+"""Entity pages: the tag page of a vocabulary entity, and the page of a conflict, grown up.
+
+Each profile holds what a researcher asks of a person, place, organisation or conflict: its
+names in every script with who uses them (and a neutral note where they are contested), its
+dated facts, its articles per month, the outlets and outlet countries that cover it, and the
+entities it appears with most. Computed once per build from the articles' tags, categories and
+outlets (sources.py); tag.html and category.html show it on their first page. Entities and
+conflicts with no article yet still get their page (`write_missing`), so every name of the
+vocabulary leads somewhere.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican.urlwrappers import Category, Tag
+
+from .archives import Year, coverage
+
+PAGE_KINDS = ("place", "person", "organisation")  # topics keep a plain tag page
+TOGETHER_COUNT = 10
+UNKNOWN_COUNTRY = ("", "")
+
+
+@dataclass
+class Profile:
+    """What an entity or conflict page shows besides its list of articles."""
+
+    names: list[tuple[str, str, str, str]] = field(default_factory=list)  # name, lang, script, use
+    scripts: list[tuple[str, list[str]]] = field(default_factory=list)  # other spellings by script
+    note: str = ""
+    facts: list[Any] = field(default_factory=list)  # tools.vocabulary.Fact
+    chart_years: list[Year] = field(default_factory=list)
+    outlets: list[tuple[Any, int]] = field(default_factory=list)  # (Source, articles)
+    countries: list[tuple[str, str, int]] = field(default_factory=list)  # code, name, articles
+    together: list[tuple[Any, int]] = field(default_factory=list)  # (Tag, shared articles)
+    members: list[Any] = field(default_factory=list)  # a conflict's entities (Tag)
+
+
+def script_of(text: str) -> str:
+    """The Unicode script of a name's first letter ("Latin", "Cyrillic", "Armenian"...)."""
+    for char in text:
+        if char.isalpha():
+            return unicodedata.name(char, "OTHER").split()[0].title()
+    return "Other"
+
+
+def _load(settings: dict[str, Any]) -> Any:
+    from tools.vocabulary import load_vocabulary
+
+    path = settings.get("NEWSARCHIVE_VOCABULARY")
+    return load_vocabulary(Path(path) if path else None)
+
+
+def build(generator: Any) -> None:
+    """`article_generator_finalized` (after taxonomy and sources): `entity_profiles` (tag name ->
+    Profile) and `conflict_profiles` (category name -> Profile) in the context."""
+    vocabulary = _load(generator.settings)
+    settings = generator.settings
+    tags_of: dict[str, Any] = {}
+    together: dict[str, Counter] = {}
+    for article in generator.articles:
+        names = [tag.name for tag in getattr(article, "tags", None) or []]
+        for tag in getattr(article, "tags", None) or []:
+            tags_of.setdefault(tag.name, tag)
+            counter = together.setdefault(tag.name, Counter())
+            counter.update(n for n in names if n != tag.name)
+    profiles = {}
+    for tag, articles in generator.tags.items():
+        entity = vocabulary.by_name.get(tag.name)
+        profile = _profile(articles, settings)
+        _describe(profile, entity, tag.name)
+        profile.together = _top(together.get(tag.name, Counter()), tags_of)
+        profiles[tag.name] = profile
+    generator.context["entity_profiles"] = profiles
+    generator.context["conflict_profiles"] = _conflicts(generator, vocabulary, tags_of)
+
+
+def _conflicts(generator: Any, vocabulary: Any, tags_of: dict[str, Any]) -> dict[str, Profile]:
+    by_name = {category.name: articles for category, articles in generator.categories}
+    profiles = {}
+    for conflict in vocabulary.conflicts:
+        articles = by_name.get(conflict.name, [])
+        profile = _profile(articles, generator.settings)
+        entities = Counter(tag.name for article in articles for tag in article.tags or [])
+        profile.together = _top(entities, tags_of)
+        profile.members = [tags_of.get(name) or Tag(name, generator.settings)
+                           for name in conflict.triggers]
+        profiles[conflict.name] = profile
+    return profiles
+
+
+def _profile(articles: list[Any], settings: dict[str, Any]) -> Profile:
+    """Chart, outlets and outlet countries of a list of published articles."""
+    outlets: Counter = Counter()
+    sources: dict[str, Any] = {}
+    countries: Counter = Counter()
+    for article in articles:
+        source = getattr(article, "source_page", None)
+        if source is not None:
+            outlets[source.name] += 1
+            sources[source.name] = source
+        outlet = getattr(article, "outlet", None)
+        countries[(outlet.country, outlet.country_name) if outlet else UNKNOWN_COUNTRY] += 1
+    return Profile(
+        chart_years=coverage(articles, settings),
+        outlets=[(sources[name], n) for name, n in _ranked(outlets)],
+        countries=[(code, name, n) for (code, name), n in _ranked(countries)],
+    )
+
+
+def _describe(profile: Profile, entity: Any, name: str) -> None:
+    """Names with usage, other spellings grouped by script, note and facts of an entity."""
+    if entity is None:
+        return
+    profile.names = [(n.name, n.lang, script_of(n.name), n.used_by) for n in entity.names]
+    listed = {n.name.casefold() for n in entity.names} | {name.casefold()}
+    by_script: dict[str, list[str]] = {}
+    for alias in entity.aliases:
+        if alias.casefold() not in listed:
+            listed.add(alias.casefold())
+            by_script.setdefault(script_of(alias), []).append(alias)
+    profile.scripts = sorted(by_script.items(), key=lambda item: (item[0] != "Latin", item[0]))
+    profile.note = entity.note
+    profile.facts = list(entity.facts)
+
+
+def _ranked(counter: Counter) -> list[tuple[Any, int]]:
+    """Most first; ties by name, so the page is the same on every build."""
+    return sorted(counter.items(), key=lambda item: (-item[1], str(item[0]).casefold()))
+
+
+def _top(counter: Counter, tags_of: dict[str, Any]) -> list[tuple[Any, int]]:
+    return [(tags_of[name], n) for name, n in _ranked(counter)[:TOGETHER_COUNT]
+            if name in tags_of]
+
+
+def write_missing(generator: Any, writer: Any) -> None:
+    """`article_writer_finalized`: the page of each person, place, organisation and conflict
+    of the vocabulary that no published article mentions yet (Pelican writes the others)."""
+    settings = generator.settings
+    vocabulary = _load(settings)
+    used_tags = {tag.name for tag in generator.tags}
+    used_categories = {category.name for category, _ in generator.categories}
+    tag_template = generator.get_template("tag")
+    category_template = generator.get_template("category")
+    context = generator.context
+    for entity in vocabulary.entities:
+        if entity.kind in PAGE_KINDS and entity.name not in used_tags:
+            tag = Tag(entity.name, settings)
+            tag.kind, tag.aliases = entity.kind, entity.aliases
+            profile = Profile()
+            _describe(profile, entity, entity.name)
+            context["entity_profiles"].setdefault(entity.name, profile)
+            _write_empty(writer, generator, tag.save_as, tag_template, "tag", tag, tag=tag)
+    for conflict in vocabulary.conflicts:
+        if conflict.name not in used_categories:
+            category = Category(conflict.name, settings)
+            _write_empty(writer, generator, category.save_as, category_template, "category",
+                         category, category=category)
+
+
+def _write_empty(writer: Any, generator: Any, save_as: str, template: Any, name: str,
+                 wrapper: Any, **extra: Any) -> None:
+    writer.write_file(save_as, template, generator.context,
+                      relative_urls=generator.settings["RELATIVE_URLS"],
+                      paginated={"articles": [], "dates": []}, template_name=name,
+                      url=wrapper.url, page_name=wrapper.page_name, articles=[], dates=[],
+                      blog=True, all_articles=generator.articles, **extra)
