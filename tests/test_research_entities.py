@@ -80,6 +80,8 @@ def test_every_person_place_organisation_and_conflict_has_a_page(research_site: 
     heydar = research_site / "tag" / "heydar-aliyev" / "index.html"
     assert tagged("Heydar Aliyev") == []  # no article yet, still a page
     assert "President of Azerbaijan" in soup(heydar).select_one(".entity-facts").get_text()
+    index = soup(research_site / "tags" / "index.html")
+    assert "../tag/heydar-aliyev/" in [a["href"] for a in index.select("#kind-none + ul a")]
     titles = {soup(p).h1.get_text(strip=True) for p in (research_site / "tag").glob("*/index.html")}
     assert [e.name for e in people if e.name not in titles] == []
     conflicts = {soup(p).h1.get_text(strip=True)

@@ -78,6 +78,23 @@ def build(generator: Any) -> None:
         profiles[tag.name] = profile
     generator.context["entity_profiles"] = profiles
     generator.context["conflict_profiles"] = _conflicts(generator, vocabulary, tags_of)
+    generator.context["entities_without_articles"] = _without_articles(vocabulary, profiles,
+                                                                       settings)
+
+
+def _without_articles(vocabulary: Any, profiles: dict[str, Profile],
+                      settings: dict[str, Any]) -> list[Any]:
+    """Tags (with kind and aliases) for the vocabulary's people, places and organisations that
+    no published article carries yet, each with its profile (names, note, facts)."""
+    missing = []
+    for entity in vocabulary.entities:
+        if entity.kind in PAGE_KINDS and entity.name not in profiles:
+            tag = Tag(entity.name, settings)
+            tag.kind, tag.aliases = entity.kind, entity.aliases
+            profile = profiles[entity.name] = Profile()
+            _describe(profile, entity, entity.name)
+            missing.append(tag)
+    return sorted(missing, key=lambda tag: (tag.name.casefold(), tag.name))
 
 
 def _conflicts(generator: Any, vocabulary: Any, tags_of: dict[str, Any]) -> dict[str, Profile]:
@@ -144,19 +161,11 @@ def write_missing(generator: Any, writer: Any) -> None:
     of the vocabulary that no published article mentions yet (Pelican writes the others)."""
     settings = generator.settings
     vocabulary = _load(settings)
-    used_tags = {tag.name for tag in generator.tags}
     used_categories = {category.name for category, _ in generator.categories}
     tag_template = generator.get_template("tag")
     category_template = generator.get_template("category")
-    context = generator.context
-    for entity in vocabulary.entities:
-        if entity.kind in PAGE_KINDS and entity.name not in used_tags:
-            tag = Tag(entity.name, settings)
-            tag.kind, tag.aliases = entity.kind, entity.aliases
-            profile = Profile()
-            _describe(profile, entity, entity.name)
-            context["entity_profiles"].setdefault(entity.name, profile)
-            _write_empty(writer, generator, tag.save_as, tag_template, "tag", tag, tag=tag)
+    for tag in generator.context["entities_without_articles"]:
+        _write_empty(writer, generator, tag.save_as, tag_template, "tag", tag, tag=tag)
     for conflict in vocabulary.conflicts:
         if conflict.name not in used_categories:
             category = Category(conflict.name, settings)
