@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FIXTURES
 from tools.outlets import load_outlets
 from tools.vocabulary import load_vocabulary
+
+from conftest import FIXTURES
 
 CONTENT = FIXTURES / "research" / "content"
 SHELLING = "Shelling Reported in Stepanakert as Fighting Continues"  # Armenpress, 2020-10

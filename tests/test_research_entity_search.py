@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-
 from test_search_page import facet_counts, search, titles
 
 pytestmark = pytest.mark.browser
