@@ -12,14 +12,15 @@ vocabulary leads somewhere.
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
 from pelican.urlwrappers import Category, Tag
 
-from .archives import Year, coverage
+from .archives import Month, Year
 
 PAGE_KINDS = ("place", "person", "organisation")  # topics keep a plain tag page
 TOGETHER_COUNT = 10
@@ -62,17 +63,19 @@ def build(generator: Any) -> None:
     vocabulary = _load(generator.settings)
     settings = generator.settings
     tags_of: dict[str, Any] = {}
-    together: dict[str, Counter] = {}
+    pairs: Counter = Counter()  # (tag, other tag) -> articles carrying both
     for article in generator.articles:
-        names = [tag.name for tag in getattr(article, "tags", None) or []]
-        for tag in getattr(article, "tags", None) or []:
+        tags = getattr(article, "tags", None) or []
+        for tag in tags:
             tags_of.setdefault(tag.name, tag)
-            counter = together.setdefault(tag.name, Counter())
-            counter.update(n for n in names if n != tag.name)
+        pairs.update(permutations({tag.name for tag in tags}, 2))
+    together: defaultdict[str, Counter] = defaultdict(Counter)
+    for (name, other), count in pairs.items():
+        together[name][other] = count
     profiles = {}
     for tag, articles in generator.tags.items():
         entity = vocabulary.by_name.get(tag.name)
-        profile = _profile(articles, settings)
+        profile = _profile(articles)
         _describe(profile, entity, tag.name)
         profile.together = _top(together.get(tag.name, Counter()), tags_of)
         profiles[tag.name] = profile
@@ -102,7 +105,7 @@ def _conflicts(generator: Any, vocabulary: Any, tags_of: dict[str, Any]) -> dict
     profiles = {}
     for conflict in vocabulary.conflicts:
         articles = by_name.get(conflict.name, [])
-        profile = _profile(articles, generator.settings)
+        profile = _profile(articles)
         entities = Counter(tag.name for article in articles for tag in article.tags or [])
         profile.together = _top(entities, tags_of)
         profile.members = [tags_of.get(name) or Tag(name, generator.settings)
@@ -111,7 +114,23 @@ def _conflicts(generator: Any, vocabulary: Any, tags_of: dict[str, Any]) -> dict
     return profiles
 
 
-def _profile(articles: list[Any], settings: dict[str, Any]) -> Profile:
+def chart(articles: list[Any]) -> list[Year]:
+    """Articles per month for the years that have any, bars relative to the busiest month
+    (archives.Year without links: the month pages list every article of the month)."""
+    per_month = Counter((a.date.year, a.date.month) for a in articles)
+    if not per_month:
+        return []
+    busiest = max(per_month.values())
+    years = []
+    for year in sorted({y for y, _ in per_month}):
+        counts = [per_month.get((year, month), 0) for month in range(1, 13)]
+        months = [Month(year, month, n, "", round(100 * n / busiest))
+                  for month, n in enumerate(counts, 1)]
+        years.append(Year(year, sum(counts), "", months))
+    return years
+
+
+def _profile(articles: list[Any]) -> Profile:
     """Chart, outlets and outlet countries of a list of published articles."""
     outlets: Counter = Counter()
     sources: dict[str, Any] = {}
@@ -124,7 +143,7 @@ def _profile(articles: list[Any], settings: dict[str, Any]) -> Profile:
         outlet = getattr(article, "outlet", None)
         countries[(outlet.country, outlet.country_name) if outlet else UNKNOWN_COUNTRY] += 1
     return Profile(
-        chart_years=coverage(articles, settings),
+        chart_years=chart(articles),
         outlets=[(sources[name], n) for name, n in _ranked(outlets)],
         countries=[(code, name, n) for (code, name), n in _ranked(countries)],
     )
