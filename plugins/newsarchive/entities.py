@@ -21,6 +21,7 @@ from typing import Any
 from pelican.urlwrappers import Category, Tag
 
 from .archives import Month, Year
+from .taxonomy import distinct_aliases
 
 PAGE_KINDS = ("place", "person", "organisation")  # topics keep a plain tag page
 TOGETHER_COUNT = 10
@@ -93,7 +94,7 @@ def _without_articles(vocabulary: Any, profiles: dict[str, Profile],
     for entity in vocabulary.entities:
         if entity.kind in PAGE_KINDS and entity.name not in profiles:
             tag = Tag(entity.name, settings)
-            tag.kind, tag.aliases = entity.kind, entity.aliases
+            tag.kind, tag.aliases = entity.kind, distinct_aliases(entity.name, entity.aliases)
             profile = profiles[entity.name] = Profile()
             _describe(profile, entity, entity.name)
             missing.append(tag)
@@ -106,7 +107,8 @@ def _conflicts(generator: Any, vocabulary: Any, tags_of: dict[str, Any]) -> dict
     for conflict in vocabulary.conflicts:
         articles = by_name.get(conflict.name, [])
         profile = _profile(articles)
-        entities = Counter(tag.name for article in articles for tag in article.tags or [])
+        entities = Counter(tag.name for article in articles
+                           for tag in getattr(article, "tags", None) or [])
         profile.together = _top(entities, tags_of)
         profile.members = [tags_of.get(name) or Tag(name, generator.settings)
                            for name in conflict.triggers]
