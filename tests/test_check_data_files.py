@@ -71,3 +71,16 @@ def test_the_projects_data_files_have_no_errors() -> None:
     problems, count = run_check([DATA_DIR], content=FIXTURES / "good", data=DATA_DIR)
     assert count >= 3
     assert [p.format() for p in problems if p.severity == "error"] == []
+
+
+def test_every_site_profile_is_an_outlet_with_a_country() -> None:
+    """A site the importer knows gets its country on the sources page and in search."""
+    from tools.datayaml import load_yaml_text
+    from tools.outlets import load_outlets
+
+    outlets = load_outlets()
+    for path in sorted((DATA_DIR / "sites").glob("*.yaml")):
+        site = load_yaml_text(path.read_text(encoding="utf-8"))
+        outlet = outlets.find(site["name"]) or outlets.find("", f"https://{site['domains'][0]}/")
+        assert outlet is not None and outlet.country, f"{path.name}: add it to outlets.yaml"
+        assert outlet.name == site["name"], path.name
