@@ -67,6 +67,8 @@ def test_shusha_shows_both_sides_names_and_who_it_appears_with(research_site: Pa
     together = [a.get_text() for a in page.select(".entity-together a")]
     assert "Ilham Aliyev" in together and "Shusha" not in together
     assert SHUSHA in page.select_one(".article-list").get_text()
+    turkey = page.select_one(".entity-countries li[data-country='TR']")  # Anadolu
+    assert turkey.get_text(" ", strip=True).startswith("Turki ")  # named in Indonesian
 
 
 def test_a_person_page_lists_the_dated_roles(research_site: Path) -> None:
@@ -132,3 +134,9 @@ def test_the_sources_page_groups_outlets_by_country(research_site: Path) -> None
     assert "milik negara" in groups["AM"].get_text()  # Armenpress is state-owned
     names = [s.h2.contents[0].strip() for s in page.select("section.source-country")]
     assert names == sorted(names), "countries in alphabetical order"
+
+
+def test_a_source_page_says_where_the_outlet_is_based(research_site: Path) -> None:
+    page = soup(research_site / "source" / "armenpress" / "index.html")
+    assert page.select_one(".outlet-origin").get_text(strip=True) == (
+        "milik negara · berbasis di Armenia")

@@ -21,6 +21,7 @@ from typing import Any
 from pelican.urlwrappers import Category, Tag
 
 from .archives import Month, Year
+from .sources import country_label
 from .taxonomy import distinct_aliases
 
 PAGE_KINDS = ("place", "person", "organisation")  # topics keep a plain tag page
@@ -76,7 +77,7 @@ def build(generator: Any) -> None:
     profiles = {}
     for tag, articles in generator.tags.items():
         entity = vocabulary.by_name.get(tag.name)
-        profile = _profile(articles)
+        profile = _profile(articles, settings["DEFAULT_LANG"])
         _describe(profile, entity, tag.name)
         profile.together = _top(together.get(tag.name, Counter()), tags_of)
         profiles[tag.name] = profile
@@ -106,7 +107,7 @@ def _conflicts(generator: Any, vocabulary: Any, tags_of: dict[str, Any]) -> dict
     profiles = {}
     for conflict in vocabulary.conflicts:
         articles = by_name.get(conflict.name, [])
-        profile = _profile(articles)
+        profile = _profile(articles, generator.settings["DEFAULT_LANG"])
         entities = Counter(tag.name for article in articles
                            for tag in getattr(article, "tags", None) or [])
         profile.together = _top(entities, tags_of)
@@ -132,8 +133,8 @@ def chart(articles: list[Any]) -> list[Year]:
     return years
 
 
-def _profile(articles: list[Any]) -> Profile:
-    """Chart, outlets and outlet countries of a list of published articles."""
+def _profile(articles: list[Any], lang: str) -> Profile:
+    """Chart, outlets and outlet countries (named in `lang`) of a list of published articles."""
     outlets: Counter = Counter()
     sources: dict[str, Any] = {}
     countries: Counter = Counter()
@@ -143,7 +144,8 @@ def _profile(articles: list[Any]) -> Profile:
             outlets[source.name] += 1
             sources[source.name] = source
         outlet = getattr(article, "outlet", None)
-        countries[(outlet.country, outlet.country_name) if outlet else UNKNOWN_COUNTRY] += 1
+        countries[(outlet.country, country_label(outlet.country, outlet.country_name, lang))
+                  if outlet else UNKNOWN_COUNTRY] += 1
     return Profile(
         chart_years=chart(articles),
         outlets=[(sources[name], n) for name, n in _ranked(outlets)],

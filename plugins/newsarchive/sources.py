@@ -12,9 +12,11 @@ index groups the sources by the outlet's country (`source_countries`).
 from __future__ import annotations
 
 import logging
+from functools import cache
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from pelican.urlwrappers import URLWrapper
 
 logger = logging.getLogger(__name__)
@@ -28,9 +30,21 @@ _DEFAULTS = {
 
 
 class Source(URLWrapper):
-    """The news site an article was taken from; `outlet` is its Outlet or None."""
+    """The news site an article was taken from; `outlet` is its Outlet or None, `country` the
+    outlet country's name in the site language."""
 
     outlet: Any = None
+    country: str = ""
+
+
+@cache
+def country_label(code: str, fallback: str, lang: str) -> str:
+    """A country's name in `lang` (Babel's CLDR names: "Inggris Raya" in Indonesian), else the
+    name outlets.yaml gives."""
+    try:
+        return Locale.parse(lang).territories.get(code) or fallback
+    except (UnknownLocaleError, ValueError):
+        return fallback
 
 
 def _outlets(settings: dict[str, Any]) -> Any:
@@ -60,7 +74,7 @@ def collect(generator: Any) -> None:
             continue
         if name not in by_name:
             by_name[name] = (Source(name, settings), [])
-            by_name[name][0].outlet = article.outlet
+            _set_outlet(by_name[name][0], article.outlet, settings)
         source, members = by_name[name]
         article.source_page = source
         members.append(article)
@@ -75,13 +89,19 @@ def collect(generator: Any) -> None:
     generator.context["SOURCES_URL"] = settings["SOURCES_URL"]
 
 
+def _set_outlet(source: Source, outlet: Any, settings: dict[str, Any]) -> None:
+    source.outlet = outlet
+    if outlet is not None:
+        source.country = country_label(outlet.country, outlet.country_name,
+                                       settings.get("DEFAULT_LANG", "id"))
+
+
 def by_country(sources: list[tuple[Source, list[Any]]]) -> list[tuple[str, str, list[Any]]]:
     """[(country code, country name, [(Source, articles)])] by country name; sources whose
     outlet is not in outlets.yaml last, under an empty code and name."""
     groups: dict[tuple[str, str], list[Any]] = {}
     for source, articles in sources:
-        outlet = source.outlet
-        key = (outlet.country, outlet.country_name) if outlet else ("", "")
+        key = (source.outlet.country, source.country) if source.outlet else ("", "")
         groups.setdefault(key, []).append((source, articles))
     ordered = sorted(groups.items(), key=lambda item: (not item[0][0], item[0][1].casefold()))
     return [(code, name, members) for (code, name), members in ordered]
