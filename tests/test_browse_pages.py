@@ -101,7 +101,8 @@ def test_tag_page_shows_kind_count_and_vocabulary_aliases(site: Path) -> None:
 def test_tags_index_groups_tags_by_kind_with_counts(site: Path) -> None:
     page = soup(site / "tags" / "index.html")
     headings = [h.get_text() for h in page.select("main h2")]
-    assert headings == ["Tempat", "Tokoh", "Organisasi", "Topik"]
+    assert headings == ["Tempat", "Tokoh", "Organisasi", "Topik",
+                        "Ada dalam kosakata, belum ada di artikel mana pun"]
     places = page.select_one("#kind-place").find_parent("section")
     row = places.find("a", string="Nagorno-Karabakh").parent
     assert row.get_text(" ", strip=True) == "Nagorno-Karabakh 5 artikel"  # aliases: tag page

@@ -82,7 +82,7 @@ def archive_with(tmp_path: Path, *names: str) -> Path:
 def test_the_well_formed_archive_has_no_problem(tmp_path: Path) -> None:
     content = archive_with(tmp_path)
     problems, count = run_check([content, DATA], content=content, data=DATA)
-    assert count == 7  # 2 articles, 1 page, 4 data files
+    assert count == 8  # 2 articles, 1 page, 5 data files
     assert problems == []
 
 

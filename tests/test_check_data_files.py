@@ -21,7 +21,16 @@ CASES = [
     ("vocabulary.yaml", 11, "has an empty alias"),
     ("vocabulary.yaml", 13, "entity 'Stepanakert' has kind 'city'"),
     ("vocabulary.yaml", 14, "duplicate entity name 'Armenia' (first on line 6)"),
+    ("vocabulary.yaml", 19, "a name of 'Shusha' has no `lang:`"),
+    ("vocabulary.yaml", 20, "'Armenian' of 'Shusha' is already an alias or name of 'Armenia'"),
+    ("vocabulary.yaml", 21, "the note of 'Shusha' is not a text"),
     ("languages.yaml", 3, "'eng' is not a two-letter ISO 639-1 code"),
+    ("outlets.yaml", 4, "'antaranews.com' of 'Kompas' is already claimed by 'Antara' (line 3)"),
+    ("outlets.yaml", 5, "'https://detik.com/' is not a domain"),
+    ("outlets.yaml", 5, "outlet 'Detik' needs `country: {code: XX, name: ...}`"),
+    ("outlets.yaml", 5, "outlet 'Detik' has language 'ind'"),
+    ("outlets.yaml", 5, "outlet 'Detik' has kind 'blog'"),
+    ("outlets.yaml", 6, "outlet 'TASS' needs `country: {code: XX, name: ...}`"),
     ("sites/badsite.yaml", 1, "site name 'BadSite' is also used in"),
     ("sites/badsite.yaml", 3, "`detect:` has an empty pattern"),
     ("sites/badsite.yaml", 4, "`dateline:` is not a valid regular expression"),
@@ -62,3 +71,16 @@ def test_the_projects_data_files_have_no_errors() -> None:
     problems, count = run_check([DATA_DIR], content=FIXTURES / "good", data=DATA_DIR)
     assert count >= 3
     assert [p.format() for p in problems if p.severity == "error"] == []
+
+
+def test_every_site_profile_is_an_outlet_with_a_country() -> None:
+    """A site the importer knows gets its country on the sources page and in search."""
+    from tools.datayaml import load_yaml_text
+    from tools.outlets import load_outlets
+
+    outlets = load_outlets()
+    for path in sorted((DATA_DIR / "sites").glob("*.yaml")):
+        site = load_yaml_text(path.read_text(encoding="utf-8"))
+        outlet = outlets.find(site["name"]) or outlets.find("", f"https://{site['domains'][0]}/")
+        assert outlet is not None and outlet.country, f"{path.name}: add it to outlets.yaml"
+        assert outlet.name == site["name"], path.name

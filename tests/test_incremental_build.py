@@ -322,7 +322,7 @@ def test_a_changed_sanitiser_is_applied_to_bodies_pelican_had_cached(site: Site)
     """Pelican's content cache holds the bodies as the sanitising reader left them: a build with
     another sanitiser must not reuse them (cachefile.py: what invalidates the caches)."""
     plugins = site.root / "plugins"
-    shutil.copytree(ROOT / "tools" / "plugins", plugins,
+    shutil.copytree(ROOT / "plugins", plugins,
                     ignore=shutil.ignore_patterns("__pycache__"))
     site.overrides["PLUGIN_PATHS"] = [str(plugins)]
     article = site.articles()[2]

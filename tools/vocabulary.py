@@ -3,7 +3,7 @@
 Public API used by the importer, the Pelican plugin and the content checker:
 
     vocab = load_vocabulary()
-    vocab.entities            # tuple of Entity(name, kind, slug, aliases, facts, ...)
+    vocab.entities            # tuple of Entity(name, kind, slug, aliases, facts, names, note...)
     vocab.by_name["Rusia"]    # Entity by canonical name
     vocab.resolve("Russia")   # -> "Rusia" (canonical name) or None
     vocab.conflicts           # tuple of Conflict(name, slug, triggers)
@@ -42,6 +42,15 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class Name:
+    """One name of an entity in one language or script, and who uses it (shown on its page)."""
+
+    name: str
+    lang: str
+    used_by: str = ""
+
+
+@dataclass(frozen=True)
 class Entity:
     """A canonical tag with its aliases; `case_sensitive`/`contexts` hold risky short forms."""
 
@@ -52,6 +61,8 @@ class Entity:
     facts: tuple[Fact, ...] = ()
     case_sensitive: tuple[str, ...] = ()
     contexts: tuple[str, ...] = ()
+    names: tuple[Name, ...] = ()  # its names with usage; each is also matched as an alias
+    note: str = ""  # a neutral note where its names are contested
 
 
 @dataclass(frozen=True)
@@ -115,10 +126,16 @@ def _entity(raw: dict[str, Any], origin: Path) -> Entity:
     facts = tuple(Fact(role=str(f.get("role", "")), start=_as_date(f.get("from")),
                        end=_as_date(f.get("to")), context=tuple(f.get("context") or ()))
                   for f in raw.get("facts") or ())
+    names = tuple(Name(name=str(n.get("name", "")), lang=str(n.get("lang", "")),
+                       used_by=str(n.get("used_by") or "")) for n in raw.get("names") or ())
+    aliases = tuple(raw.get("aliases") or ())
+    known = {a.casefold() for a in (name, *aliases)}
+    aliases += tuple(dict.fromkeys(n.name for n in names if n.name.casefold() not in known))
     return Entity(name=name, kind=kind, slug=raw.get("slug") or slugify(name),
-                  aliases=tuple(raw.get("aliases") or ()), facts=facts,
+                  aliases=aliases, facts=facts,
                   case_sensitive=tuple(raw.get("case_sensitive") or ()),
-                  contexts=tuple(raw.get("contexts") or ()))
+                  contexts=tuple(raw.get("contexts") or ()), names=names,
+                  note=" ".join(str(raw.get("note") or "").split()))
 
 
 @lru_cache(maxsize=4)

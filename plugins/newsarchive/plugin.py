@@ -6,6 +6,7 @@ from pelican import signals
 
 from . import (
     archives,
+    entities,
     holdings,
     i18n,
     incremental,
@@ -66,11 +67,13 @@ def _connect_site() -> None:
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
     signals.article_generator_finalized.connect(presentation.annotate)
+    signals.article_generator_finalized.connect(entities.build)  # after taxonomy and sources
     signals.article_generator_finalized.connect(related.link)
     signals.article_generator_finalized.connect(archives.add_to_context)
     signals.article_generator_finalized.connect(holdings.add_to_context)  # the About page
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
+    signals.article_writer_finalized.connect(entities.write_missing)
     signals.article_writer_finalized.connect(seo.write_404)
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)

@@ -2,13 +2,21 @@
 
 `Source` is a Pelican URLWrapper, so its URLs come from SOURCE_URL / SOURCE_SAVE_AS like
 tags and categories; its feed path from SOURCE_FEED_ATOM.
+
+Outlet origin: every article gets `article.outlet`, the tools.outlets.Outlet its `Source` (or
+the domain of its `Source_URL`) names in tools/data/outlets.yaml (fields name, country,
+country_name, language, kind, domains), or None when the outlet is not in the data; the sources
+index groups the sources by the outlet's country (`source_countries`).
 """
 
 from __future__ import annotations
 
 import logging
+from functools import cache
+from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
 from pelican.urlwrappers import URLWrapper
 
 logger = logging.getLogger(__name__)
@@ -22,7 +30,33 @@ _DEFAULTS = {
 
 
 class Source(URLWrapper):
-    """The news site an article was taken from."""
+    """The news site an article was taken from; `outlet` is its Outlet or None, `country` the
+    outlet country's name in the site language."""
+
+    outlet: Any = None
+    country: str = ""
+
+
+@cache
+def country_label(code: str, fallback: str, lang: str) -> str:
+    """A country's name in `lang` (Babel's CLDR names: "Inggris Raya" in Indonesian), else the
+    name outlets.yaml gives."""
+    try:
+        return Locale.parse(lang).territories.get(code) or fallback
+    except (UnknownLocaleError, ValueError):
+        return fallback
+
+
+def _outlets(settings: dict[str, Any]) -> Any:
+    from tools.outlets import load_outlets
+
+    path = settings.get("NEWSARCHIVE_OUTLETS")
+    return load_outlets(Path(path) if path else None)
+
+
+def _find(outlets: Any, article: Any) -> Any:
+    metadata = article.metadata
+    return outlets.find((metadata.get("source") or "").strip(), metadata.get("source_url") or "")
 
 
 def collect(generator: Any) -> None:
@@ -30,23 +64,47 @@ def collect(generator: Any) -> None:
     settings = generator.settings
     for key, value in _DEFAULTS.items():
         settings.setdefault(key, value)
+    outlets = _outlets(settings)
     by_name: dict[str, tuple[Source, list[Any]]] = {}
     for article in generator.articles:
+        article.outlet = _find(outlets, article)
         name = (article.metadata.get("source") or "").strip()
         if not name:
             article.source_page = None
             continue
         if name not in by_name:
             by_name[name] = (Source(name, settings), [])
+            _set_outlet(by_name[name][0], article.outlet, settings)
         source, members = by_name[name]
         article.source_page = source
         members.append(article)
     for article in [*generator.translations, *generator.drafts, *generator.hidden_articles,
                     *generator.hidden_translations]:
+        article.outlet = _find(outlets, article)
         name = (article.metadata.get("source") or "").strip()
         article.source_page = by_name[name][0] if name in by_name else None
-    generator.context["sources"] = sorted(by_name.values(), key=lambda s: s[0].name.casefold())
+    sources = sorted(by_name.values(), key=lambda s: s[0].name.casefold())
+    generator.context["sources"] = sources
+    generator.context["source_countries"] = by_country(sources)
     generator.context["SOURCES_URL"] = settings["SOURCES_URL"]
+
+
+def _set_outlet(source: Source, outlet: Any, settings: dict[str, Any]) -> None:
+    source.outlet = outlet
+    if outlet is not None:
+        source.country = country_label(outlet.country, outlet.country_name,
+                                       settings.get("DEFAULT_LANG", "id"))
+
+
+def by_country(sources: list[tuple[Source, list[Any]]]) -> list[tuple[str, str, list[Any]]]:
+    """[(country code, country name, [(Source, articles)])] by country name; sources whose
+    outlet is not in outlets.yaml last, under an empty code and name."""
+    groups: dict[tuple[str, str], list[Any]] = {}
+    for source, articles in sources:
+        key = (source.outlet.country, source.country) if source.outlet else ("", "")
+        groups.setdefault(key, []).append((source, articles))
+    ordered = sorted(groups.items(), key=lambda item: (not item[0][0], item[0][1].casefold()))
+    return [(code, name, members) for (code, name), members in ordered]
 
 
 def write(generator: Any, writer: Any) -> None:

@@ -65,7 +65,23 @@ def _entities(nodes: list[yaml.Node], out: Findings) -> set[str]:
         slug = fields["slug"][0].value if "slug" in fields else slugify(name)
         _unique(slug, slugs, at, "slug (tag URL)", out)
         _aliases(name, at, fields, claimed, out)
+        _names(name, fields, out)
     return canonical
+
+
+def _names(name: str, fields: dict, out: Findings) -> None:
+    """`names:` entries need a name and a language; `note:` is one text."""
+    for node in items(fields["names"][0]) if "names" in fields else []:
+        entry = mapping(node)
+        missing = [key for key in ("name", "lang") if not str(
+            entry[key][0].value if key in entry else "").strip()]
+        if missing:
+            out.error(line(node), f"a name of {name!r} has no `{'`, `'.join(missing)}:`",
+                      "write {name: ..., lang: hy, used_by: ...}; lang is an ISO 639-1 code, "
+                      "optionally with its script (hy-Latn)")
+    if "note" in fields and not isinstance(fields["note"][0], yaml.ScalarNode):
+        out.error(fields["note"][1], f"the note of {name!r} is not a text",
+                  "write `note:` as one quoted sentence or a folded block (note: >-)")
 
 
 def _unique(key: str, seen: dict[str, int], at: int, what: str, out: Findings) -> None:
@@ -79,9 +95,12 @@ def _aliases(name: str, at: int, fields: dict, claimed: dict, out: Findings) -> 
     forms = [(name, at, "name")]
     for key in ALIAS_KEYS:
         forms += [(text, n, key) for text, n in scalars(fields[key][0])] if key in fields else []
+    for node in items(fields["names"][0]) if "names" in fields else []:
+        entry = mapping(node)
+        forms += [(t, n, "names") for t, n in scalars(entry["name"][0])] if "name" in entry else []
     mine: set[str] = set()
     for text, number, key in forms:
-        folded = text.casefold() if key == "aliases" or key == "name" else text
+        folded = text.casefold() if key in ("aliases", "name", "names") else text
         if not text.strip():
             out.error(number, f"entity {name!r} has an empty alias", "delete the empty entry")
             continue
@@ -90,7 +109,7 @@ def _aliases(name: str, at: int, fields: dict, claimed: dict, out: Findings) -> 
             out.error(number, f"{text!r} of {name!r} is already an alias or name of {owner[0]!r} "
                       f"(line {owner[1]})", "an alias may belong to one entity only; keep it "
                       "on the entity articles mean most often")
-        elif folded in mine and folded != name.casefold():
+        elif folded in mine and folded != name.casefold() and key != "names":
             out.warning(number, f"{text!r} is listed twice for {name!r}", "delete the repeat")
         mine.add(folded)
         claimed.setdefault(folded, (name, number))
