@@ -6,8 +6,9 @@ library only.
 
 A text becomes the set of 5-word shingles of its first LEAD_WORDS words (a copy keeps the lead;
 beyond it outlets cut and append), words casefolded and split at white space and common
-punctuation, in any script. Each shingle is hashed deterministically (words by CRC-32, the 5-tuple by Python's tuple hash, which for ints
-does not depend on the process), and a sketch keeps the K smallest hashes: a bottom-k MinHash.
+punctuation, in any script. Each shingle is hashed deterministically (words by CRC-32, the
+5-tuple by Python's tuple hash, which for ints does not depend on the process), and a sketch
+keeps the K smallest hashes: a bottom-k MinHash.
 Two sketches estimate the Jaccard similarity of the full shingle sets (bottom-k of the union,
 share found in both), from which the containment of the shorter text in the longer follows,
 so a copy that an outlet trimmed still counts.
