@@ -13,14 +13,15 @@ Two sketches estimate the Jaccard similarity of the full shingle sets (bottom-k 
 share found in both), from which the containment of the shorter text in the longer follows,
 so a copy that an outlet trimmed still counts.
 
-Not O(N²): candidates are the pairs whose sketches share at least MIN_SHARED hash values,
-found through an inverted index; a value in more than MAX_POSTING sketches (boilerplate that
-every article of an outlet repeats) is skipped, so the work grows with N, not N².
+Not O(N²): candidates are the earlier sketches that share at least MIN_SHARED hash values
+with a new one, found through an inverted index; a value in more than MAX_POSTING sketches
+(boilerplate that every article of an outlet repeats) is skipped, so the work grows with N.
 """
 
 from __future__ import annotations
 
 import heapq
+import html
 import re
 import zlib
 from collections import Counter, defaultdict
@@ -33,7 +34,7 @@ MIN_SHARED = 4  # sketch values two texts must share to be compared at all
 MAX_POSTING = 100  # sketch values shared by more texts than this are boilerplate
 THRESHOLD = 0.6  # containment of the shorter text in the longer one
 LEAD_WORDS = 400
-PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'()[]{}«»“”‘’„—–-/…·։،、。", " "))
+PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'()[]{}«»“”‘’„—–-/…·։،、。\\*_#`", " "))
 TAG_RE = re.compile(r"<[^>]*>")
 
 _word_codes: dict[str, int] = {}
@@ -43,7 +44,8 @@ Sketch = tuple[int, tuple[int, ...]]  # (number of distinct shingles, K smallest
 
 def sketch(text: str, size: int = SKETCH_SIZE) -> Sketch:
     """The bottom-`size` sketch of a text's word shingles (HTML tags are ignored)."""
-    words = TAG_RE.sub(" ", text).casefold().translate(PUNCTUATION).split()[:LEAD_WORDS]
+    plain = html.unescape(TAG_RE.sub(" ", text)).casefold()
+    words = plain.translate(PUNCTUATION).split()[:LEAD_WORDS]
     codes = _word_codes
     for word in set(words).difference(codes):
         codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
@@ -70,25 +72,46 @@ def containment(a: Sketch, b: Sketch) -> float:
     return min(common / min(a[0], b[0]), 1.0)
 
 
-def candidate_pairs(sketches: Sequence[Sketch]) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j) whose sketches share enough values to be worth comparing."""
-    postings: dict[int, list[int]] = defaultdict(list)
-    for index, (_, values) in enumerate(sketches):
-        for value in values:
-            postings[value].append(index)
-    shared: Counter[tuple[int, int]] = Counter()
-    for members in postings.values():
-        if 1 < len(members) <= MAX_POSTING:
-            for i, first in enumerate(members):
-                for second in members[i + 1:]:
-                    shared[first, second] += 1
-    return sorted(pair for pair, count in shared.items() if count >= MIN_SHARED)
+class SketchIndex:
+    """Sketches by number, with an inverted index of their values: `similar` finds the earlier
+    sketches that share at least MIN_SHARED values with a new one, then keeps those whose
+    containment reaches the threshold."""
+
+    def __init__(self, threshold: float = THRESHOLD) -> None:
+        self.threshold = threshold
+        self.sketches: list[Sketch] = []
+        self._postings: dict[int, list[int]] = defaultdict(list)
+
+    def add(self, item: Sketch) -> int:
+        """Index `item`; returns its number."""
+        number = len(self.sketches)
+        self.sketches.append(item)
+        for value in item[1]:
+            self._postings[value].append(number)
+        return number
+
+    def similar(self, item: Sketch) -> list[tuple[int, float]]:
+        """(number, containment) of the indexed sketches judged copies of `item`, best first."""
+        shared: Counter[int] = Counter()
+        for value in item[1]:
+            members = self._postings.get(value)
+            if members and len(members) <= MAX_POSTING:
+                shared.update(members)
+        found = [(n, containment(item, self.sketches[n]))
+                 for n, count in shared.items() if count >= MIN_SHARED]
+        return sorted(((n, score) for n, score in found if score >= self.threshold),
+                      key=lambda pair: (-pair[1], pair[0]))
 
 
 def copies(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
-    """Index pairs judged copies of one story (containment at least `threshold`)."""
-    return [(i, j) for i, j in candidate_pairs(sketches)
-            if containment(sketches[i], sketches[j]) >= threshold]
+    """Index pairs (i < j) judged copies of one story."""
+    index = SketchIndex(threshold)
+    pairs = []
+    for item in sketches:
+        number = len(index.sketches)
+        pairs += [(other, number) for other, _ in index.similar(item)]
+        index.add(item)
+    return sorted(pairs)
 
 
 def groups(count: int, pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
