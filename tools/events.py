@@ -61,7 +61,7 @@ def _event(raw: Any, origin: Path) -> Event:
         raise RuleError(f"{origin}: every event needs `date: YYYY-MM-DD` (got {day!r}); "
                         f"run `python -m tools check {origin}`")
     names = _texts(raw.get("name"), "name", origin, day)
-    return Event(day=day, slug=str(raw.get("slug") or slugify(f"{day} {names.get('en', '')}")),
+    return Event(day=day, slug=str(raw.get("slug") or slugify(names.get("en", ""))),
                  names=names, descriptions=_texts(raw.get("description"), "description",
                                                   origin, day),
                  entities=tuple(str(e) for e in raw.get("entities") or ()))

@@ -51,8 +51,7 @@ def _event(node: yaml.Node, out: Findings, vocabulary: Vocabulary | None,
     day = _date(fields, at, out)
     names = _texts(fields, "name", at, out)
     _texts(fields, "description", at, out)
-    slug = str(fields["slug"][0].value) if "slug" in fields else slugify(
-        f"{day} {names.get('en', '')}")
+    slug = str(fields["slug"][0].value) if "slug" in fields else slugify(names.get("en", ""))
     if slug in slugs:
         out.error(fields["slug"][1] if "slug" in fields else at,
                   f"event slug {slug!r} is already used on line {slugs[slug]}",

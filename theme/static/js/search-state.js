@@ -1,7 +1,8 @@
 // The search as URL parameters: ?q=...&sort=oldest&lang=en&place=Stepanakert&year=2020
 // Filters are repeated parameters named after the facet, so a link reads like what it finds.
 export const FILTER_KEYS = [
-  "place", "person", "organisation", "topic", "category", "source", "agency", "year",
+  "place", "person", "organisation", "topic", "category", "source", "agency", "syndication",
+  "year",
 ];
 const SORT_VALUES = ["newest", "oldest", "relevance"];
 
