@@ -13,9 +13,10 @@ Two sketches estimate the Jaccard similarity of the full shingle sets (bottom-k 
 share found in both), from which the containment of the shorter text in the longer follows,
 so a copy that an outlet trimmed still counts.
 
-Not O(N²): candidates are the earlier sketches that share at least MIN_SHARED hash values
-with a new one, found through an inverted index; a value in more than MAX_POSTING sketches
-(boilerplate that every article of an outlet repeats) is skipped, so the work grows with N.
+Not O(N²): candidates are the earlier sketches that share at least MIN_SHARED of their INDEXED
+smallest values with a new one (copies share most of them), found through an inverted index; a
+value in more than MAX_POSTING sketches (boilerplate that every article of an outlet repeats) is
+skipped, so the work grows with N.
 """
 
 from __future__ import annotations
@@ -24,14 +25,17 @@ import heapq
 import html
 import re
 import zlib
+from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
 SHINGLE_WORDS = 5
 SKETCH_SIZE = 64
 MIN_SHINGLES = 12  # shorter texts (a caption, a stub) are never called copies
-MIN_SHARED = 4  # sketch values two texts must share to be compared at all
-MAX_POSTING = 100  # sketch values shared by more texts than this are boilerplate
+INDEXED = 16  # the smallest values of a sketch that the inverted index holds
+MIN_SHARED = 2  # of those, how many two texts must share to be compared at all
+MAX_POSTING = 100  # values shared by more texts than this are boilerplate
 THRESHOLD = 0.6  # containment of the shorter text in the longer one
 LEAD_WORDS = 400
 PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'()[]{}«»“”‘’„—–-/…·։،、。\\*_#`", " "))
@@ -54,7 +58,8 @@ def sketch(text: str, size: int = SKETCH_SIZE) -> Sketch:
     return len(shingles), tuple(sorted(shingles)[:size])
 
 
-def jaccard(a: Sketch, b: Sketch, size: int = SKETCH_SIZE) -> float:
+def jaccard(a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]],
+            size: int = SKETCH_SIZE) -> float:
     """Estimated Jaccard similarity of the two shingle sets (bottom-k estimator)."""
     union = heapq.nsmallest(size, set(a[1]) | set(b[1]))
     if not union:
@@ -63,7 +68,7 @@ def jaccard(a: Sketch, b: Sketch, size: int = SKETCH_SIZE) -> float:
     return sum(value in both for value in union) / len(union)
 
 
-def containment(a: Sketch, b: Sketch) -> float:
+def containment(a: tuple[int, Sequence[int]], b: tuple[int, Sequence[int]]) -> float:
     """Estimated share of the shorter text's shingles found in the longer one."""
     if min(a[0], b[0]) < MIN_SHINGLES:
         return 0.0
@@ -73,34 +78,54 @@ def containment(a: Sketch, b: Sketch) -> float:
 
 
 class SketchIndex:
-    """Sketches by number, with an inverted index of their values: `similar` finds the earlier
-    sketches that share at least MIN_SHARED values with a new one, then keeps those whose
-    containment reaches the threshold."""
+    """An inverted index of sketches' smallest values: `similar` finds the indexed items that
+    share at least MIN_SHARED of them with a new sketch, then keeps those whose containment
+    reaches the threshold. Each item is kept as the `ref` given to `add` (the sketch itself by
+    default); `load` turns a ref back into its sketch when one must be compared, so a caller
+    may keep a file name or packed bytes instead (the importer: tools/importer/stories.py)."""
 
-    def __init__(self, threshold: float = THRESHOLD) -> None:
+    def __init__(self, threshold: float = THRESHOLD,
+                 load: Callable[[Any], Sketch] | None = None) -> None:
         self.threshold = threshold
-        self.sketches: list[Sketch] = []
-        self._postings: dict[int, list[int]] = defaultdict(list)
+        self.refs: list[Any] = []
+        self._load = load or (lambda ref: ref)
+        self._first: dict[int, int] = {}  # value -> first item holding it
+        self._more: dict[int, list[int]] = {}  # value -> the other items holding it (rare)
 
-    def add(self, item: Sketch) -> int:
-        """Index `item`; returns its number."""
-        number = len(self.sketches)
-        self.sketches.append(item)
-        for value in item[1]:
-            self._postings[value].append(number)
+    def add(self, item: Sketch, ref: Any = None) -> int:
+        """Index `item` (kept as `ref`, default the sketch); returns its number."""
+        number = len(self.refs)
+        self.refs.append(item if ref is None else ref)
+        for value in item[1][:INDEXED]:
+            if self._first.setdefault(value, number) != number:
+                self._more.setdefault(value, []).append(number)
         return number
 
     def similar(self, item: Sketch) -> list[tuple[int, float]]:
-        """(number, containment) of the indexed sketches judged copies of `item`, best first."""
+        """(number, containment) of the indexed items judged copies of `item`, best first."""
         shared: Counter[int] = Counter()
-        for value in item[1]:
-            members = self._postings.get(value)
-            if members and len(members) <= MAX_POSTING:
-                shared.update(members)
-        found = [(n, containment(item, self.sketches[n]))
+        for value in item[1][:INDEXED]:
+            first = self._first.get(value)
+            if first is None:
+                continue
+            holders = [first, *self._more.get(value, ())]
+            if len(holders) <= MAX_POSTING:
+                shared.update(holders)
+        found = [(n, containment(item, self._load(self.refs[n])))
                  for n, count in shared.items() if count >= MIN_SHARED]
         return sorted(((n, score) for n, score in found if score >= self.threshold),
                       key=lambda pair: (-pair[1], pair[0]))
+
+
+def pack(item: Sketch) -> tuple[int, bytes]:
+    """A sketch in ~0.6 KB instead of ~2.5 KB (a tuple of Python ints)."""
+    return item[0], array("q", item[1]).tobytes()
+
+
+def unpack(packed: tuple[int, bytes]) -> Sketch:
+    values = array("q")
+    values.frombytes(packed[1])
+    return packed[0], tuple(values)
 
 
 def copies(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[tuple[int, int]]:
@@ -108,7 +133,7 @@ def copies(sketches: Sequence[Sketch], threshold: float = THRESHOLD) -> list[tup
     index = SketchIndex(threshold)
     pairs = []
     for item in sketches:
-        number = len(index.sketches)
+        number = len(index.refs)
         pairs += [(other, number) for other, _ in index.similar(item)]
         index.add(item)
     return sorted(pairs)

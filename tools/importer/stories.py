@@ -5,7 +5,8 @@ them even before it compares texts, and an editor sees and can correct the group
 header (docs/editing.md). Copies from the same outlet are not recorded: that is an update or a
 duplicate, which `python -m tools check` reports. The comparison is tools/syndication.py, the
 one the build uses; the archive's articles are sketched once per run, only when an article is
-about to be written.
+about to be written. Memory stays small: the index holds 16 values an article, and a sketch is
+kept packed (this run's articles) or read again from its file when a candidate needs it.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tools.importer.article import Article
-from tools.syndication import SketchIndex, sketch
+from tools.syndication import SketchIndex, pack, sketch, unpack
 
 NOT_A_COPY = {"none", "-"}
 
@@ -39,21 +40,19 @@ class Stories:
     def remember(self, article: Article, cluster: str) -> None:
         """Index an article this run wrote, so later inputs of the run can copy it."""
         if cluster.casefold() not in NOT_A_COPY:
-            self._loaded().add(sketch("\n".join(article.paragraphs)))
+            item = sketch("\n".join(article.paragraphs))
+            self._loaded().add(item, pack(item))
             self._keys.append((article.slug, cluster, article.source or ""))
 
     def _loaded(self) -> SketchIndex:
         if self._index is None:
-            self._index = SketchIndex()
+            self._index = SketchIndex(load=_load)
             for path in sorted(self.folder.rglob("*.md")) if self.folder else []:
                 self._add_file(path)
         return self._index
 
     def _add_file(self, path: Path) -> None:
-        try:
-            header, _, body = path.read_text(encoding="utf-8-sig").partition("\n\n")
-        except (OSError, UnicodeDecodeError):
-            return  # `python -m tools check` reports unreadable articles
+        header, body = _read(path)
         fields = {}
         for line in header.splitlines():
             key, _, value = line.partition(":")
@@ -61,5 +60,17 @@ class Stories:
         if fields.get("cluster", "").casefold() in NOT_A_COPY or not fields.get("slug"):
             return
         assert self._index is not None
-        self._index.add(sketch(body))
+        self._index.add(sketch(body), path)
         self._keys.append((fields["slug"], fields.get("cluster", ""), fields.get("source", "")))
+
+
+def _read(path: Path) -> tuple[str, str]:
+    try:
+        header, _, body = path.read_text(encoding="utf-8-sig").partition("\n\n")
+    except (OSError, UnicodeDecodeError):
+        return "", ""  # `python -m tools check` reports unreadable articles
+    return header, body
+
+
+def _load(ref: Path | tuple[int, bytes]) -> tuple[int, tuple[int, ...]]:
+    return sketch(_read(ref)[1]) if isinstance(ref, Path) else unpack(ref)
