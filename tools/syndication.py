@@ -37,7 +37,8 @@ INDEXED = 16  # the smallest values of a sketch that the inverted index holds
 MIN_SHARED = 2  # of those, how many two texts must share to be compared at all
 MAX_POSTING = 100  # values shared by more texts than this are boilerplate
 THRESHOLD = 0.6  # containment of the shorter text in the longer one
-LEAD_WORDS = 400
+LEAD_WORDS = 200
+LEAD_CHARS = 12 * LEAD_WORDS  # enough text for LEAD_WORDS words and their markup
 PUNCTUATION = str.maketrans(dict.fromkeys(".,;:!?\"'()[]{}«»“”‘’„—–-/…·։،、。\\*_#`", " "))
 TAG_RE = re.compile(r"<[^>]*>")
 
@@ -48,8 +49,9 @@ Sketch = tuple[int, tuple[int, ...]]  # (number of distinct shingles, K smallest
 
 def sketch(text: str, size: int = SKETCH_SIZE) -> Sketch:
     """The bottom-`size` sketch of a text's word shingles (HTML tags are ignored)."""
-    plain = html.unescape(TAG_RE.sub(" ", text)).casefold()
-    words = plain.translate(PUNCTUATION).split()[:LEAD_WORDS]
+    plain = TAG_RE.sub(" ", text[:LEAD_CHARS])
+    plain = html.unescape(plain) if "&" in plain else plain
+    words = plain.casefold().translate(PUNCTUATION).split()[:LEAD_WORDS]
     codes = _word_codes
     for word in set(words).difference(codes):
         codes[word] = zlib.crc32(word.encode("utf-8", "surrogatepass"))
