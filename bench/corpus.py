@@ -37,6 +37,9 @@ SOURCES = [
 AGENCIES = ["AFP", "Reuters", "AP", "Antara", "TASS", "Anadolu"]
 EDITORS = ["evn", "fyk/ash", "kpl/pur", "ren", "Cas/Isk", "dna"]
 AUTHORS = ["Rina Wulandari", "Budi Santoso", "Dewi Lestari", "Agus Pratama", "Siti Rahma"]
+# Every COPY_EVERY-th article is another outlet's copy of the one before, with its own title
+# and last paragraph: syndicated stories, so the build's copy detection does real work.
+COPY_EVERY = 25
 START = datetime(2020, 1, 1, tzinfo=timezone(timedelta(hours=7)))
 SPAN_SECONDS = int((datetime(2025, 1, 1, tzinfo=START.tzinfo) - START).total_seconds())
 
@@ -85,6 +88,18 @@ class CorpusGenerator:
         self._sources = [s for s in SOURCES for _ in range(s[3])]
 
     def article(self, index: int) -> SyntheticArticle:
+        made = self._made(index)
+        if index % COPY_EVERY == 1:
+            original = self._made(index - 1)
+            made.paragraphs = [*original.paragraphs[:-1], made.paragraphs[-1]]
+            made.date = original.date + timedelta(hours=1 + index % 30)
+            made.agencies = original.agencies
+            if made.source == original.source:
+                made.source, made.domain, made.lang, _ = next(
+                    s for s in SOURCES if s[0] != original.source)
+        return made
+
+    def _made(self, index: int) -> SyntheticArticle:
         rng = random.Random(f"{self.seed}:{index}")
         tags = sorted(self.tags.draw_distinct(rng, rng.randint(3, 8)))
         source, domain, lang, _ = rng.choice(self._sources)

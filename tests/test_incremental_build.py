@@ -350,3 +350,15 @@ def test_an_article_saved_over_an_unchanged_page_wins_as_in_a_full_build(site: S
     site.build()
     assert header(second, "Title") in (site.output / page_of(site, first)).read_text("utf-8")
     site.check_equals_full_build(f"{second.name} saved over {first.name}")
+
+
+def test_retitling_one_copy_of_a_story_updates_the_page_of_another(site: Site) -> None:
+    """bench/corpus.py makes article 1 another outlet's copy of article 0 (COPY_EVERY)."""
+    first = next(p for p in site.articles() if p.stem.endswith("-syn0"))
+    copy = next(p for p in site.articles() if p.stem.endswith("-syn1"))
+    page = next(site.output.rglob(f"{copy.stem}/index.html"))
+    assert header(first, "Title") in page.read_text(encoding="utf-8")
+    set_header(first, "Title", "Judul Baru Salinan Pertama")
+    site.build()
+    assert "Judul Baru Salinan Pertama" in page.read_text(encoding="utf-8")
+    site.check_equals_full_build("retitling a story's first copy")

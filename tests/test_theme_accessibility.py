@@ -20,6 +20,7 @@ PAGES = {
     "article": "/" + SEED_PAGE.removesuffix("index.html"),
     "tag": "/tag/nagorno-karabakh/",
     "search": "/search/?q=Pompeo",
+    "events": "/events/",
 }
 WIDE_PAGES = {"archives": "/archives/", "year": "/2020/", "tags": "/tags/"}
 PHONE = {"width": 360, "height": 740}

@@ -16,14 +16,16 @@ import click
 
 from tools.checks import ERROR, WARNING, Findings, Problem
 from tools.checks.archive import Entry, broken_links, duplicates
+from tools.checks.eventsfile import check_events_file
 from tools.checks.files import check_file
 from tools.checks.known import DATA_DIR, Known, load_known
 from tools.checks.outletfile import check_outlets_file
 from tools.checks.rulefiles import check_agencies_file, check_rules_file, check_site_file
 from tools.checks.vocabfile import check_languages_file, check_vocabulary_file
 from tools.checks.yamlnodes import compose
-from tools.errors import one_line
+from tools.errors import ToolError, one_line
 from tools.importer.write import TEMP_GLOB
+from tools.vocabulary import Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -120,12 +122,23 @@ def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
             check_agencies_file(path, out)
         elif path.name == "outlets.yaml":
             check_outlets_file(path, out)
+        elif path.name == "events.yaml":
+            check_events_file(path, out, _vocabulary(data))
         elif path.parent.name not in {"sites", "rules"}:
             compose(path, out)
     elif _inside(path, content):
         out.warning(1, f"Pelican ignores {path.suffix or 'extension-less'} files here",
                     "articles are Markdown files named <slug>.md")
     return list(out)
+
+
+def _vocabulary(data: Path) -> Vocabulary | None:
+    """The vocabulary events are checked against (None when it cannot be read: its own check
+    reports why)."""
+    try:
+        return load_vocabulary(data / "vocabulary.yaml")
+    except ToolError:
+        return None
 
 
 def _data_sets(checked: set[Path], data: Path) -> list[Problem]:

@@ -120,14 +120,17 @@ def call_key(state: BuildState, context: dict[str, Any], template_name: str | No
 
 
 def article_key(digests: ArticleDigests, article: Any, save_as: str) -> str:
-    """An article page's key: its full digest and the cards of the articles it links to."""
+    """An article page's key: its full digest, the cards of the articles it links to and its
+    story's key (the copies it lists: syndication.py; its near events follow its date and
+    tags, in the card, and the events file, in the global fingerprint)."""
     cards = digests.card
     return sha256_text(repr((
         "article", save_as, digests.full(article),
         tuple(cards(a) for a in getattr(article, "related_articles", None) or ()),
         cards(getattr(article, "newer_article", None)),
         cards(getattr(article, "older_article", None)),
-        tuple(cards(a) for a in getattr(article, "translations", None) or ()))))
+        tuple(cards(a) for a in getattr(article, "translations", None) or ()),
+        getattr(article, "syndication_key", None))))
 
 
 def feed_key(state: BuildState, elements: list[Any], path: str, url: str | None,

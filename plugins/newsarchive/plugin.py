@@ -7,6 +7,7 @@ from pelican import signals
 from . import (
     archives,
     entities,
+    events,
     holdings,
     i18n,
     incremental,
@@ -22,6 +23,7 @@ from . import (
     search_index,
     seo,
     sources,
+    syndication,
     taxonomy,
     urls,
 )
@@ -64,17 +66,21 @@ def _connect_site() -> None:
     signals.generator_init.connect(presentation.install_filters)
     signals.generator_init.connect(provenance.install_filters)  # the date evidence, in words
     signals.generator_init.connect(seo.add_to_context)
+    signals.generator_init.connect(events.install_filters)  # an event's name in the page's language
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
     signals.article_generator_finalized.connect(presentation.annotate)
     signals.article_generator_finalized.connect(entities.build)  # after taxonomy and sources
     signals.article_generator_finalized.connect(related.link)
+    signals.article_generator_finalized.connect(syndication.link)  # copies of one story
+    signals.article_generator_finalized.connect(events.link)  # the timeline, near events
     signals.article_generator_finalized.connect(archives.add_to_context)
     signals.article_generator_finalized.connect(holdings.add_to_context)  # the About page
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
     signals.article_writer_finalized.connect(entities.write_missing)
     signals.article_writer_finalized.connect(seo.write_404)
+    signals.article_writer_finalized.connect(events.write)
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)

@@ -31,11 +31,15 @@ class Entry:
     url: str = ""  # site-relative, e.g. "2020/10/slug/"
     draft: bool = False
     raw: tuple[int, str] = (0, "")  # line and value of Raw_sha256 (imported articles)
+    source: str = ""  # the outlet (`Source:`): one title in two outlets is one story, syndicated
+    cluster: tuple[int, str] = (0, "")  # line and value of `Cluster:` (docs/editing.md)
     links: list[tuple[int, str]] = field(default_factory=list)
 
 
 def duplicates(entries: list[Entry]) -> list[Problem]:
-    """Two articles with one slug overwrite each other; two with one title are likely one story."""
+    """Two articles with one slug overwrite each other; two with one title from one outlet are
+    likely one story imported twice (from two outlets, they are copies of a syndicated story:
+    the site groups them, plugins/newsarchive/syndication.py)."""
     problems: list[Problem] = []
     by_slug: dict[str, list[Entry]] = defaultdict(list)
     by_title: dict[str, list[Entry]] = defaultdict(list)
@@ -56,12 +60,35 @@ def duplicates(entries: list[Entry]) -> list[Problem]:
                                     f"slug {first.slug!r} is also used by {shown_path(other.path)}",
                                     "give one of them a different `Slug:` (and file name)"))
     for group in by_title.values():
-        for index, entry in enumerate(group if len(group) > 1 else []):
-            other = group[1] if index == 0 else group[0]
-            problems.append(Problem(entry.path, entry.title_line, WARNING,
-                                    f"the same title as {shown_path(other.path)}",
-                                    "if it is the same story imported twice, delete one file"))
-    return problems + _same_raw(entries)
+        for entry in group if len(group) > 1 else []:
+            other = next((e for e in group if e is not entry
+                          and e.source.casefold() == entry.source.casefold()), None)
+            if other is not None:
+                problems.append(Problem(
+                    entry.path, entry.title_line, WARNING,
+                    f"the same title as {shown_path(other.path)}, from the same outlet",
+                    "if it is the same story imported twice, delete one file"))
+    return problems + _same_raw(entries) + _clusters(entries)
+
+
+def _clusters(entries: list[Entry]) -> list[Problem]:
+    """A `Cluster:` value groups articles with the article of that slug or with each other:
+    one that names nothing groups nothing (usually a mistyped slug)."""
+    slugs = {e.slug for e in entries if e.kind == "article"}
+    values = defaultdict(list)
+    for entry in entries:
+        if entry.cluster[1]:
+            values[entry.cluster[1]].append(entry)
+    problems = []
+    for value, group in values.items():
+        if value.casefold() in {"none", "-"} or value in slugs or len(group) > 1:
+            continue
+        guesses = closest(value, {s.casefold(): s for s in slugs}, n=1)
+        problems.append(Problem(group[0].path, group[0].cluster[0], WARNING,
+                                f"`Cluster: {value}` names no article and no other article "
+                                "gives it", (f"did you mean {guesses[0]}? " if guesses else "")
+                                + "give the slug of a copy of the story, or `none`"))
+    return problems
 
 
 def _same_raw(entries: list[Entry]) -> list[Problem]:

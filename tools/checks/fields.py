@@ -21,7 +21,7 @@ SCHEMA_KEYS = {
     "title", "date", "slug", "lang", "category", "tags", "summary", "authors", "editor", "source",
     "source_url", "agencies", "words", "raw_file", "raw_record", "raw_sha256",
     "raw_encoding", "date_method", "date_evidence",
-    "status", "synthetic", "import_sha256", "review", "removed",
+    "status", "synthetic", "import_sha256", "review", "removed", "cluster",
 }
 PELICAN_KEYS = {"modified", "author", "template", "save_as", "url", "translation"}
 KNOWN_KEYS = SCHEMA_KEYS | PELICAN_KEYS

@@ -78,6 +78,10 @@ def make_entry(path: Path, kind: str, header: Header) -> Entry:
     raw = header.first("raw_sha256")
     if raw and raw.value:
         entry.raw = (raw.line, raw.value)
+    entry.source = header.value("source").strip()
+    cluster = header.first("cluster")
+    if cluster and cluster.value.strip():
+        entry.cluster = (cluster.line, cluster.value.strip())
     date = parse_date(header.value("date")) if kind == "article" else None
     if kind == "page" and slug:
         entry.url = f"{slug}/"

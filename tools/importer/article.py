@@ -52,6 +52,7 @@ class Article:
     source: str = ""
     source_url: str = ""
     agencies: list[str] = field(default_factory=list)
+    cluster: str = ""  # another outlet's copy of the story (tools/importer/stories.py)
     datelines: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     category: str = ""

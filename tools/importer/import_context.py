@@ -17,6 +17,7 @@ from tools.importer.article import Article
 from tools.importer.existing import ArticleIndex
 from tools.importer.inputs import FieldMap, RecordRef, expand, is_export, save_mapping
 from tools.importer.seeds import SeedKeeper
+from tools.importer.stories import Stories
 from tools.site_layout import Layout, check_out_folder
 from tools.withdrawn import Withdrawal, WithdrawnList
 
@@ -34,6 +35,7 @@ class Context:
     index: ArticleIndex | None = None
     withdrawn: WithdrawnList = field(default_factory=lambda: WithdrawnList(None))
     layout: Layout | None = None
+    stories: Stories = field(default_factory=Stories)  # copies of one story (stories.py)
 
     @classmethod
     def for_run(cls, out: Path, dry_run: bool) -> Context:
@@ -45,7 +47,7 @@ class Context:
         seeds = layout.seeds if layout else None
         withdrawn = layout.withdrawn if layout and layout.withdrawn.exists() else PROJECT_WITHDRAWN
         return cls(SeedKeeper(seeds, dry_run), ArticleIndex(out), WithdrawnList(withdrawn),
-                   layout)
+                   layout, Stories(out))
 
     def raw_file_of(self, unit: ImportUnit) -> str:
         """The Raw_file of the file behind a unit (its copy into seeds is made by

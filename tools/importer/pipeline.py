@@ -323,6 +323,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         if withdrawn:
             return withdrawn_result(path, withdrawn, article)
         slugger.assign(article)
+        article.cluster = context.stories.cluster_of(article)
         text = render(article)
         assert article.date is not None
         target = context.target(article, options.out / f"{article.date.year:04d}"
@@ -332,6 +333,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
                                batch=batch, notes=notes)
         slugger.claim(article)
         context.remember(article, target)
+        context.stories.remember(article, article.cluster)
         return Result(file, status, article=article, target=target, record=record, notes=notes,
                       review=review_of(text))
     except (ToolError, OSError) as exc:

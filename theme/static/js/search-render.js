@@ -104,7 +104,8 @@ export function renderFilters(root, config, state, counts, onChange) {
       box.value = value;
       box.checked = selected.includes(value);
       box.addEventListener("change", () => onChange(key, value, box.checked));
-      option.append(box, element("span", "search-facet__value", value),
+      const shown = config.valueLabels?.[key]?.[value] ?? value;
+      option.append(box, element("span", "search-facet__value", shown),
         element("span", "search-facet__count", String(count)));
       fieldset.append(option);
     }

@@ -2,7 +2,7 @@
 // Filters are repeated parameters named after the facet, so a link reads like what it finds.
 export const FILTER_KEYS = [
   "place", "person", "organisation", "topic", "category", "source", "country", "outlet_kind",
-  "agency", "year",
+  "agency", "syndication", "year",
 ];
 const SORT_VALUES = ["newest", "oldest", "relevance"];
 

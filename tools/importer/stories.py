@@ -1,0 +1,76 @@
+"""At import: an article that copies a story the archive already holds gets `Cluster:`.
+
+The value is the slug of the copy found (or that copy's own `Cluster:`), so the build groups
+them even before it compares texts, and an editor sees and can correct the grouping in the
+header (docs/editing.md). Copies from the same outlet are not recorded: that is an update or a
+duplicate, which `python -m tools check` reports. The comparison is tools/syndication.py, the
+one the build uses; the archive's articles are sketched once per run, only when an article is
+about to be written. Memory stays small: the index holds 16 values an article, and a sketch is
+kept packed (this run's articles) or read again from its file when a candidate needs it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tools.importer.article import Article
+from tools.syndication import SketchIndex, pack, sketch, unpack
+
+NOT_A_COPY = {"none", "-"}
+
+
+@dataclass
+class Stories:
+    """The stories of the articles under `folder` (None: only this run's articles)."""
+
+    folder: Path | None = None
+    _index: SketchIndex | None = None
+    _keys: list[tuple[str, str, str]] = field(default_factory=list)  # slug, cluster, source
+
+    def cluster_of(self, article: Article) -> str:
+        """The `Cluster:` value for `article`: "" when no other outlet's article is a copy."""
+        index = self._loaded()
+        for number, _ in index.similar(sketch("\n".join(article.paragraphs))):
+            slug, cluster, source = self._keys[number]
+            if slug != article.slug and source.casefold() != (article.source or "").casefold():
+                return cluster or slug
+        return ""
+
+    def remember(self, article: Article, cluster: str) -> None:
+        """Index an article this run wrote, so later inputs of the run can copy it."""
+        if cluster.casefold() not in NOT_A_COPY:
+            item = sketch("\n".join(article.paragraphs))
+            self._loaded().add(item, pack(item))
+            self._keys.append((article.slug, cluster, article.source or ""))
+
+    def _loaded(self) -> SketchIndex:
+        if self._index is None:
+            self._index = SketchIndex(load=_load)
+            for path in sorted(self.folder.rglob("*.md")) if self.folder else []:
+                self._add_file(path)
+        return self._index
+
+    def _add_file(self, path: Path) -> None:
+        header, body = _read(path)
+        fields = {}
+        for line in header.splitlines():
+            key, _, value = line.partition(":")
+            fields.setdefault(key.strip().casefold(), value.strip())
+        if fields.get("cluster", "").casefold() in NOT_A_COPY or not fields.get("slug"):
+            return
+        assert self._index is not None
+        self._index.add(sketch(body), path)
+        self._keys.append((fields["slug"], fields.get("cluster", ""), fields.get("source", "")))
+
+
+def _read(path: Path) -> tuple[str, str]:
+    try:
+        header, _, body = path.read_text(encoding="utf-8-sig").partition("\n\n")
+    except (OSError, UnicodeDecodeError):
+        return "", ""  # `python -m tools check` reports unreadable articles
+    return header, body
+
+
+def _load(ref: Path | tuple[int, bytes]) -> tuple[int, tuple[int, ...]]:
+    return sketch(_read(ref)[1]) if isinstance(ref, Path) else unpack(ref)
