@@ -54,6 +54,7 @@ class Article:
     agencies: list[str] = field(default_factory=list)
     datelines: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    figures: list[Any] = field(default_factory=list)  # tools.figures.Figure (importer/figures.py)
     category: str = ""
     summary: str = ""
     slug: str = ""

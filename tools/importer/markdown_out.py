@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tools.figures import format_figures
 from tools.importer.article import Article
 from tools.importer.review import removed_counts
 
 HEADER_ORDER = ("Title", "Status", "Review", "Date", "Slug", "Lang", "Category", "Tags",
-                "Summary", "Authors", "Editor", "Source", "Source_url", "Agencies", "Words",
-                "Removed", "Raw_file", "Raw_record", "Raw_sha256", "Raw_encoding", "Date_method",
-                "Date_evidence")
+                "Summary", "Authors", "Editor", "Source", "Source_url", "Agencies", "Figures",
+                "Words", "Removed", "Raw_file", "Raw_record", "Raw_sha256", "Raw_encoding",
+                "Date_method", "Date_evidence")
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
@@ -55,7 +56,8 @@ def header_fields(article: Article, words: int | None = None) -> dict[str, objec
         "Lang": article.lang, "Category": article.category, "Tags": article.tags,
         "Summary": article.summary, "Authors": article.authors, "Editor": article.editor,
         "Source": article.source, "Source_url": article.source_url,
-        "Agencies": article.agencies, "Words": article.words if words is None else words,
+        "Agencies": article.agencies, "Figures": format_figures(article.figures),
+        "Words": article.words if words is None else words,
         "Raw_file": article.raw_name, "Raw_record": article.record,
         "Raw_sha256": article.raw_sha256,
         "Raw_encoding": "" if article.encoding in ("utf-8", "ascii") else article.encoding,
