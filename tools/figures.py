@@ -45,6 +45,10 @@ class Figure:
     at_least: bool = False  # "at least 50" (written `50+`)
 
     @property
+    def day(self) -> date:
+        return date.fromisoformat(self.as_of)
+
+    @property
     def shown_count(self) -> str:
         return f"{self.count:,}+" if self.at_least else f"{self.count:,}"
 

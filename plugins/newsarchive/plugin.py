@@ -6,11 +6,13 @@ from pelican import signals
 
 from . import (
     archives,
+    figures,
     holdings,
     i18n,
     incremental,
     incremental_writer,
     memory,
+    opendata,
     output_guard,
     pelican_fixes,
     presentation,
@@ -52,12 +54,15 @@ def register() -> None:
     signals.generator_init.connect(seo.add_to_context)
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
+    signals.article_generator_finalized.connect(figures.annotate)  # the Figures: header
     signals.article_generator_finalized.connect(presentation.annotate)
     signals.article_generator_finalized.connect(related.link)
     signals.article_generator_finalized.connect(archives.add_to_context)
     signals.article_generator_finalized.connect(holdings.add_to_context)  # the About page
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
+    signals.article_writer_finalized.connect(figures.write)  # a ledger page per conflict
+    signals.article_writer_finalized.connect(opendata.write)  # data/*.csv, data/*.json
     signals.article_writer_finalized.connect(seo.write_404)
     signals.all_generators_finalized.connect(seo.collect)
     signals.finalized.connect(seo.write)
