@@ -137,7 +137,7 @@ def test_templates_render_with_strict_undefined(tmp_path: Path) -> None:
         "import jinja2\n"
         "JINJA_ENVIRONMENT = {**JINJA_ENVIRONMENT, 'undefined': jinja2.StrictUndefined}  # noqa\n"
         f"THEME = {str(ROOT / 'theme')!r}\n"
-        f"PLUGIN_PATHS = [{str(ROOT / 'tools' / 'plugins')!r}]\n"
+        f"PLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
         f"THEME_TEMPLATES_OVERRIDES = [{str(overrides.parent)!r}]\n",
         encoding="utf-8")
     content = make_site_source(tmp_path / "strict")
