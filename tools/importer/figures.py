@@ -22,6 +22,7 @@ from tools.importer.article import Article
 FIGURES_PATH = Path(__file__).resolve().parents[1] / "data" / "figures.yaml"
 LISTS = ("also", "reports", "that", "at_least", "and", "aux", "perfect", "according", "it")
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d{1,7}(?![\d.,]\d)"
+DIGIT = re.compile(r"\d")
 CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]*"
 # Where a claimant may stand: the start of a sentence, or after a comma, colon or quote.
 START = r"(?:^|(?<=[.!?,;:\"“‘(])\s*|(?<=[.!?,;:\"“‘(]\s))"
@@ -38,6 +39,9 @@ class Language:
     at_least: frozenset[str]
     shapes: tuple[re.Pattern[str], ...]
     item: re.Pattern[str]
+    # A text without one of these (casefolded) substrings of each group holds no figure: cheap
+    # substring tests spare the regular expressions most paragraphs (importer speed).
+    needed: tuple[tuple[str, ...], ...]
 
 
 def _words(words: Any) -> str:
@@ -45,6 +49,10 @@ def _words(words: Any) -> str:
     phrases = sorted({str(w).strip() for w in words if str(w).strip()}, key=len, reverse=True)
     parts = [r"\s+".join(map(re.escape, phrase.split())) for phrase in phrases]
     return r"(?i:" + "|".join(parts) + r")(?![\w-])" if parts else r"(?!)"
+
+
+def _folded(words: Any) -> tuple[str, ...]:
+    return tuple(sorted({" ".join(str(w).casefold().split()) for w in words}))
 
 
 def _reverse(mapping: dict[str, list[str]], path: Path, key: str) -> dict[str, str]:
@@ -84,7 +92,9 @@ def compile_language(section: dict[str, Any], path: Path) -> Language:
     one = rf"(?P<at_least>{lists['at_least']}\s+)?(?P<count>{NUMBER})\s+(?P<whom>{modified})"
     return Language(claimants, whom, outcomes, actions,
                     frozenset(str(w).casefold() for w in section.get("at_least") or []),
-                    tuple(re.compile(shape) for shape in shapes), re.compile(one))
+                    tuple(re.compile(shape) for shape in shapes), re.compile(one),
+                    (_folded([*(section.get("reports") or []), *(section.get("according") or [])]),
+                     _folded([*outcomes, *actions]), _folded(claimants)))
 
 
 @lru_cache(maxsize=4)
@@ -119,7 +129,10 @@ def _whom(rules: Language, text: str) -> str:
 def find_figures(text: str, lang: str, as_of: str) -> list[Figure]:
     """The attributed figures in `text` (paragraphs of one language), in order, no repeats."""
     rules = load_figure_rules().get(lang)
-    if rules is None:
+    if rules is None or not DIGIT.search(text):
+        return []
+    folded = " ".join(text.casefold().split())
+    if not all(any(word in folded for word in group) for group in rules.needed):
         return []
     found: list[tuple[int, Figure]] = []
     for shape in rules.shapes:
