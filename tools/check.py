@@ -16,6 +16,7 @@ import click
 
 from tools.checks import ERROR, WARNING, Findings, Problem
 from tools.checks.archive import Entry, broken_links, duplicates
+from tools.checks.figures import check_figures_file
 from tools.checks.files import check_file
 from tools.checks.known import DATA_DIR, Known, load_known
 from tools.checks.rulefiles import check_agencies_file, check_rules_file, check_site_file
@@ -117,6 +118,8 @@ def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
             check_languages_file(path, out)
         elif path.name == "agencies.yaml":
             check_agencies_file(path, out)
+        elif path.name == "figures.yaml":
+            check_figures_file(path, out)
         elif path.parent.name not in {"sites", "rules"}:
             compose(path, out)
     elif _inside(path, content):
