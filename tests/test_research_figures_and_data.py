@@ -131,3 +131,12 @@ def test_check_accepts_the_figures_of_the_fixtures() -> None:
     paths = [CONTENT / "articles" / name for name in MINE]
     problems, _ = run_check(paths, content=CONTENT)
     assert [p for p in problems if "Figures" in p.message] == []
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_a_spreadsheet() -> None:
+    from plugins.newsarchive.opendata import to_csv
+
+    text = to_csv([{"title": '=HYPERLINK("http://x")', "places": ["A", "B"]}],
+                  ("title", "places"))
+    rows = list(csv.reader(text.splitlines()))
+    assert rows == [["title", "places"], ["'=HYPERLINK(\"http://x\")", "A; B"]]

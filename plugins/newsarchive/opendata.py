@@ -29,6 +29,7 @@ COLUMNS = ("date", "title", "url", "outlet", "country", "outlet_kind", "language
 FIGURE_COLUMNS = ("as_of", "reported_by", "what", "whom", "count", "at_least", "conflict",
                   "article_url", "outlet", "language")
 LIST_SEPARATOR = "; "  # between the values of one CSV cell (JSON has lists)
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Where a value other parts of the plugin may add is found: the article's attributes, then its
 # header fields, first non-empty wins.
 OPTIONAL = {"country": ("outlet_country", "country"), "outlet_kind": ("outlet_kind", "kind"),
@@ -89,14 +90,21 @@ def to_json(records: list[dict[str, Any]]) -> str:
 
 
 def to_csv(rows: list[dict[str, Any]], columns: tuple[str, ...]) -> str:
-    """RFC 4180 CSV (quoted where needed), a header row, lists joined by `; `."""
+    """RFC 4180 CSV (quoted where needed), a header row, lists joined by `; `; a cell that
+    would start a spreadsheet formula (`=`, `+`, `-`, `@`) starts with `'`."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: LIST_SEPARATOR.join(map(_cell, value)) if isinstance(value, list)
-                         else value for key, value in row.items()})
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([_safe(row[key]) for key in columns] for row in rows)
     return buffer.getvalue()
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(map(_cell, value))
+    if isinstance(value, str) and value[:1] in FORMULA_STARTS:
+        return "'" + value
+    return value
 
 
 def write(generator: Any, writer: Any = None) -> None:
