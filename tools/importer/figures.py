@@ -20,7 +20,8 @@ from tools.figures import CATEGORIES, Figure
 from tools.importer.article import Article
 
 FIGURES_PATH = Path(__file__).resolve().parents[1] / "data" / "figures.yaml"
-LISTS = ("also", "reports", "that", "at_least", "and", "aux", "perfect", "according", "it")
+LISTS = ("also", "reports", "that", "at_least", "and", "aux", "perfect", "according", "it",
+         "said_after")
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d{1,7}(?![\d.,]\d)"
 DIGIT = re.compile(r"\d")
 CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]*"
@@ -88,12 +89,16 @@ def compile_language(section: dict[str, Any], path: Path) -> Language:
         rf"\s+{items}(?![\w-])",
         rf"{START}{lists['according']}\s+(?P<claimant>{_words(claimants)})\s*,\s*{items}\s+"
         rf"{outcome}",
+        rf"{START}{items}\s+{outcome}[^.!?;]{{0,80}}?[,\"”]+\s*(?:(?P<claimant>{_words(claimants)})"
+        rf"(?:\s+{lists['also']})?\s+{lists['reports']}|(?:{lists['reports']}|{lists['said_after']}|"
+        rf"{lists['according']})\s+(?P<claimant2>{_words(claimants)}))(?=\s*(?:[.!?;,\"”]|$))",
     )
     one = rf"(?P<at_least>{lists['at_least']}\s+)?(?P<count>{NUMBER})\s+(?P<whom>{modified})"
     return Language(claimants, whom, outcomes, actions,
                     frozenset(str(w).casefold() for w in section.get("at_least") or []),
                     tuple(re.compile(shape) for shape in shapes), re.compile(one),
-                    (_folded([*(section.get("reports") or []), *(section.get("according") or [])]),
+                    (_folded([*(section.get("reports") or []), *(section.get("according") or []),
+                              *(section.get("said_after") or [])]),
                      _folded([*outcomes, *actions]), _folded(claimants)))
 
 
@@ -137,8 +142,8 @@ def find_figures(text: str, lang: str, as_of: str) -> list[Figure]:
     found: list[tuple[int, Figure]] = []
     for shape in rules.shapes:
         for match in shape.finditer(text):
-            claimant = rules.claimants[_key(match.group("claimant"))]
             groups = match.groupdict()
+            claimant = rules.claimants[_key(groups["claimant"] or groups.get("claimant2") or "")]
             category = (rules.outcomes[_key(groups["outcome"])] if groups.get("outcome")
                         else rules.actions[_key(groups["action"])])
             for item in rules.item.finditer(match.group("items")):
