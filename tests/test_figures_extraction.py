@@ -3,6 +3,7 @@ on labelled Indonesian and English sentences (tests/fixtures/figures/sentences.y
 them numbers that are not a party's casualty figures."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -61,3 +62,14 @@ def test_a_language_without_patterns_gives_no_figures() -> None:
 def test_an_unknown_category_in_the_patterns_names_the_file() -> None:
     with pytest.raises(RuleError, match="figures.yaml.*category 'dead'"):
         compile_language({"outcomes": {"dead": ["tewas"]}}, Path(FIGURES_PATH))
+
+
+@pytest.mark.parametrize("text", [
+    "Yerevan melaporkan " + "5 tentara Armenia, " * 3000 + "tewas",
+    "5 soldiers, " * 3000 + "killed, Baku said",
+    "Menurut Baku, " + "5 tentara, " * 3000 + "tewas",
+])
+def test_a_long_list_that_is_no_figure_is_read_in_linear_time(text: str) -> None:
+    started = time.perf_counter()
+    assert find_figures(text, "id" if "tentara" in text else "en", AS_OF) == []
+    assert time.perf_counter() - started < 5  # 39 s before the list length was bounded

@@ -23,6 +23,7 @@ FIGURES_PATH = Path(__file__).resolve().parents[1] / "data" / "figures.yaml"
 LISTS = ("also", "reports", "that", "at_least", "and", "aux", "perfect", "according", "it",
          "said_after")
 NUMBER = r"\d{1,3}(?:[.,]\d{3})+(?!\d)|\d{1,7}(?![\d.,]\d)"
+MAX_ITEMS = 8  # figures listed in one sentence: a bound keeps every search linear in the text
 DIGIT = re.compile(r"\d")
 CAPITALISED = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]*"
 # Where a claimant may stand: the start of a sentence, or after a comma, colon or quote.
@@ -79,7 +80,8 @@ def compile_language(section: dict[str, Any], path: Path) -> Language:
     modified = (rf"(?:{CAPITALISED}\s+)?{noun}" if section.get("modifier") == "before"
                 else rf"{noun}(?:\s+{CAPITALISED})?")
     item = rf"(?:{lists['at_least']}\s+)?(?:{NUMBER})\s+{modified}"
-    items = rf"(?P<items>{item}(?:(?:\s*,\s*(?:{lists['and']}\s+)?|\s+{lists['and']}\s+){item})*)"
+    joiner = rf"(?:\s*,\s*(?:{lists['and']}\s+)?|\s+{lists['and']}\s+)"
+    items = rf"(?P<items>{item}(?:{joiner}{item}){{0,{MAX_ITEMS - 1}}})"
     claim = rf"{START}(?P<claimant>{_words(claimants)})(?:\s+{lists['also']})?"
     said = rf"{claim}\s+{lists['reports']}(?:\s+{lists['that']})?\s+"
     outcome = rf"(?:{lists['aux']}\s+)?(?P<outcome>{_words(outcomes)})"
