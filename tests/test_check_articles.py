@@ -58,6 +58,8 @@ CASES = [
     ("save-as-generated", 6, "error", "`Save_as: search.js` is not an .html file"),
     ("url-generated", 6, "error", "`Url: pagefind/pagefind.js` is inside pagefind/"),
     ("unknown-template", 6, "error", "`Template: laporan-khusus` is not a template"),
+    ("figures-bad-count", 7, "error", "figure 2: how many `enam puluh` is not a whole number"),
+    ("figures-missing-part", 7, "error", "figure 1: has 4 parts separated by `|`, not 5"),
 ]
 HINTS = {
     "unknown-tag": "did you mean 'Nagorno-Karabakh' (alias 'Karabakh')",
@@ -67,6 +69,7 @@ HINTS = {
     "yaml-list": "write `Tags: Armenia, Azerbaijan`",
     "quoted-slug": "write `Slug: quoted-slug`",
     "ambiguous-date": "write 2020-11-10 or 2020-10-11",
+    "figures-missing-part": "`who | what | whom | how many | as of`",
 }
 
 

@@ -39,6 +39,7 @@ CASES = [
     ("rules/common.yaml", 7, "rule 'read-also' matches its counter-example"),
     ("rules/common.yaml", 8, "rule id 'read-also' is also used in"),
     ("rules/common.yaml", 8, "needs an id, an action"),
+    ("figures.yaml", 6, "`id` outcomes: 'dead' is not a category"),
 ]
 
 

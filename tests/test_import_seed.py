@@ -51,6 +51,12 @@ def test_pinned_seed_has_the_expected_metadata() -> None:
     assert not {"Washington", "Moskow", "Iran", "Yerevan"} & set(tags)
     assert not {"Hyundai", "Covid-19", "Indonesia"} & set(tags)
     assert fields["Category"] == "Nagorno-Karabakh"
+    # "Yerevan melaporkan 772 tentara Armenia dan 36 warga sipil tewas ... Baku juga melaporkan
+    # 63 warga sipil tewas": each party's figures, as of the article's day, never summed.
+    assert fields["Figures"].split("; ") == [
+        "Yerevan | killed | soldiers (Armenia) | 772 | 2020-10-20",
+        "Yerevan | killed | civilians | 36 | 2020-10-20",
+        "Baku | killed | civilians | 63 | 2020-10-20"]
 
 
 def test_pinned_seed_body_is_thirteen_clean_paragraphs() -> None:

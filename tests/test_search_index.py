@@ -38,7 +38,8 @@ def test_each_article_page_carries_its_filters_sort_key_and_meta(site: Path) -> 
     for element in body.select("[data-pagefind-filter]"):
         filters.setdefault(element["data-pagefind-filter"], []).append(element.get_text())
     assert filters == {
-        "year": ["2020"], "language": ["id"], "category": ["Nagorno-Karabakh"],
+        "year": ["2020"], "month": ["2020-09"], "language": ["id"],
+        "category": ["Nagorno-Karabakh"],
         "source": ["KabarTimur"], "agency": ["AFP", "Reuters"],
         "place": ["Azerbaijan", "Nagorno-Karabakh", "Stepanakert"],
     }

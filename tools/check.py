@@ -17,6 +17,7 @@ import click
 from tools.checks import ERROR, WARNING, Findings, Problem
 from tools.checks.archive import Entry, broken_links, duplicates
 from tools.checks.eventsfile import check_events_file
+from tools.checks.figures import check_figures_file
 from tools.checks.files import check_file
 from tools.checks.known import DATA_DIR, Known, load_known
 from tools.checks.outletfile import check_outlets_file
@@ -124,6 +125,8 @@ def _check_other(path: Path, content: Path, data: Path) -> list[Problem]:
             check_outlets_file(path, out)
         elif path.name == "events.yaml":
             check_events_file(path, out, _vocabulary(data))
+        elif path.name == "figures.yaml":
+            check_figures_file(path, out)
         elif path.parent.name not in {"sites", "rules"}:
             compose(path, out)
     elif _inside(path, content):

@@ -15,7 +15,7 @@ import re
 # Top-level folders the build fills: listings, feeds, search bundles, theme files, raw seeds.
 GENERATED_FOLDERS = {
     "pagefind", "theme", "feeds", "raw", "tag", "tags", "category", "categories", "archives",
-    "source", "sources", "search", "drafts", "page",
+    "source", "sources", "search", "drafts", "page", "figures", "data",
 }
 # Top-level files the build writes.
 GENERATED_FILES = {"index.html", "404.html", "robots.txt", "sitemap.xml", "favicon.ico"}

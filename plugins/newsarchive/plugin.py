@@ -8,11 +8,13 @@ from . import (
     archives,
     entities,
     events,
+    figures,
     holdings,
     i18n,
     incremental,
     incremental_writer,
     memory,
+    opendata,
     output_guard,
     pelican_fixes,
     presentation,
@@ -69,6 +71,7 @@ def _connect_site() -> None:
     signals.generator_init.connect(events.install_filters)  # an event's name in the page's language
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
+    signals.article_generator_finalized.connect(figures.annotate)  # the Figures: header
     signals.article_generator_finalized.connect(presentation.annotate)
     signals.article_generator_finalized.connect(entities.build)  # after taxonomy and sources
     signals.article_generator_finalized.connect(related.link)
@@ -79,6 +82,8 @@ def _connect_site() -> None:
     signals.article_generator_finalized.connect(raw_seeds.collect)
     signals.article_writer_finalized.connect(sources.write)
     signals.article_writer_finalized.connect(entities.write_missing)
+    signals.article_writer_finalized.connect(figures.write)  # a ledger page per conflict
+    signals.article_writer_finalized.connect(opendata.write)  # data/*.csv, data/*.json
     signals.article_writer_finalized.connect(seo.write_404)
     signals.article_writer_finalized.connect(events.write)
     signals.all_generators_finalized.connect(seo.collect)

@@ -19,7 +19,7 @@ from tools.outputpaths import reserved
 # docs/architecture.md's header schema plus the keys Pelican itself understands.
 SCHEMA_KEYS = {
     "title", "date", "slug", "lang", "category", "tags", "summary", "authors", "editor", "source",
-    "source_url", "agencies", "words", "raw_file", "raw_record", "raw_sha256",
+    "source_url", "agencies", "figures", "words", "raw_file", "raw_record", "raw_sha256",
     "raw_encoding", "date_method", "date_evidence",
     "status", "synthetic", "import_sha256", "review", "removed", "cluster",
 }

@@ -12,6 +12,7 @@ from tools.checks import Findings
 from tools.checks.archive import Entry
 from tools.checks.body import PLACEHOLDER, body_lines, check_raw_html, links
 from tools.checks.fields import SLUG_RE, check_header, check_page_header, parse_date
+from tools.checks.figures import check_figures
 from tools.checks.header import Header, parse_header
 from tools.checks.known import Known
 from tools.checks.names import check_names
@@ -49,6 +50,7 @@ def check_file(path: Path, kind: str, known: Known,
     if kind == "article":
         check_header(header, out, known)
         check_names(header, out, known)
+        check_figures(header, out)
         _placement(path, header, entry, out)
         _synthetic(path, header, out)
         if not entry.draft:

@@ -55,6 +55,7 @@ class Article:
     cluster: str = ""  # another outlet's copy of the story (tools/importer/stories.py)
     datelines: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    figures: list[Any] = field(default_factory=list)  # tools.figures.Figure (importer/figures.py)
     category: str = ""
     summary: str = ""
     slug: str = ""

@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from tools.figures import format_figures
 from tools.importer.article import Article
 from tools.importer.review import removed_counts
 
 HEADER_ORDER = ("Title", "Status", "Review", "Date", "Slug", "Lang", "Category", "Tags",
                 "Summary", "Authors", "Editor", "Source", "Source_url", "Agencies", "Cluster",
-                "Words", "Removed", "Raw_file", "Raw_record", "Raw_sha256", "Raw_encoding",
+                "Figures", "Words", "Removed", "Raw_file", "Raw_record", "Raw_sha256", "Raw_encoding",
                 "Date_method", "Date_evidence")
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -56,6 +57,7 @@ def header_fields(article: Article, words: int | None = None) -> dict[str, objec
         "Summary": article.summary, "Authors": article.authors, "Editor": article.editor,
         "Source": article.source, "Source_url": article.source_url,
         "Agencies": article.agencies, "Cluster": article.cluster,
+        "Figures": format_figures(article.figures),
         "Words": article.words if words is None else words,
         "Raw_file": article.raw_name, "Raw_record": article.record,
         "Raw_sha256": article.raw_sha256,

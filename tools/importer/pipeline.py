@@ -14,7 +14,7 @@ from tqdm import tqdm
 
 from tools.errors import InputError, ToolError
 from tools.importer import body as body_stage
-from tools.importer import clean, metadata, metastage, review, tagging
+from tools.importer import clean, figures, metadata, metastage, review, tagging
 from tools.importer.article import Article
 from tools.importer.import_context import (
     Context,
@@ -226,6 +226,7 @@ def analyse(article: Article, options: Options, repeats: Repeats) -> None:
     metastage.resolve_date(article)
     review.mark(article)
     tagging.tag_article(article, load_vocabulary())
+    figures.extract(article)
 
 
 def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:

@@ -19,6 +19,9 @@ const input = document.getElementById("search-q");
 const sortSelect = document.getElementById("search-sort");
 const moreButton = document.getElementById("search-more");
 const filterBox = document.getElementById("search-filters-box");
+const research = document.getElementById("search-research");
+const attention = document.getElementById("search-attention");
+const csvButton = document.getElementById("search-csv");
 const state = readState(window.location.search, config);
 let pagefind = null;
 let searchId = 0;
@@ -27,6 +30,7 @@ let total = 0; // how many results the bundles in the search hold
 let complete = true; // false while older bundles that may hold more results are not searched
 let timer = null;
 let filtersLoaded = false;
+let monthCounts = null; // the last search's results per month, once the filters are loaded
 let considered = 0; // bundles before this position are in the search, or lack the language
 const inSearch = []; // positions of the bundles in the search, newest first
 const merging = []; // one language check + mergeIndex per bundle position, started at most once
@@ -204,6 +208,7 @@ async function runSearch() {
     renderSummary(root, config, null);
     renderFilters(root, config, state, filtersLoaded ? await pagefind.filters() : null, onFilterChange);
     renderResults(root, [], 0, moreButton);
+    research.hidden = true;
     return;
   }
   renderSummary(root, config, { searching: true });
@@ -221,6 +226,31 @@ async function runSearch() {
   // The summary comes last: once it shows a count, the list below it is complete (or says it
   // is not: "12+ results", while older bundles are left to search).
   renderSummary(root, config, summaryInfo());
+  monthCounts = filtersLoaded ? found.merged.filters?.month || {} : null;
+  research.hidden = total === 0;
+  if (attention.open && monthCounts) await showAttention();
+}
+
+/** Research tools (search-extras.js, loaded on first use). */
+function extras() {
+  return import("./search-extras.js");
+}
+
+async function showAttention() {
+  const { renderChart } = await extras();
+  renderChart(document.getElementById("search-chart"), config, monthCounts);
+}
+
+/** Every matching article in the requested order (every bundle searched), as a CSV file. */
+async function downloadCsv() {
+  csvButton.disabled = true;
+  try {
+    const [{ downloadResults }] = await Promise.all([extras(), considerUpTo(config.bundles.length)]);
+    const found = await collectFound(state.q.trim() || null, activeFilters(), Infinity);
+    await downloadResults(found.results, found.total, config, document.getElementById("search-csv-status"));
+  } finally {
+    csvButton.disabled = false;
+  }
 }
 
 /** "Show more": the next page of results, searching older bundles first when needed. */
@@ -285,6 +315,12 @@ function bindControls() {
     runSearch().catch(fail);
   });
   moreButton.addEventListener("click", () => showMore().catch(fail));
+  attention.addEventListener("toggle", () => {
+    if (!attention.open) return;
+    if (!filtersLoaded) loadFilters().then(runSearch).catch(fail);
+    else if (monthCounts) showAttention().catch(fail);
+  });
+  csvButton.addEventListener("click", () => downloadCsv().catch(fail));
   root.addEventListener("search:clear", () => {
     state.filters = {};
     runSearch().catch(fail);
