@@ -15,8 +15,8 @@ from tools.importer.review import removed_counts
 
 HEADER_ORDER = ("Title", "Status", "Review", "Date", "Slug", "Lang", "Category", "Tags",
                 "Summary", "Authors", "Editor", "Source", "Source_url", "Agencies", "Cluster",
-                "Figures", "Words", "Removed", "Raw_file", "Raw_record", "Raw_sha256", "Raw_encoding",
-                "Date_method", "Date_evidence")
+                "Figures", "Words", "Removed", "Raw_file", "Raw_record", "Raw_sha256",
+                "Raw_encoding", "Date_method", "Date_evidence")
 _INLINE = re.compile(r"([\\`*_\[\]{}])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 _TAG = re.compile(r"<(?=[A-Za-z/!?])")
