@@ -152,7 +152,7 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
     agree, shown_best = agreeing(best), _key(best.value) in shown
     from_body = best.origin.startswith("body")
     weak = not (agree > 1 or (shown_best and not from_body) or (from_body and body_first))
-    why = f"{agree} signal{'s' if agree > 1 else ''} give it" + \
+    why = (f"{agree} signals give it" if agree > 1 else "1 signal gives it") + \
         (", shown on the page as a line" if shown_best else "")
     return _take(article, best, signals, why), weak
 
