@@ -32,16 +32,16 @@ LIST_SEPARATOR = "; "  # between the values of one CSV cell (JSON has lists)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Where a value other parts of the plugin may add is found: the article's attributes, then its
 # header fields, first non-empty wins.
-OPTIONAL = {"country": ("outlet_country", "country"), "outlet_kind": ("outlet_kind", "kind"),
-            "cluster": ("cluster_id", "cluster")}
+def _outlet(article: Any, field: str) -> str:
+    """A field of the outlet the `sources` feature matched (tools/data/outlets.yaml), or ''."""
+    outlet = getattr(article, "outlet", None)
+    return str(getattr(outlet, field, "") or "") if outlet else ""
 
 
-def _optional(article: Any, names: tuple[str, ...]) -> str:
-    for name in names:
-        value = getattr(article, name, None) or article.metadata.get(name)
-        if value:
-            return str(getattr(value, "name", value))
-    return ""
+def _cluster(article: Any) -> str:
+    """The slug of the story's earliest copy (the syndication feature's `story`), or ''."""
+    story = getattr(article, "story", None)
+    return story.articles[0].slug if story and story.articles else ""
 
 
 def record(article: Any, root: str) -> dict[str, Any]:
@@ -53,11 +53,10 @@ def record(article: Any, root: str) -> dict[str, Any]:
     return {
         "date": article.date.isoformat(), "title": article.title,
         "url": f"{root}/{article.url}", "outlet": article.metadata.get("source") or "",
-        "country": _optional(article, OPTIONAL["country"]),
-        "outlet_kind": _optional(article, OPTIONAL["outlet_kind"]),
+        "country": _outlet(article, "country"), "outlet_kind": _outlet(article, "kind"),
         "language": article.lang or "", "category": str(category) if category else "",
         **tags, "agencies": list(getattr(article, "agency_list", None) or []),
-        "cluster": _optional(article, OPTIONAL["cluster"]),
+        "cluster": _cluster(article),
         "source_url": article.metadata.get("source_url") or "",
         "figures": list(getattr(article, "reported_figures", [])),
     }
