@@ -95,7 +95,8 @@ def test_articles_csv_has_one_row_per_published_article(research_site: Path) -> 
     assert (toll["country"], toll["outlet_kind"]) == ("GB", "wire")  # tools/data/outlets.yaml
     by_title = {row["title"]: row for row in rows}
     kompas = by_title["Pernyataan Trilateral Hentikan Perang di Nagorno-Karabakh"]
-    antara = next(row for title, row in by_title.items() if title.endswith("Akhiri Perang Karabakh"))
+    antara = next(row for title, row in by_title.items()
+                  if title.endswith("Akhiri Perang Karabakh"))
     assert kompas["cluster"] and kompas["cluster"] == antara["cluster"]  # one story, two outlets
 
 
