@@ -6,6 +6,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -206,3 +207,13 @@ def write_dumps(folder: Path, count: int, version: int = 1, paragraphs: int = 6)
         path.write_text(text, encoding="utf-8")
         paths.append(path)
     return paths
+
+
+def search_titles(page, url: str) -> list[str]:
+    """Open a search page URL in Chromium and wait for its answer: the titles of the results."""
+    from playwright.sync_api import expect
+
+    page.goto(url)
+    expect(page.locator("#search-summary")).not_to_have_text(re.compile(r"^$|Mencari"),
+                                                             timeout=15000)
+    return [t.strip() for t in page.locator(".search-result__link").all_inner_texts()]

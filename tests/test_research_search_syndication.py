@@ -3,11 +3,12 @@ real Chromium. Only the fixture trilateral-statement copies use the word searche
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from conftest import search_titles
 
 pytestmark = pytest.mark.browser
 
@@ -22,10 +23,7 @@ def base(research_site: Path, serve) -> str:
 
 
 def results(page: Page, base: str, query: str) -> list[str]:
-    page.goto(f"{base}/search/{query}")
-    expect(page.locator("#search-summary")).not_to_have_text(re.compile(r"^$|Mencari"),
-                                                             timeout=15000)
-    return [t.strip() for t in page.locator(".search-result__link").all_inner_texts()]
+    return search_titles(page, f"{base}/search/{query}")
 
 
 def test_search_keeps_only_originals_or_only_copies(page: Page, base: str) -> None:

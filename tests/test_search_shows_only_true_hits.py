@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT
+from conftest import ROOT, search_titles
 
 pytestmark = pytest.mark.browser
 
@@ -27,10 +27,7 @@ def base(project_site: Path, serve) -> str:
 
 
 def search(page: Page, base: str, query: str) -> list[str]:
-    page.goto(f"{base}/search/?q={query}")
-    expect(page.locator("#search-summary")).not_to_have_text(re.compile(r"^$|Mencari"),
-                                                             timeout=15000)
-    return [t.strip() for t in page.locator(".search-result__link").all_inner_texts()]
+    return search_titles(page, f"{base}/search/?q={query}")
 
 
 def marked_words(page: Page) -> list[str]:

@@ -2,21 +2,11 @@
 // attention over time (the matching articles counted per month, from the counts Pagefind gives
 // for the hidden `month` filter) and the matching articles' metadata as a CSV file, built in the
 // browser from their index records. Text is only ever set with textContent.
+import { element, fill } from "./search-render.js";
 
 const BATCH = 16; // index records fetched at once for the CSV
 const COLUMNS = ["date", "title", "url", "source", "language", "category", "place", "person",
   "organisation", "topic", "agency"];
-
-function fill(template, values) {
-  return template.replace(/\{(\w+)\}/g, (whole, key) => (key in values ? String(values[key]) : whole));
-}
-
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** Every month from the first to the last with a match, with its count (zeros in between). */
 export function monthSeries(counts) {
