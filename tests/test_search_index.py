@@ -41,6 +41,7 @@ def test_each_article_page_carries_its_filters_sort_key_and_meta(site: Path) -> 
         "year": ["2020"], "month": ["2020-09"], "language": ["id"],
         "category": ["Nagorno-Karabakh"],
         "source": ["KabarTimur"], "agency": ["AFP", "Reuters"],
+        "syndication": ["syndicated"],  # it credits agencies
         "place": ["Azerbaijan", "Nagorno-Karabakh", "Stepanakert"],
     }
     sort = body.select_one('[data-pagefind-sort="date"]')
