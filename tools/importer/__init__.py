@@ -3,6 +3,7 @@
 The stages run in this order over one `article.Article` record per input, each a module:
 read (`read`, `inputs/`) → extract (`extract_html`, `html_body`, `body`) → clean (`clean`,
 `linefacts`, `repeats`) → metadata (`metastage` over `signals`, `frontmatter`, `dates`,
-`datetext`, `language`, `decide`) → tag (`tagging`) → write (`markdown_out`, `review`, `write`).
-`pipeline` runs them; `parallel` spreads a batch over processes.
+`datetext`, `language`, `titles`, `figures`, `stories`) → tag (`tagging`) → write (`markdown_out`, `review`, `write`).
+`textstage` finds and cleans title and body; `pipeline` runs the stages; `parallel` spreads a
+batch over processes.
 """

@@ -6,15 +6,13 @@ import logging
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 from pathlib import Path
 
 import yaml
 from tqdm import tqdm
 
 from tools.errors import InputError, ToolError
-from tools.importer import body as body_stage
-from tools.importer import clean, figures, metadata, metastage, review, tagging
+from tools.importer import figures, metadata, metastage, review, tagging
 from tools.importer.article import Article
 from tools.importer.import_context import (
     Context,
@@ -26,13 +24,13 @@ from tools.importer.import_context import (
 )
 from tools.importer.import_lock import import_lock
 from tools.importer.inputs import FieldMap, RecordRef, is_export, read_unit
-from tools.importer.linefacts import LineFacts
 from tools.importer.markdown_out import render
 from tools.importer.parallel import analysed, learn_repeats
 from tools.importer.read import INPUT_SUFFIXES
 from tools.importer.readcache import ReadCache
-from tools.importer.repeats import Repeats, folded
+from tools.importer.repeats import Repeats
 from tools.importer.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
+from tools.importer.textstage import find_text
 from tools.importer.write import DurableBatch, write_article
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -41,7 +39,6 @@ from tools.withdrawn import Withdrawal
 log = logging.getLogger(__name__)
 PROGRESS_MIN = 20
 BATCH_FILES = 64  # articles made durable together (importer/write.py), then renamed into place
-CREDIT_TAIL = 8  # lines after the body searched for credit lines (`Editor: <name>`)
 
 
 @dataclass
@@ -136,72 +133,6 @@ def prepare(path: ImportUnit, options: Options,
         name = options.source or known.get("source") or ""
         text = article.text if article.kind == "text" else ""
         article.site = find_site(load_sites(), url=url, name=name, text=text)
-    return article
-
-
-def group_of(article: Article) -> str:
-    """The batch group whose repeated lines are template junk: the site profile, else (HTML)
-    the page's own domain, else one group for all unknown dumps."""
-    if article.site:
-        return article.site.name
-    if article.kind == "html":
-        from tools.importer.extract_html import site_key
-
-        return "html:" + site_key(article.known.get("url") or article.known.get("html_url") or "")
-    return ""
-
-
-def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Article:
-    """Title and body: a dump's by the body finder; an HTML page's from what trafilatura
-    extracts, cleaned by the same rules (tools/importer/html_body.py)."""
-    if article.kind == "text":
-        return extract_text(article, article.lines, rules, repeats)
-    from tools.importer.html_body import html_text
-
-    texts = [block.text for block in article.blocks]
-    junk = repeats.junk.get(group_of(article)) or set()
-    learned = {text for text, key in zip(texts, folded(texts), strict=True)
-               if hash(key) in junk}.__contains__
-    html_text(article, rules, learned)
-    return article
-
-
-def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
-                 repeats: Repeats) -> Article:
-    """Find title and body in lines (a dump or extracted text) and clean them. Every line's
-    facts (rule, date line, stop words, repeats) are found once, in `LineFacts`."""
-    facts = LineFacts.of(lines, rules, repeats.junk.get(group_of(article)) or frozenset())
-    explicit = article.known.get("title", "")
-    hint = explicit or article.known.get("html_title") or ""
-    span = body_stage.find_body(facts, hint)
-    article.title = explicit or span.title or hint
-    article.title_index = span.title_index
-    outside = chain(range(span.start), range(span.end, len(lines))) \
-        if span.start < span.end else range(len(lines))
-    for index in outside:
-        if facts.words[index]:  # nonblank
-            article.remove(lines[index], "title" if index == span.title_index else
-                           "outside-body")
-    for start, end in (((span.title_index or 0) + 1, span.start),  # header, credits after
-                       (span.end, span.end + CREDIT_TAIL)):
-        clean.harvest_meta(article, lines[start:end], rules, facts.rule[start:end])
-    if not article.title.strip():
-        raise InputError(metastage.missing_title(article))
-    article.title = " ".join(article.title.split())
-    teased = article.page_lines or article.lines
-    teaser = clean.page_teasers(teased, article.link_lines,
-                                facts.keys if teased is lines else None)
-    paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser)
-    if not paragraphs:  # a photo gallery: its captions are the text
-        article.removed.clear()
-        paragraphs = clean.clean_lines(article, facts, span.start, span.end, teaser,
-                                       captions=True)
-    if paragraphs and paragraphs[0].casefold() == article.title.casefold():
-        article.remove(paragraphs.pop(0), "title")
-    article.paragraphs = paragraphs
-    if not paragraphs:
-        raise InputError(f"{article.path}: no article text found after cleaning; "
-                         "check the file (run with --explain to see what was removed)")
     return article
 
 
