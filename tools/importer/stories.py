@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tools.checks.header import parse_header
 from tools.importer.article import Article
 from tools.syndication import SketchIndex, pack, sketch, unpack
 
@@ -53,15 +54,13 @@ class Stories:
 
     def _add_file(self, path: Path) -> None:
         header, body = _read(path)
-        fields = {}
-        for line in header.splitlines():
-            key, _, value = line.partition(":")
-            fields.setdefault(key.strip().casefold(), value.strip())
-        if fields.get("cluster", "").casefold() in NOT_A_COPY or not fields.get("slug"):
+        fields = parse_header(header.splitlines())
+        cluster, slug = fields.value("cluster"), fields.value("slug")
+        if cluster.casefold() in NOT_A_COPY or not slug:
             return
         assert self._index is not None
         self._index.add(sketch(body), path)
-        self._keys.append((fields["slug"], fields.get("cluster", ""), fields.get("source", "")))
+        self._keys.append((slug, cluster, fields.value("source")))
 
 
 def _read(path: Path) -> tuple[str, str]:
