@@ -61,3 +61,10 @@ def test_near_events_link_to_their_place_on_the_timeline(research_site: Path) ->
     assert href.endswith("/events/#trilateral-statement-ends-the-2020-war")
     timeline = soup(research_site / "events" / "index.html")
     assert timeline.select_one("li#trilateral-statement-ends-the-2020-war")
+
+
+def test_search_engines_find_the_timeline_and_the_figure_ledgers(research_site: Path) -> None:
+    sitemap = (research_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "/events/</loc>" in sitemap
+    # the ledger of the conflict whose fixture articles report figures
+    assert "/figures/nagorno-karabakh/</loc>" in sitemap

@@ -43,3 +43,15 @@ def test_the_facet_names_its_values_in_the_page_language(page: Page, base: str) 
     assert facet.locator("legend").inner_text() == "Asli atau salinan"
     values = facet.locator(".search-facet__value").all_inner_texts()
     assert set(values) == {"Asli", "Salinan"}
+
+
+def test_the_kind_of_outlet_facet_names_its_values_in_the_page_language(page: Page,
+                                                                         base: str) -> None:
+    results(page, base, f"?q={WORD}")
+    page.locator("#search-filters-box summary").click()
+    facet = page.locator('fieldset[data-filter="outlet_kind"]')
+    expect(facet).to_be_visible(timeout=15000)
+    values = set(facet.locator(".search-facet__value").all_inner_texts())
+    # Antara is state-owned, Kompas and Republika private (tools/data/outlets.yaml)
+    assert {"milik negara", "swasta"} <= values
+    assert not values & {"wire", "state", "public", "private", "aggregator"}

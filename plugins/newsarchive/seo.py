@@ -1,8 +1,9 @@
 """sitemap.xml, robots.txt and the 404 page; the absolute site root templates use for canonicals.
 
 The sitemap lists what a reader can land on (articles, pages, tags, categories, sources,
-archives, indexes), sorted by URL, with no build timestamps: the same content gives the same
-bytes. The 404 page is written with root-relative links because it is served at any path.
+archives, indexes, the events timeline and the figure ledgers), sorted by URL, with no build
+timestamps: the same content gives the same bytes. The 404 page is written with root-relative
+links because it is served at any path.
 """
 
 from __future__ import annotations
@@ -59,7 +60,9 @@ def collect(generators: list[Any]) -> None:
     for archives in (context.get("period_archives") or {}).values():
         for archive in archives:
             _urls[archive["url"]] = ""
-    for name in ("TAGS_URL", "CATEGORIES_URL", "SOURCES_URL", "ARCHIVES_URL"):
+    for ledger in context.get("FIGURE_LEDGERS") or []:
+        _urls[ledger.url] = ""
+    for name in ("TAGS_URL", "CATEGORIES_URL", "SOURCES_URL", "ARCHIVES_URL", "EVENTS_URL"):
         if settings.get(name):
             _urls[settings[name]] = ""
     _urls[""] = ""
