@@ -27,17 +27,22 @@ def header_lines(path: Path) -> list[str]:
 
 
 class ArticleIndex:
-    """The articles under one folder by provenance: (Raw_file, Raw_record) and Raw_sha256."""
+    """The articles under one folder by provenance: (Raw_file, Raw_record) and Raw_sha256.
+
+    The folder is walked once per import; `headers` keeps every article's header for the other
+    stage that needs the archive (stories.py, copies of one story)."""
 
     def __init__(self, out: Path) -> None:
-        from tools.checks.header import parse_header  # lazy: the checker's parser, not its checks
+        from tools.checks.header import Header, parse_header  # the checker's parser only
 
         self.by_name: dict[tuple[str, str], Path] = {}
         self.by_sha: dict[str, Path] = {}
+        self.headers: list[tuple[Path, Header]] = []
         for path in sorted(out.rglob("*.md")) if out.is_dir() else []:
             if any(part.startswith(".") for part in path.relative_to(out).parts):
                 continue
             header = parse_header(header_lines(path))
+            self.headers.append((path, header))
             self.add(path, header.value("raw_file"), header.value("raw_record"),
                      header.value("raw_sha256").lower())
 

@@ -46,8 +46,9 @@ class Context:
                      "and Pelican publishes these articles only once they are moved there", out)
         seeds = layout.seeds if layout else None
         withdrawn = layout.withdrawn if layout and layout.withdrawn.exists() else PROJECT_WITHDRAWN
-        return cls(SeedKeeper(seeds, dry_run), ArticleIndex(out), WithdrawnList(withdrawn),
-                   layout, Stories(out))
+        index = ArticleIndex(out)
+        return cls(SeedKeeper(seeds, dry_run), index, WithdrawnList(withdrawn), layout,
+                   Stories(index.headers))
 
     def raw_file_of(self, unit: ImportUnit) -> str:
         """The Raw_file of the file behind a unit (its copy into seeds is made by

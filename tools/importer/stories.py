@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tools.checks.header import parse_header
+from tools.checks.header import Header
 from tools.importer.article import Article
 from tools.syndication import SketchIndex, pack, sketch, unpack
 
@@ -23,9 +23,10 @@ NOT_A_COPY = {"none", "-"}
 
 @dataclass
 class Stories:
-    """The stories of the articles under `folder` (None: only this run's articles)."""
+    """The stories of the archive's articles (their headers, as existing.ArticleIndex read them)
+    and of this run's."""
 
-    folder: Path | None = None
+    archive: list[tuple[Path, Header]] = field(default_factory=list)
     _index: SketchIndex | None = None
     _keys: list[tuple[str, str, str]] = field(default_factory=list)  # slug, cluster, source
 
@@ -48,19 +49,17 @@ class Stories:
     def _loaded(self) -> SketchIndex:
         if self._index is None:
             self._index = SketchIndex(load=_load)
-            for path in sorted(self.folder.rglob("*.md")) if self.folder else []:
-                self._add_file(path)
+            for path, header in self.archive:
+                self._add_file(path, header)
         return self._index
 
-    def _add_file(self, path: Path) -> None:
-        header, body = _read(path)
-        fields = parse_header(header.splitlines())
-        cluster, slug = fields.value("cluster"), fields.value("slug")
+    def _add_file(self, path: Path, header: Header) -> None:
+        cluster, slug = header.value("cluster"), header.value("slug")
         if cluster.casefold() in NOT_A_COPY or not slug:
             return
         assert self._index is not None
-        self._index.add(sketch(body), path)
-        self._keys.append((slug, cluster, fields.value("source")))
+        self._index.add(sketch(_read(path)[1]), path)
+        self._keys.append((slug, cluster, header.value("source")))
 
 
 def _read(path: Path) -> tuple[str, str]:
