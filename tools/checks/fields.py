@@ -41,14 +41,7 @@ CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]"
 
 def check_header(header: Header, out: Findings, known: Known) -> None:
     """Report every header problem of one article into `out`."""
-    _structure(header, out)
-    for item in header.fields:
-        _key(item, out)
-        _quoting(item, out)
-        _invisible(item, out)
-    _title(header, out)
-    _output_paths(header, out)
-    _template(header, out)
+    check_page_header(header, out)
     _date(header.first("date"), out, known.today, required=True)
     _date(header.first("modified"), out, known.today, required=False)
     _enumerations(header, out)
