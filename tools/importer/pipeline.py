@@ -131,9 +131,17 @@ def prepare(path: ImportUnit, options: Options,
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
         name = options.source or known.get("source") or ""
-        text = article.text if article.kind == "text" else ""
-        article.site = find_site(load_sites(), url=url, name=name, text=text)
+        article.site = find_site(load_sites(), url=url, name=name) or _text_site(article)
     return article
+
+
+def _text_site(article: Article) -> SiteProfile | None:
+    """The site profile a dump's text names (found once: the batch pre-pass keeps it)."""
+    if article.kind != "text":
+        return None
+    if not article.text_site:
+        article.text_site = (find_site(load_sites(), text=article.text),)
+    return article.text_site[0]
 
 
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
@@ -300,5 +308,5 @@ def _group_lines(path: ImportUnit, options: Options,
                else load_sidecar(path).get("url")) or url
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
-    site = find_site(load_sites(), text=article.text) if options.use_profiles else None
+    site = _text_site(article) if options.use_profiles else None
     return (site.name if site else ""), article.text.split("\n")
