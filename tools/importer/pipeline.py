@@ -30,6 +30,7 @@ from tools.importer.read import INPUT_SUFFIXES
 from tools.importer.readcache import ReadCache
 from tools.importer.repeats import Repeats
 from tools.importer.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
+from tools.importer.stories import sketch_of
 from tools.importer.textstage import find_text
 from tools.importer.write import DurableBatch, write_article
 from tools.slugs import Slugger
@@ -263,7 +264,8 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         if withdrawn:
             return withdrawn_result(path, withdrawn, article)
         slugger.assign(article)
-        article.cluster = context.stories.cluster_of(article)
+        shape = sketch_of(article)
+        article.cluster = context.stories.cluster_of(article, shape)
         text = render(article)
         assert article.date is not None
         target = context.target(article, options.out / f"{article.date.year:04d}"
@@ -273,7 +275,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
                                batch=batch, notes=notes)
         slugger.claim(article)
         context.remember(article, target)
-        context.stories.remember(article, article.cluster)
+        context.stories.remember(article, article.cluster, shape)
         return Result(file, status, article=article, target=target, record=record, notes=notes,
                       review=review_of(text))
     except (ToolError, OSError) as exc:
