@@ -137,12 +137,10 @@ def prepare(path: ImportUnit, options: Options,
 
 
 def _text_site(article: Article) -> SiteProfile | None:
-    """The site profile a dump's text names (found once: the batch pre-pass keeps it)."""
-    if article.kind != "text":
-        return None
-    if not article.text_site:
+    """The site profile a dump's text names, found once (the batch pre-pass keeps it)."""
+    if article.kind == "text" and not article.text_site:
         article.text_site = (find_site(load_sites(), text=article.text),)
-    return article.text_site[0]
+    return article.text_site[0] if article.text_site else None
 
 
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
