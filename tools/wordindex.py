@@ -43,9 +43,12 @@ class WordIndex:
         """Leftmost non-overlapping alias matches (at one start, the longest alias)."""
         found: list[re.Match[str]] = []
         ends: dict[str, int] = {}  # per bucket, where its last match ended (no overlaps)
-        for word in _WORD.finditer(text):
-            key = self._key(word.group(0))
-            bucket = self._buckets.get(key)
+        buckets, fold = self._buckets, self.ignore_case
+        for word in _WORD.finditer(text):  # the loop runs once a word: kept lean
+            key = word.group()
+            if fold:
+                key = key.casefold()
+            bucket = buckets.get(key)
             if bucket is None or word.start() < ends.get(key, 0):
                 continue
             match = bucket.match(text, word.start())

@@ -38,6 +38,7 @@ class Article:
     # paragraphs that are not plain text: paragraph -> ("heading",) or ("table", rows)
     structure: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     site: Any = None  # tools.importer.rules.SiteProfile or None
+    text_site: tuple[Any, ...] = ()  # (profile or None,): the site a dump's text names, once found
     title: str = ""
     title_index: int | None = None
     facts: Any = None  # tools.importer.linefacts.LineFacts of the lines the body was found in

@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from itertools import chain
 
 from tools.importer.clean import first_match, screen
 from tools.importer.dates import looks_like_date_line, parse_date_text
@@ -55,9 +56,11 @@ class LineFacts:
                       for line, n in zip(lines, facts.words, strict=True)]
         facts.dated = [0 < n <= 14 and looks_like_date_line(line)
                        for line, n in zip(lines, facts.words, strict=True)]
-        stop = page_stopwords("\n".join(lines))
-        facts.stop = [density(words_of(line), stop) if n >= 4 else 0.0
-                      for line, n in zip(lines, facts.words, strict=True)]
+        line_words = [words_of(line) if n else [] for line, n in zip(lines, facts.words,
+                                                                    strict=True)]
+        stop = page_stopwords(chain.from_iterable(line_words))
+        facts.stop = [density(found, stop) if n >= 4 else 0.0
+                      for found, n in zip(line_words, facts.words, strict=True)]
         facts.shown = Counter(filter(None, facts.keys))
         facts.learned = [hash(key) in learned for key in facts.keys] if learned \
             else [False] * len(lines)

@@ -30,6 +30,7 @@ from tools.importer.read import INPUT_SUFFIXES
 from tools.importer.readcache import ReadCache
 from tools.importer.repeats import Repeats
 from tools.importer.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
+from tools.importer.stories import sketch_of
 from tools.importer.textstage import find_text
 from tools.importer.write import DurableBatch, write_article
 from tools.slugs import Slugger
@@ -131,9 +132,15 @@ def prepare(path: ImportUnit, options: Options,
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
         name = options.source or known.get("source") or ""
-        text = article.text if article.kind == "text" else ""
-        article.site = find_site(load_sites(), url=url, name=name, text=text)
+        article.site = find_site(load_sites(), url=url, name=name) or _text_site(article)
     return article
+
+
+def _text_site(article: Article) -> SiteProfile | None:
+    """The site profile a dump's text names, found once (the batch pre-pass keeps it)."""
+    if article.kind == "text" and not article.text_site:
+        article.text_site = (find_site(load_sites(), text=article.text),)
+    return article.text_site[0] if article.text_site else None
 
 
 def process(article: Article, options: Options, repeats: Repeats, slugger: Slugger) -> str:
@@ -255,7 +262,8 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         if withdrawn:
             return withdrawn_result(path, withdrawn, article)
         slugger.assign(article)
-        article.cluster = context.stories.cluster_of(article)
+        shape = sketch_of(article)
+        article.cluster = context.stories.cluster_of(article, shape)
         text = render(article)
         assert article.date is not None
         target = context.target(article, options.out / f"{article.date.year:04d}"
@@ -265,7 +273,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
                                batch=batch, notes=notes)
         slugger.claim(article)
         context.remember(article, target)
-        context.stories.remember(article, article.cluster)
+        context.stories.remember(article, article.cluster, shape)
         return Result(file, status, article=article, target=target, record=record, notes=notes,
                       review=review_of(text))
     except (ToolError, OSError) as exc:
@@ -300,5 +308,5 @@ def _group_lines(path: ImportUnit, options: Options,
                else load_sidecar(path).get("url")) or url
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
-    site = find_site(load_sites(), text=article.text) if options.use_profiles else None
+    site = _text_site(article) if options.use_profiles else None
     return (site.name if site else ""), article.text.split("\n")

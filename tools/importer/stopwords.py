@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 
 # ISO 639-1 code -> jusText stoplist: the archive's languages (tools/data/languages.yaml) and
@@ -46,10 +47,10 @@ def words_of(line: str) -> list[str]:
     return _WORD.findall(line.lower())
 
 
-def page_stopwords(text: str) -> frozenset[str]:
-    """The stoplist of the language whose stop words make up most of the page's words, or an
-    empty set when none covers MIN_COVER of them."""
-    counts = Counter(words_of(text))
+def page_stopwords(words: Iterable[str]) -> frozenset[str]:
+    """The stoplist of the language whose stop words make up most of the page's `words`
+    (lowercased, as `words_of` gives them), or an empty set when none covers MIN_COVER."""
+    counts = Counter(words)
     total = sum(counts.values())
     if not total:
         return frozenset()

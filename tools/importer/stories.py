@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tools.checks.header import Header
 from tools.importer.article import Article
-from tools.syndication import SketchIndex, pack, sketch, unpack
+from tools.syndication import Sketch, SketchIndex, pack, sketch, unpack
 
 NOT_A_COPY = {"none", "-"}
 
@@ -30,19 +30,20 @@ class Stories:
     _index: SketchIndex | None = None
     _keys: list[tuple[str, str, str]] = field(default_factory=list)  # slug, cluster, source
 
-    def cluster_of(self, article: Article) -> str:
-        """The `Cluster:` value for `article`: "" when no other outlet's article is a copy."""
+    def cluster_of(self, article: Article, item: Sketch | None = None) -> str:
+        """The `Cluster:` value for `article`: "" when no other outlet's article is a copy.
+        `item`: the article's `sketch_of`, when the caller has it."""
         index = self._loaded()
-        for number, _ in index.similar(sketch("\n".join(article.paragraphs))):
+        for number, _ in index.similar(item or sketch_of(article)):
             slug, cluster, source = self._keys[number]
             if slug != article.slug and source.casefold() != (article.source or "").casefold():
                 return cluster or slug
         return ""
 
-    def remember(self, article: Article, cluster: str) -> None:
+    def remember(self, article: Article, cluster: str, item: Sketch | None = None) -> None:
         """Index an article this run wrote, so later inputs of the run can copy it."""
         if cluster.casefold() not in NOT_A_COPY:
-            item = sketch("\n".join(article.paragraphs))
+            item = item or sketch_of(article)
             self._loaded().add(item, pack(item))
             self._keys.append((article.slug, cluster, article.source or ""))
 
@@ -60,6 +61,11 @@ class Stories:
         assert self._index is not None
         self._index.add(sketch(_read(path)[1]), path)
         self._keys.append((slug, cluster, header.value("source")))
+
+
+def sketch_of(article: Article) -> Sketch:
+    """The article's body as tools/syndication.py compares it (computed once an article)."""
+    return sketch("\n".join(article.paragraphs))
 
 
 def _read(path: Path) -> tuple[str, str]:
