@@ -7,9 +7,11 @@ weighed on evidence that does not depend on the language or the site:
 - its words recur in the article's text (a menu item or a widget's label does not);
 - a date or byline line follows it (`By Jane Doe`, `March 12, 2026`), or a date precedes it;
 - the page shows it twice close together, or a breadcrumb ends with it (`Home » Headline`);
-- it stands close to the text (a subhead of a teaser list or a sidebar stands farther);
+- it stands close to where the text starts (a teaser list or a sidebar stands farther), and
+  above it rather than in it (a subhead);
 - against: a numbered list item (`3. Foo`), a breadcrumb or path itself (`A › B › C`), a
-  line opening with a lowercase letter (in scripts with letter case).
+  line opening with a lowercase letter (in scripts with letter case), the page's first line
+  (most often the site's name or a skip link).
 
 The body finder's own guess (tools/importer/body.py) is one candidate with a bonus, so a
 page it reads well keeps its headline. Weights were set on the development pages
@@ -22,6 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from tools.importer.article import Article
 from tools.importer.datetext import parse_stated
 from tools.importer.metadata_data import metadata_data
 
@@ -29,11 +32,13 @@ WINDOW = 150  # nonblank lines above the text searched for the headline
 DISTANCE_SCALE = 100  # the distance penalty grows over this many lines, then stays
 MIN_WORDS, MAX_WORDS = 2, 30
 BODY_PARAGRAPHS = 40  # the text's words a headline's words are looked for in
+LEAD_CHECK = 3  # first paragraphs checked for the headline line
 FIRM_SCORE = 4.5  # a saved page's displayed line wins over title signals not displayed
 META_WORDS, BYLINE_WORDS = 20, 12  # a date line, a byline: short lines
-WEIGHTS = {"recurs": 6.0, "meta after": 3.0, "date before": 2.0, "echoed": 2.5,
-           "body finder": 2.0, "numbered": -3.0, "distance": -8.0, "lowercase": -3.0,
-           "path": -4.0}
+AFTER = 15  # nonblank lines into the text searched too (the body finder may start above it)
+WEIGHTS = {"recurs": 8.0, "meta after": 3.0, "date before": 2.0, "echoed": 2.5,
+           "body finder": 2.0, "numbered": -3.0, "distance": -6.0, "into the text": -3.0,
+           "first line": -2.0, "lowercase": -3.0, "path": -4.0}
 _WORD = re.compile(r"\w+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -97,17 +102,18 @@ def headline_score(lines: Sequence[str], pos: int, start: int, body: set[str],
              "date before": pos > 0 and is_meta_line(lines[pos - 1]),
              "echoed": echoed, "body finder": key == _key(guess),
              "numbered": bool(_NUMBERED.match(line)),
-             "distance": min(max(start - pos, 0), DISTANCE_SCALE) / DISTANCE_SCALE,
+             "distance": min(abs(start - pos), DISTANCE_SCALE) / DISTANCE_SCALE,
+             "into the text": pos >= start, "first line": pos == 0,
              "lowercase": _lowercase_start(line), "path": bool(_PATH.search(line))}
     return sum(WEIGHTS[name] * float(value) for name, value in facts.items())
 
 
 def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
                   guess: str = "") -> int | None:
-    """The index (in the nonblank `lines`) of the best headline above the text, which
-    starts at `start`; the body finder's `guess` competes wherever it stands."""
+    """The index (in the nonblank `lines`) of the best headline around the start of the
+    text (`start`); the body finder's `guess` competes wherever it stands."""
     body = body_words(paragraphs)
-    candidates = list(range(max(0, start - WINDOW), start))
+    candidates = list(range(max(0, start - WINDOW), min(len(lines), start + AFTER)))
     guess_key = _key(guess)
     candidates += [p for p, line in enumerate(lines) if guess_key and _key(line) == guess_key
                    and p not in candidates][:1]
@@ -118,17 +124,47 @@ def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
     return max(scored, key=lambda item: (item[0], -abs(start - item[1])))[1]
 
 
-def dump_headline(lines: Sequence[str], paragraphs: Sequence[str], guess_index: int | None
-                  ) -> int | None:
-    """The index in `lines` (a dump, blank lines included) of its headline line, or None
-    when the text's start cannot be found among the lines."""
+
+def retitle_dump(article: Article) -> None:
+    """A dump's headline (article.title, article.title_index): the best line around the
+    start of its text, which may be another than the body finder's guess; a headline line
+    the body kept as its first paragraph leaves the body."""
+    from tools.importer.decide import note
     from tools.importer.titles import body_start
 
+    lines, guess_index = article.lines, article.title_index
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
     shown = [lines[i] for i in nonblank]
-    start = body_start(shown, paragraphs)
-    if start is None:
-        return guess_index
+    start = body_start(shown, article.paragraphs)
     guess = lines[guess_index] if guess_index is not None else ""
-    pos = find_headline(shown, start, paragraphs, guess)
-    return nonblank[pos] if pos is not None else guess_index
+    pos = find_headline(shown, start, article.paragraphs, guess) if start is not None else None
+    if pos is None or nonblank[pos] == guess_index:
+        return
+    title = " ".join(shown[pos].split())
+    note(article, f"headline: line {nonblank[pos] + 1} {title!r} rather than the body "
+         f"finder's {article.title!r}")
+    article.title_index, article.title = nonblank[pos], title
+    for index, paragraph in enumerate(article.paragraphs[:LEAD_CHECK]):
+        if _key(paragraph) == _key(title):
+            article.remove(article.paragraphs.pop(index), "title")
+            break
+
+
+def page_headline(article: Article, title: str) -> tuple[str, bool]:
+    """A saved page whose title signals are not displayed above its text (an old page's
+    `<title>` naming the section, an `<h1>` naming the site): the headline line the page
+    displays there instead, when its evidence is firm; else `title`, weak."""
+    from tools.importer.decide import note
+    from tools.importer.titles import body_start
+
+    lines = [line for line in article.page_lines if line.strip()]
+    start = body_start(lines, article.paragraphs)
+    pos = find_headline(lines, start, article.paragraphs, title) if start is not None else None
+    if pos is None or _key(lines[pos]) == _key(title):
+        return title, True
+    score = headline_score(lines, pos, start or 0, body_words(article.paragraphs), title)
+    if (score or 0.0) < FIRM_SCORE:
+        return title, True
+    note(article, f"title from the headline line displayed above the text: {lines[pos]!r} "
+         "(the page's title signals are not displayed there)")
+    return " ".join(lines[pos].split()), False

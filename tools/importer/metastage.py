@@ -118,42 +118,16 @@ def decide_language(article: Article) -> None:
 
 def decide_title(article: Article, shown: Sequence[str]) -> None:
     if article.kind == "text" and not article.known.get("title"):
-        index = headline.dump_headline(article.lines, article.paragraphs, article.title_index)
-        if index is not None and index != article.title_index:
-            decide.note(article, f"headline line {index + 1} rather than the body finder's "
-                        f"{article.title!r}: {article.lines[index].strip()!r}")
-            article.title_index, article.title = index, " ".join(article.lines[index].split())
+        headline.retitle_dump(article)
     title, weak = titles.choose_title(article, decide.of(article, "title"), shown,
                                       site_names(article), article.title, _anchored(article))
     if weak and article.kind == "html":
-        title, weak = _page_headline(article, title)
+        title, weak = headline.page_headline(article, title)
     if title:
         article.title = title
     if weak:
         article.review.append("the title rests on weak evidence (no page title signal "
                               "confirms it); check it")
-
-
-def _page_headline(article: Article, title: str) -> tuple[str, bool]:
-    """A saved page whose title signals are not displayed above the text (an old page's
-    `<title>` naming the section, an `<h1>` naming the site): the headline line the page
-    displays there, when date or byline lines follow it (tools/importer/headline.py)."""
-    lines = [line for line in article.page_lines if line.strip()]
-    start = titles.body_start(lines, article.paragraphs)
-    if start is None:
-        return title, True
-    pos = headline.find_headline(lines, start, article.paragraphs, title)
-    if pos is None or _key(lines[pos]) == _key(title) or (headline.headline_score(
-            lines, pos, start, headline.body_words(article.paragraphs), title) or 0.0) \
-            < headline.FIRM_SCORE:
-        return title, True
-    decide.note(article, f"title from the headline line displayed above the text: "
-                f"{lines[pos]!r} (the page's title signals are not displayed there)")
-    return " ".join(lines[pos].split()), False
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def _anchored(article: Article) -> bool:
