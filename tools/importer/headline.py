@@ -33,7 +33,7 @@ DISTANCE_SCALE = 100  # the distance penalty grows over this many lines, then st
 MIN_WORDS, MAX_WORDS = 2, 30
 BODY_PARAGRAPHS = 40  # the text's words a headline's words are looked for in
 LEAD_CHECK = 3  # first paragraphs checked for the headline line
-FIRM_SCORE = 4.5  # a saved page's displayed line wins over title signals not displayed
+FIRM_SCORE = 6.0  # a saved page's displayed line wins over title signals not displayed
 META_WORDS, BYLINE_WORDS = 20, 12  # a date line, a byline: short lines
 AFTER = 15  # nonblank lines into the text searched too (the body finder may start above it)
 WEIGHTS = {"recurs": 8.0, "meta after": 3.0, "date before": 2.0, "echoed": 2.5,
@@ -109,11 +109,12 @@ def headline_score(lines: Sequence[str], pos: int, start: int, body: set[str],
 
 
 def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
-                  guess: str = "") -> int | None:
+                  guess: str = "", after: int = AFTER) -> int | None:
     """The index (in the nonblank `lines`) of the best headline around the start of the
-    text (`start`); the body finder's `guess` competes wherever it stands."""
+    text (`start`, and `after` lines into it); the body finder's `guess` competes wherever
+    it stands."""
     body = body_words(paragraphs)
-    candidates = list(range(max(0, start - WINDOW), min(len(lines), start + AFTER)))
+    candidates = list(range(max(0, start - WINDOW), min(len(lines), start + after)))
     guess_key = _key(guess)
     candidates += [p for p, line in enumerate(lines) if guess_key and _key(line) == guess_key
                    and p not in candidates][:1]
@@ -151,15 +152,18 @@ def retitle_dump(article: Article) -> None:
 
 
 def page_headline(article: Article, title: str) -> tuple[str, bool]:
-    """A saved page whose title signals are not displayed above its text (an old page's
-    `<title>` naming the section, an `<h1>` naming the site): the headline line the page
-    displays there instead, when its evidence is firm; else `title`, weak."""
+    """A saved page whose weak title the page does not display (an old page's `<title>`
+    naming the section or the site): the headline line the page displays above its text
+    instead, when its evidence is firm; else `title`, weak."""
     from tools.importer.decide import note
     from tools.importer.titles import body_start
 
     lines = [line for line in article.page_lines if line.strip()]
+    if any(_key(line) == _key(title) for line in lines):
+        return title, True  # the page displays it: weak, but its own
     start = body_start(lines, article.paragraphs)
-    pos = find_headline(lines, start, article.paragraphs, title) if start is not None else None
+    pos = find_headline(lines, start, article.paragraphs, title, after=0) \
+        if start is not None else None  # trafilatura's text: the page's text starts there
     if pos is None or _key(lines[pos]) == _key(title):
         return title, True
     score = headline_score(lines, pos, start or 0, body_words(article.paragraphs), title)
