@@ -20,7 +20,7 @@ from tools.importer.signals import Evidence
 TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
                "<h1>", "<meta twitter:title>", "<meta headline>", "<title>", "body")
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ⋆", " » ", " « ")
-_SPLIT = re.compile(r"\s+(?:[|–—\-•·»«]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
+_SPLIT = re.compile(r"\s+(?:[|–—\-•·»«:]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
 _DOMAIN = re.compile(r"(?i)^\W*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\W*$")
 _WORD = re.compile(r"\w+")
 NEAR_LINES = 30  # a headline stands at most this many nonblank lines above the text
@@ -103,8 +103,9 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
     signals = [Evidence("title", strip_site(html.unescape(e.value), site_names), e.origin)
                for e in evidence]
     names = {n.casefold() for n in site_names}
-    signals = [e for e in signals if e.value and e.value.casefold() not in names] \
-        or [e for e in signals if e.value]  # the outlet's own name is a title only if alone
+    signals = [e for e in signals if e.value and e.value.casefold() not in names
+               and not _DOMAIN.match(e.value)] \
+        or [e for e in signals if e.value]  # the outlet's name or domain: a title only if alone
     if body_title:
         signals.append(Evidence("title", strip_site(body_title, site_names),
                                 "body: headline-like line"))
