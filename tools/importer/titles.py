@@ -65,6 +65,24 @@ def strip_site(title: str, names: Sequence[str]) -> str:
     return title[start:end]
 
 
+def provisional_title(candidates: Sequence[str], site_names: Sequence[str],
+                      page_lines: Sequence[str]) -> str:
+    """A saved page's title before its text is found (the text finder's hint; `choose_title`
+    decides later): among og:title, twitter:title, JSON-LD headline, <title>..., each without
+    its site's name, one the page shows as a whole line, then the one most agree on, then
+    the first."""
+    cleaned = [strip_site(c, site_names) for c in candidates if c and c.strip()]
+    if not cleaned:
+        return ""
+    shown = {_key(line) for line in page_lines}
+
+    def rank(pos: int) -> tuple[bool, int, int]:
+        title = _key(cleaned[pos])
+        return title in shown, sum(_key(c) == title for c in cleaned), -pos
+
+    return cleaned[max(range(len(cleaned)), key=rank)]
+
+
 def segments(title: str) -> list[str]:
     """The parts of a title between separators (two words or more), for matching against the
     lines a page displays."""
