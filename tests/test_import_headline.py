@@ -95,3 +95,10 @@ def test_an_expected_title_ending_in_the_outlets_name_matches_the_headline_alone
     assert not same_title("These Weeks in Firefox: Issue 85", want, "blog.nightly.mozilla.org",
                           "Mozilla")
     assert same_title("Headline @ Blog", "Headline @ Blog :: PIXNET ::", "x.pixnet.net")
+
+
+def test_a_chinese_dump_gets_its_headline_not_its_date_line_and_the_date_from_it(
+        tmp_path: Path) -> None:
+    fields = imported(tmp_path, FIXTURES / "chinese_dump.txt")
+    assert fields["Title"] == "宇航员在太空中喝酒会怎么样？后果很严重"
+    assert fields["Date"] == "2019-11-19T10:30:00"

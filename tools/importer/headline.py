@@ -27,6 +27,7 @@ from functools import lru_cache
 from tools.importer.article import Article
 from tools.importer.datetext import parse_stated
 from tools.importer.metadata_data import metadata_data
+from tools.importer.titles import body_start, word_count
 
 WINDOW = 150  # nonblank lines above the text searched for the headline
 DISTANCE_SCALE = 100  # the distance penalty grows over this many lines, then stays
@@ -51,13 +52,16 @@ def _key(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def size(line: str) -> int:
-    """Words, with two Chinese or Japanese characters counted as one word."""
-    return len(line.split()) + len(_CJK.findall(line)) // 2
-
-
 def content_words(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if len(w) > 3 or not w.isascii()}
+    """The text's longer words; in Chinese or Japanese, which set no spaces, its pairs of
+    characters."""
+    words = set()
+    for word in _WORD.findall(text.casefold()):
+        if _CJK.search(word):
+            words.update(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
+        elif len(word) > 3 or not word.isascii():
+            words.add(word)
+    return words
 
 
 def body_words(paragraphs: Sequence[str]) -> set[str]:
@@ -73,9 +77,9 @@ def _byline() -> re.Pattern[str]:
 
 def is_meta_line(line: str) -> bool:
     """A short line stating a date, or a byline (`By ...`, `Oleh ...`)."""
-    if size(line) <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
+    if word_count(line) <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
         return True
-    return size(line) <= BYLINE_WORDS and bool(_byline().match(line))
+    return word_count(line) <= BYLINE_WORDS and bool(_byline().match(line))
 
 
 def _lowercase_start(line: str) -> bool:
@@ -88,7 +92,7 @@ def headline_score(lines: Sequence[str], pos: int, start: int, body: set[str],
     """How much the line at `pos` (of the nonblank `lines`; the text starts at `start`)
     reads as the article's headline; None when it cannot be one."""
     line = lines[pos]
-    words = size(line)
+    words = word_count(line)
     if not MIN_WORDS <= words <= MAX_WORDS or line.rstrip("\"”’')").endswith(_CLOSED) \
             or is_meta_line(line):
         return None
@@ -131,7 +135,6 @@ def retitle_dump(article: Article) -> None:
     start of its text, which may be another than the body finder's guess; a headline line
     the body kept as its first paragraph leaves the body."""
     from tools.importer.decide import note
-    from tools.importer.titles import body_start
 
     lines, guess_index = article.lines, article.title_index
     nonblank = [i for i, line in enumerate(lines) if line.strip()]
@@ -156,7 +159,6 @@ def page_headline(article: Article, title: str) -> tuple[str, bool]:
     naming the section or the site): the headline line the page displays above its text
     instead, when its evidence is firm; else `title`, weak."""
     from tools.importer.decide import note
-    from tools.importer.titles import body_start
 
     lines = [line for line in article.page_lines if line.strip()]
     if any(_key(line) == _key(title) for line in lines):

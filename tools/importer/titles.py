@@ -23,9 +23,16 @@ SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ⋆", "
 _SPLIT = re.compile(r"\s+(?:[|–—\-•·»«:]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
 _DOMAIN = re.compile(r"(?i)^\W*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\W*$")
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 NEAR_LINES = 30  # a headline stands at most this many nonblank lines above the text
 LEAD_WORDS = 8  # the text's first line: one of its first paragraphs this long
 SITE_SHARE = 0.6  # a title part is the site's name when the name is most of it
+
+
+def word_count(text: str) -> int:
+    """Words, two Chinese or Japanese characters counting as one (those scripts set no
+    spaces between words)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _key(text: str) -> str:
@@ -96,7 +103,7 @@ def body_start(lines: Sequence[str], paragraphs: Sequence[str],
     no title candidate, matched by its opening words)."""
     skip = {_key(t) for t in titles}
     keys = [_key(p)[:60] for p in paragraphs[:4]
-            if len(p.split()) >= LEAD_WORDS and _key(p) not in skip][:2]
+            if word_count(p) >= LEAD_WORDS and _key(p) not in skip][:2]
     for index, line in enumerate(lines):
         line_key = _key(line)
         if len(line_key) >= 20 and any(k and (line_key.startswith(k) or k.startswith(line_key))
