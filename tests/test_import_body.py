@@ -7,9 +7,10 @@ from pathlib import Path
 from tools.evaluation.scoring import normalise_expected
 from tools.importer.article import Article
 from tools.importer.dates import looks_like_date_line
-from tools.importer.extract_html import choose_title, resegment
+from tools.importer.extract_html import resegment
 from tools.importer.pipeline import Options, prepare, process
 from tools.importer.repeats import Repeats
+from tools.importer.titles import provisional_title
 from tools.slugs import Slugger
 
 LEAD = ("Menteri luar negeri kedua negara bertemu di Jenewa pada Kamis untuk membahas gencatan "
@@ -97,8 +98,8 @@ def test_the_title_is_the_candidate_the_page_shows() -> None:
     candidates = ["Situs.com: Musik - Rumah Penyanyi Digerebek Polisi",
                   "Rumah Penyanyi Digerebek Polisi", "Rumah Penyanyi Digerebek Polisi - Situs.com"]
     page = ["Beranda", "Musik", "Rumah Penyanyi Digerebek Polisi", "Teks artikel."]
-    assert choose_title(candidates, ["Situs.com"], page) == "Rumah Penyanyi Digerebek Polisi"
-    assert choose_title(["Judul A", "Judul B", "Judul B"], [], []) == "Judul B"
+    assert provisional_title(candidates, ["Situs.com"], page) == "Rumah Penyanyi Digerebek Polisi"
+    assert provisional_title(["Judul A", "Judul B", "Judul B"], [], []) == "Judul B"
 
 
 def test_eval_normalisation_strips_only_a_leading_dateline_and_trailing_editor_code() -> None:

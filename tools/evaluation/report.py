@@ -5,8 +5,9 @@ dateline and trailing editor code, which the importer moves to metadata) and F1 
 body as given (raw); trafilatura's F1 on the same pages' HTML; pages losing more than half the
 body (recall < 0.5); silent losses (our F1 < 0.5 where trafilatura reaches >= 0.9, on a page
 neither refused nor marked for review); title, date
-and language accuracy where the ground truth has them (a refused page has none: wrong);
-refusals. Means are over pages.
+and language accuracy where the ground truth has them (a refused page has none: wrong; a page
+refused for want of a date only is scored on the import with the date supplied, as an editor
+passing `--date` gets it, and its date counts as wrong); refusals. Means are over pages.
 """
 
 from __future__ import annotations
@@ -86,8 +87,8 @@ def kind_report(kind: str, outcomes: list[Outcome]) -> list[str]:
              *table([HEADER, *(row(name, group) for name, group in groups(mine))])]
     reasons = Counter(o.refusal for o in mine if o.refusal)
     listed = ", ".join(f"{why} {count}" for why, count in reasons.most_common()) or "none"
-    lines += ["", f"refused: {listed} (a page refused for want of a date is scored with the "
-              "date supplied)"]
+    lines += ["", f"refused: {listed} (a page refused for want of a date: body, title and "
+              "language scored with the date supplied, its date as wrong)"]
     seconds = sum(o.seconds for o in mine)
     if seconds:
         lines.append(f"importer CPU time: {seconds:.1f} s, {len(mine) / seconds:.1f} pages/s")

@@ -3,7 +3,8 @@
 Every page is imported as a dry run without site profiles, without learned repeats and with
 its own site's single-site rule patterns left out (tools/evaluation/loso.py). A page refused
 for want of a date is imported again with the date supplied, as an editor would with
-`--date`: the refusal is counted, and the body is still scored. Pages run in worker processes
+`--date`: the refusal is counted (and its date as wrong), and its body, title and language
+are scored as that import gives them. Pages run in worker processes
 (`--jobs`), each returning plain numbers.
 """
 
@@ -38,7 +39,8 @@ class Outcome:
     recall: float = 0.0
     raw_precision: float = 0.0  # against the expected body as given (dateline, editor code kept)
     raw_recall: float = 0.0
-    title_ok: bool | None = None  # None: no title in the ground truth (a refusal: False)
+    title_ok: bool | None = None  # None: no title in the ground truth (a refusal: False,
+    # unless for want of a date only: then as found with the date supplied)
     date_ok: bool | None = None  # None: no date in the ground truth (a refusal: False)
     lang_ok: bool | None = None  # None: refused, or the ground truth gives no language
     title: str = ""  # what we found (for --save: expected beside got)
@@ -118,7 +120,8 @@ def _score_article(out: Outcome, page: Page, article: object, date: bool) -> Non
     out.raw_precision, out.raw_recall = overlap(body, page.body)
     out.title, out.lang = article.title, article.lang  # type: ignore[attr-defined]
     if page.title:
-        out.title_ok = same_title(out.title, page.title, page.site)
+        out.title_ok = same_title(out.title, page.title, page.site,
+                                  article.source)  # type: ignore[attr-defined]
     if page.language != "und":
         out.lang_ok = out.lang == page.language
     when = article.date if date else None  # type: ignore[attr-defined]

@@ -62,7 +62,8 @@ def normalise_expected(text: str) -> str:
 
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "“": '"',
                         "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"'})
-_PARTS = re.compile(r"\s+[|\-–—·•:]\s+|\s*_|(?<=\w):\s+")
+_PARTS = re.compile(r"\s+(?:[|\-–—·•:]|::)\s+|\s*_|(?<=\w):\s+")
+_SEPARATORS = " |-–—·•:_"
 _NOT_SITE = {"www", "com", "org", "net", "co", "uk", "au", "ca", "edu", "gov", "html"}
 
 
@@ -70,26 +71,28 @@ def _norm_title(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split()).casefold()
 
 
-def _site_part(part: str, site: str) -> bool:
-    """Whether a part of a title is the site's name (`eHow` for ehow.com, `V8` for v8.dev)."""
+def _site_part(part: str, site: str, outlet: str = "") -> bool:
+    """Whether a part of a title is the site's name (`eHow` for ehow.com, `V8` for v8.dev),
+    or the outlet the importer wrote in `Source:` (`Firefox Nightly News`)."""
     letters = re.sub(r"\W", "", part.casefold())
     labels = [label for label in re.split(r"[.-]", site.casefold())
               if len(label) >= 2 and label not in _NOT_SITE]
-    return bool(letters) and any(label in letters and len(label) >= 0.6 * len(letters)
-                                 for label in labels)
+    name = re.sub(r"\W", "", outlet.casefold())
+    return bool(letters) and (letters == name or any(
+        label in letters and len(label) >= 0.6 * len(letters) for label in labels))
 
 
-def same_title(got: str, want: str, site: str = "") -> bool:
+def same_title(got: str, want: str, site: str = "", outlet: str = "") -> bool:
     """Whether the title found is the expected one (see the module's docstring)."""
     got_n, want_n = _norm_title(got), _norm_title(want)
     if got_n == want_n:
         return True
-    parts = [p for p in _PARTS.split(want_n) if p]
-    if site and len(parts) > 1:
-        if _site_part(parts[-1], site):
-            return _norm_title(want_n[: want_n.rindex(parts[-1])]).rstrip(" |-–—·•:_") == got_n
-        if _site_part(parts[0], site):
-            return want_n[want_n.index(parts[0]) + len(parts[0]):].lstrip(" |-–—·•:_") == got_n
+    parts = [p for p in _PARTS.split(want_n) if p.strip(_SEPARATORS)]
+    if (site or outlet) and len(parts) > 1:
+        if _site_part(parts[-1], site, outlet):
+            return want_n[: want_n.rindex(parts[-1])].rstrip(_SEPARATORS) == got_n
+        if _site_part(parts[0], site, outlet):
+            return want_n[want_n.index(parts[0]) + len(parts[0]):].lstrip(_SEPARATORS) == got_n
     return False
 
 

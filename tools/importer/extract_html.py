@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 
 from tools.errors import InputError
 from tools.importer.article import Article
+from tools.importer.titles import provisional_title
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,6 @@ def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str:
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>")
-_DOMAIN = re.compile(r"(?i)\b[\w-]+\.(?:com|co\.id|id|net|org|co)\b")
 _BLOCK = {"p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table",
           "section", "article", "header", "footer", "nav", "aside", "blockquote", "figure",
           "figcaption", "dd", "dt", "dl", "form", "main", "pre", "hr", "td", "th", "title"}
@@ -68,40 +68,6 @@ BLOB_WORDS = 60
 SPLIT_BUDGET = 200_000
 _SECOND_LEVEL = {"co", "or", "ac", "go", "net", "web", "my", "sch", "com", "org", "gov"}
 _SKIP = {"script", "style", "noscript", "template", "iframe", "svg", "head", "select", "option"}
-
-
-def clean_title(title: str, site_names: list[str]) -> str:
-    """Drop ' - Site', ' | Site' or 'Site: ' parts that name the site or a domain."""
-    title = " ".join(title.split())
-    parts = re.split(r"\s+[|–—-]\s+|(?<=\w):\s+", title)
-    names = [n.lower() for n in site_names if n]
-
-    def is_site(part: str) -> bool:
-        low = part.lower()
-        return len(part) <= 40 and (any(n in low for n in names) or bool(_DOMAIN.search(part)))
-
-    keep = [p for p in parts if not is_site(p)]
-    if keep and len(keep) < len(parts):
-        start = title.index(keep[0])
-        end = title.rindex(keep[-1]) + len(keep[-1])
-        title = title[start:end]
-    return title
-
-
-def choose_title(candidates: list[str], site_names: list[str], page_lines: list[str]) -> str:
-    """The headline among the page's title candidates (og:title, twitter:title, JSON-LD
-    headline, <title>, ...), each without its site name: one shown as a whole line on the page
-    wins, then the one most candidates agree on, then the first."""
-    cleaned = [clean_title(c, site_names) for c in candidates if c and c.strip()]
-    if not cleaned:
-        return ""
-    shown = {" ".join(line.split()).casefold() for line in page_lines}
-
-    def rank(pos: int) -> tuple[bool, int, int]:
-        title = cleaned[pos].casefold()
-        return title in shown, sum(c.casefold() == title for c in cleaned), -pos
-
-    return cleaned[max(range(len(cleaned)), key=rank)]
 
 
 def _title_element(tree: Any) -> str:
@@ -303,7 +269,7 @@ def choose_known(article: Article, meta: dict[str, str], title_element: str,
     """The page's title, date, URL and outlet as the pipeline uses them (article.known)."""
     known = article.known
     names = [_first(meta, SOURCE_KEYS), found.get("sitename") or ""]
-    html_title = choose_title([meta.get(k, "") for k in TITLE_KEYS]
+    html_title = provisional_title([meta.get(k, "") for k in TITLE_KEYS]
                               + [title_element, found.get("title") or ""],
                               names, article.page_lines)
     if html_title:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from tools.errors import DateError
-from tools.importer import dates, decide, frontmatter, language, tagging, titles
+from tools.importer import dates, decide, frontmatter, headline, language, tagging, titles
 from tools.importer.article import Article
 from tools.importer.datetext import archive_languages, parse_stated
 from tools.importer.metadata_data import metadata_data
@@ -117,8 +117,12 @@ def decide_language(article: Article) -> None:
 
 
 def decide_title(article: Article, shown: Sequence[str]) -> None:
+    if article.kind == "text" and not article.known.get("title"):
+        headline.retitle_dump(article)
     title, weak = titles.choose_title(article, decide.of(article, "title"), shown,
                                       site_names(article), article.title, _anchored(article))
+    if weak and article.kind == "html":
+        title, weak = headline.page_headline(article, title)
     if title:
         article.title = title
     if weak:

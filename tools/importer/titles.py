@@ -20,12 +20,19 @@ from tools.importer.signals import Evidence
 TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
                "<h1>", "<meta twitter:title>", "<meta headline>", "<title>", "body")
 SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ⋆", " » ", " « ")
-_SPLIT = re.compile(r"\s+(?:[|–—\-•·»«]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
+_SPLIT = re.compile(r"\s+(?:[|–—\-•·»«:]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
 _DOMAIN = re.compile(r"(?i)^\W*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\W*$")
 _WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 NEAR_LINES = 30  # a headline stands at most this many nonblank lines above the text
 LEAD_WORDS = 8  # the text's first line: one of its first paragraphs this long
 SITE_SHARE = 0.6  # a title part is the site's name when the name is most of it
+
+
+def word_count(text: str) -> int:
+    """Words, two Chinese or Japanese characters counting as one (those scripts set no
+    spaces between words)."""
+    return len(text.split()) + len(_CJK.findall(text)) // 2
 
 
 def _key(text: str) -> str:
@@ -65,6 +72,24 @@ def strip_site(title: str, names: Sequence[str]) -> str:
     return title[start:end]
 
 
+def provisional_title(candidates: Sequence[str], site_names: Sequence[str],
+                      page_lines: Sequence[str]) -> str:
+    """A saved page's title before its text is found (the text finder's hint; `choose_title`
+    decides later): among og:title, twitter:title, JSON-LD headline, <title>..., each without
+    its site's name, one the page shows as a whole line, then the one most agree on, then
+    the first."""
+    cleaned = [strip_site(c, site_names) for c in candidates if c and c.strip()]
+    if not cleaned:
+        return ""
+    shown = {_key(line) for line in page_lines}
+
+    def rank(pos: int) -> tuple[bool, int, int]:
+        title = _key(cleaned[pos])
+        return title in shown, sum(_key(c) == title for c in cleaned), -pos
+
+    return cleaned[max(range(len(cleaned)), key=rank)]
+
+
 def segments(title: str) -> list[str]:
     """The parts of a title between separators (two words or more), for matching against the
     lines a page displays."""
@@ -78,7 +103,7 @@ def body_start(lines: Sequence[str], paragraphs: Sequence[str],
     no title candidate, matched by its opening words)."""
     skip = {_key(t) for t in titles}
     keys = [_key(p)[:60] for p in paragraphs[:4]
-            if len(p.split()) >= LEAD_WORDS and _key(p) not in skip][:2]
+            if word_count(p) >= LEAD_WORDS and _key(p) not in skip][:2]
     for index, line in enumerate(lines):
         line_key = _key(line)
         if len(line_key) >= 20 and any(k and (line_key.startswith(k) or k.startswith(line_key))
@@ -103,8 +128,9 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
     signals = [Evidence("title", strip_site(html.unescape(e.value), site_names), e.origin)
                for e in evidence]
     names = {n.casefold() for n in site_names}
-    signals = [e for e in signals if e.value and e.value.casefold() not in names] \
-        or [e for e in signals if e.value]  # the outlet's own name is a title only if alone
+    signals = [e for e in signals if e.value and e.value.casefold() not in names
+               and not _DOMAIN.match(e.value)] \
+        or [e for e in signals if e.value]  # the outlet's name or domain: a title only if alone
     if body_title:
         signals.append(Evidence("title", strip_site(body_title, site_names),
                                 "body: headline-like line"))

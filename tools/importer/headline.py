@@ -1,0 +1,176 @@
+"""The headline line of a page read as text (a whole-page dump, or a saved page's lines).
+
+A dump has no `<title>` or `<h1>`: the headline is one of its lines above the text, among
+menus, section labels, breadcrumbs, captions and sign-up boxes. Each short line there is
+weighed on evidence that does not depend on the language or the site:
+
+- its words recur in the article's text (a menu item or a widget's label does not);
+- a date or byline line follows it (`By Jane Doe`, `March 12, 2026`), or a date precedes it;
+- the page shows it twice close together, or a breadcrumb ends with it (`Home » Headline`);
+- it stands close to where the text starts (a teaser list or a sidebar stands farther), and
+  above it rather than in it (a subhead);
+- against: a numbered list item (`3. Foo`), a breadcrumb or path itself (`A › B › C`), a
+  line opening with a lowercase letter (in scripts with letter case), the page's first line
+  (most often the site's name or a skip link).
+
+The body finder's own guess (tools/importer/body.py) is one candidate with a bonus, so a
+page it reads well keeps its headline. Weights were set on the development pages
+(docs/importer.md, Evaluation): every site there is a different one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from tools.importer.article import Article
+from tools.importer.datetext import parse_stated
+from tools.importer.metadata_data import metadata_data
+from tools.importer.titles import body_start, word_count
+
+WINDOW = 150  # nonblank lines above the text searched for the headline
+DISTANCE_SCALE = 100  # the distance penalty grows over this many lines, then stays
+MIN_WORDS, MAX_WORDS = 2, 30
+BODY_PARAGRAPHS = 40  # the text's words a headline's words are looked for in
+LEAD_CHECK = 3  # first paragraphs checked for the headline line
+FIRM_SCORE = 6.0  # a saved page's displayed line wins over title signals not displayed
+META_WORDS, BYLINE_WORDS = 20, 12  # a date line, a byline: short lines
+AFTER = 15  # nonblank lines into the text searched too (the body finder may start above it)
+WEIGHTS = {"recurs": 8.0, "meta after": 3.0, "date before": 2.0, "echoed": 2.5,
+           "body finder": 2.0, "numbered": -3.0, "distance": -6.0, "into the text": -3.0,
+           "first line": -2.0, "lowercase": -3.0, "path": -4.0}
+_WORD = re.compile(r"\w+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NUMBERED = re.compile(r"^\d+[.)]\s*\S")
+_PATH = re.compile(r"[›»>/|]")
+_CLOSED = (".", "。", "։")
+
+
+def _key(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def content_words(text: str) -> set[str]:
+    """The text's longer words; in Chinese or Japanese, which set no spaces, its pairs of
+    characters."""
+    words = set()
+    for word in _WORD.findall(text.casefold()):
+        if _CJK.search(word):
+            words.update(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
+        elif len(word) > 3 or not word.isascii():
+            words.add(word)
+    return words
+
+
+def body_words(paragraphs: Sequence[str]) -> set[str]:
+    return set().union(*(content_words(p) for p in paragraphs[:BODY_PARAGRAPHS]))
+
+
+@lru_cache(maxsize=1)
+def _byline() -> re.Pattern[str]:
+    words = sorted(metadata_data().get("byline_words", []), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?i)^\W{{0,3}}(?:{alternatives})(?!\w)")
+
+
+def is_meta_line(line: str) -> bool:
+    """A short line stating a date, or a byline (`By ...`, `Oleh ...`)."""
+    if word_count(line) <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
+        return True
+    return word_count(line) <= BYLINE_WORDS and bool(_byline().match(line))
+
+
+def _lowercase_start(line: str) -> bool:
+    first = line.lstrip("\"'‘“«„¿¡([")[:1]
+    return first.isalpha() and first.lower() != first.upper() and not first.isupper()
+
+
+def headline_score(lines: Sequence[str], pos: int, start: int, body: set[str],
+                   guess: str) -> float | None:
+    """How much the line at `pos` (of the nonblank `lines`; the text starts at `start`)
+    reads as the article's headline; None when it cannot be one."""
+    line = lines[pos]
+    words = word_count(line)
+    if not MIN_WORDS <= words <= MAX_WORDS or line.rstrip("\"”’')").endswith(_CLOSED) \
+            or is_meta_line(line):
+        return None
+    key, own = _key(line), content_words(line)
+    near = [*lines[max(0, pos - 3):pos], *lines[pos + 1:pos + 4]]
+    echoed = any(_key(other) == key for other in near) or any(
+        _key(other).endswith(key) and len(other) > len(line) + 2
+        for other in lines[max(0, pos - 6):pos + 3])
+    facts = {"recurs": len(own & body) / max(len(own), 3),
+             "meta after": any(is_meta_line(other) for other in lines[pos + 1:pos + 5]),
+             "date before": pos > 0 and is_meta_line(lines[pos - 1]),
+             "echoed": echoed, "body finder": key == _key(guess),
+             "numbered": bool(_NUMBERED.match(line)),
+             "distance": min(abs(start - pos), DISTANCE_SCALE) / DISTANCE_SCALE,
+             "into the text": pos >= start, "first line": pos == 0,
+             "lowercase": _lowercase_start(line), "path": bool(_PATH.search(line))}
+    return sum(WEIGHTS[name] * float(value) for name, value in facts.items())
+
+
+def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
+                  guess: str = "", after: int = AFTER) -> int | None:
+    """The index (in the nonblank `lines`) of the best headline around the start of the
+    text (`start`, and `after` lines into it); the body finder's `guess` competes wherever
+    it stands."""
+    body = body_words(paragraphs)
+    candidates = list(range(max(0, start - WINDOW), min(len(lines), start + after)))
+    guess_key = _key(guess)
+    candidates += [p for p, line in enumerate(lines) if guess_key and _key(line) == guess_key
+                   and p not in candidates][:1]
+    scored = [(score, pos) for pos in candidates
+              if (score := headline_score(lines, pos, start, body, guess)) is not None]
+    if not scored:
+        return None
+    return max(scored, key=lambda item: (item[0], -abs(start - item[1])))[1]
+
+
+
+def retitle_dump(article: Article) -> None:
+    """A dump's headline (article.title, article.title_index): the best line around the
+    start of its text, which may be another than the body finder's guess; a headline line
+    the body kept as its first paragraph leaves the body."""
+    from tools.importer.decide import note
+
+    lines, guess_index = article.lines, article.title_index
+    nonblank = [i for i, line in enumerate(lines) if line.strip()]
+    shown = [lines[i] for i in nonblank]
+    start = body_start(shown, article.paragraphs)
+    guess = lines[guess_index] if guess_index is not None else ""
+    pos = find_headline(shown, start, article.paragraphs, guess) if start is not None else None
+    if pos is None or nonblank[pos] == guess_index:
+        return
+    title = " ".join(shown[pos].split())
+    note(article, f"headline: line {nonblank[pos] + 1} {title!r} rather than the body "
+         f"finder's {article.title!r}")
+    article.title_index, article.title = nonblank[pos], title
+    for index, paragraph in enumerate(article.paragraphs[:LEAD_CHECK]):
+        if _key(paragraph) == _key(title):
+            article.remove(article.paragraphs.pop(index), "title")
+            break
+
+
+def page_headline(article: Article, title: str) -> tuple[str, bool]:
+    """A saved page whose weak title the page does not display (an old page's `<title>`
+    naming the section or the site): the headline line the page displays above its text
+    instead, when its evidence is firm; else `title`, weak."""
+    from tools.importer.decide import note
+
+    lines = [line for line in article.page_lines if line.strip()]
+    if any(_key(line) == _key(title) for line in lines):
+        return title, True  # the page displays it: weak, but its own
+    start = body_start(lines, article.paragraphs)
+    pos = find_headline(lines, start, article.paragraphs, title, after=0) \
+        if start is not None else None  # trafilatura's text: the page's text starts there
+    if pos is None or _key(lines[pos]) == _key(title):
+        return title, True
+    score = headline_score(lines, pos, start or 0, body_words(article.paragraphs), title)
+    if (score or 0.0) < FIRM_SCORE:
+        return title, True
+    note(article, f"title from the headline line displayed above the text: {lines[pos]!r} "
+         "(the page's title signals are not displayed there)")
+    return " ".join(lines[pos].split()), False
