@@ -31,6 +31,9 @@ _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*
 _SEPARATORS = re.compile(r"[·|•»]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
+# A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
+# its date is the post's, not a page timestamp between teasers.
+_ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
@@ -53,7 +56,7 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
     if (rule is not None and rule.action != "strip") or facts.learned[index]:
         return -2.0
     if facts.dated[index]:
-        return -5.0
+        return -1.0 if _ATTRIBUTION.match(line) else -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
     if _MARKUP.search(line):
@@ -240,11 +243,12 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
 def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     """Timestamp lines: a full date with a time of day, or next to a headline-like line.
     Teaser lists date every item; an article has no such line between its paragraphs. A bare
-    time (live reports) or a date heading between paragraphs (a chronology) is no barrier."""
+    time (live reports), a date heading between paragraphs (a chronology) or the dated
+    attribution of an embedded post is no barrier."""
     out = [False] * len(nonblank)
     for pos, index in enumerate(nonblank):
         if not facts.dated[index] or facts.rule[index] is not None \
-                or facts.date_of(index) is None:
+                or _ATTRIBUTION.match(facts.lines[index]) or facts.date_of(index) is None:
             continue
         near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
         out[pos] = bool(_CLOCK.search(facts.lines[index])) or any(
