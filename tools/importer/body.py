@@ -69,6 +69,8 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -1.0  # a subhead, a label, a table cell, a bare link
     if facts.stop[index] >= LIST_STOP and not title_case(line):
         return -1.0  # worded like prose: a list item or a subhead of the article
+    if line.endswith(FULL_STOP):
+        return -1.0  # a short sentence (a list item), never a headline
     return -3.0
 
 
