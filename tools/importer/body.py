@@ -34,6 +34,10 @@ _DIGIT = re.compile(r"\d")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
 _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
+# Scripts written without spaces: each character counts as a word (as the evaluation counts
+# tokens), but a sentence needs about two characters a word.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+UNSPACED_PER_WORD = 2
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
@@ -61,7 +65,7 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -float(words)
     if _MARKUP.search(line):
         return -3.0  # markup or code that leaked into the page text
-    if looks_like_sentence(line, words):
+    if looks_like_sentence(line, sentence_words(line, words)):
         return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
     if words >= 3 and facts.shown[facts.keys[index]] >= 2:
         return -3.0  # a headline the page shows again: a teaser or a playlist item
@@ -72,6 +76,13 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
     if line.endswith(FULL_STOP):
         return -1.0  # a short sentence (a list item), never a headline
     return -3.0
+
+
+def sentence_words(line: str, words: int) -> int:
+    """Words as sentence-likeness counts them: in Chinese or Japanese about two characters make
+    a word, so a headline of twenty characters does not read as a paragraph."""
+    unspaced = len(_UNSPACED.findall(line))
+    return words - unspaced + unspaced // UNSPACED_PER_WORD if unspaced else words
 
 
 def title_case(line: str) -> bool:
