@@ -31,6 +31,7 @@ _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*
 _SEPARATORS = re.compile(r"[·|•»]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
+_CODE = re.compile(r"[{};]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s|\w\([^()]*\)$")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
 _ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
@@ -67,6 +68,8 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -3.0  # markup or code that leaked into the page text
     if looks_like_sentence(line, sentence_words(line, words)):
         return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
+    if listing(line):
+        return -1.0  # a row of figures or a line of code: the article's table or listing
     if words >= 3 and facts.shown[facts.keys[index]] >= 2:
         return -3.0  # a headline the page shows again: a teaser or a playlist item
     if words <= 3 or (words <= 5 and _DIGIT.search(line)):
@@ -76,6 +79,15 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
     if line.endswith(FULL_STOP):
         return -1.0  # a short sentence (a list item), never a headline
     return -3.0
+
+
+def listing(line: str) -> bool:
+    """A table row (a third or more of its tokens figures, two at least) or a line of code (it
+    ends a statement or block, opens a comment, or assigns or compares): shapes menus and
+    teasers never take."""
+    tokens = line.split()
+    figures = sum(bool(_DIGIT.search(token)) for token in tokens)
+    return figures >= 2 and figures * 3 >= len(tokens) or bool(_CODE.search(line))
 
 
 def sentence_words(line: str, words: int) -> int:
