@@ -15,6 +15,7 @@ review) rather than a refusal.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import compress
@@ -31,6 +32,9 @@ _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*
 _SEPARATORS = re.compile(r"[·|•»]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
+# `Location: Bielefeld, Germany`: a labelled detail of a listed item (the label a word or two).
+_FIELD = re.compile(r"^([^\W\d_][\w'’-]*(?: [\w'’-]+)?):\s+\S")
+DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry it
 _CODE = re.compile(r"[{};]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s|\w\([^()]*\)$")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
@@ -54,7 +58,23 @@ class BodySpan:
     end: int
 
 
-def _score(facts: LineFacts, index: int, words: int) -> float:
+def detail_labels(facts: LineFacts, nonblank: Sequence[int]) -> frozenset[str]:
+    """Labels of `Label: value` lines that a listicle repeats for each item (`Date:`,
+    `Location:`, `Pricing:`): two or more labels each on DETAIL_REPEATS lines or more. One
+    repeated label alone is more often a topic prefix of teasers (`Pakistan: ...`)."""
+    found = Counter(match.group(1).casefold() for i in nonblank
+                    if (match := _FIELD.match(facts.lines[i])))
+    labels = frozenset(label for label, count in found.items() if count >= DETAIL_REPEATS)
+    return labels if len(labels) >= 2 else frozenset()
+
+
+def _detail(line: str, labels: frozenset[str]) -> bool:
+    match = _FIELD.match(line) if labels else None
+    return bool(match) and match.group(1).casefold() in labels
+
+
+def _score(facts: LineFacts, index: int, words: int,
+           labels: frozenset[str] = frozenset()) -> float:
     """Positive for prose, negative for navigation, headlines and widgets; -1 for a short line
     with no evidence either way (a subhead, a table cell, a bare link)."""
     rule, line = facts.rule[index], facts.lines[index]
@@ -68,8 +88,8 @@ def _score(facts: LineFacts, index: int, words: int) -> float:
         return -3.0  # markup or code that leaked into the page text
     if looks_like_sentence(line, sentence_words(line, words)):
         return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
-    if listing(line):
-        return -1.0  # a row of figures or a line of code: the article's table or listing
+    if listing(line) or _detail(line, labels):
+        return -1.0  # a table row, a line of code, a `Label: value` line: the article's listing
     if words >= 3 and facts.shown[facts.keys[index]] >= 2:
         return -3.0  # a headline the page shows again: a teaser or a playlist item
     if words <= 3 or (words <= 5 and _DIGIT.search(line)):
@@ -211,7 +231,8 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
 def line_scores(facts: LineFacts, nonblank: Sequence[int]) -> list[float]:
     """`_score` of each nonblank line; headlines under a read-also heading (a `drop-block`
     rule) count as junk."""
-    base = [_score(facts, i, facts.words[i]) for i in nonblank]
+    labels = detail_labels(facts, nonblank)
+    base = [_score(facts, i, facts.words[i], labels) for i in nonblank]
     in_list = False
     for pos, index in enumerate(nonblank):
         rule = facts.rule[index]
@@ -268,15 +289,18 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
 def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     """Timestamp lines: a full date with a time of day, or next to a headline-like line.
     Teaser lists date every item; an article has no such line between its paragraphs. A bare
-    time (live reports), a date heading between paragraphs (a chronology) or the dated
-    attribution of an embedded post is no barrier."""
+    time (live reports), a date heading between paragraphs (a chronology), a listed item's
+    `Date: ...` detail (see `detail_labels`) or the dated attribution of an embedded post is
+    no barrier."""
     out = [False] * len(nonblank)
+    labels = detail_labels(facts, nonblank)
     for pos, index in enumerate(nonblank):
         if not facts.dated[index] or facts.rule[index] is not None \
                 or _ATTRIBUTION.match(facts.lines[index]) or facts.date_of(index) is None:
             continue
+        line = facts.lines[index]
         near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
-        out[pos] = bool(_CLOCK.search(facts.lines[index])) or any(
+        out[pos] = bool(_CLOCK.search(line)) or not _detail(line, labels) and any(
             not looks_like_sentence(facts.lines[i], facts.words[i]) for i in near)
     return out
 
