@@ -20,7 +20,9 @@ from tools.importer.clean import looks_like_headline, looks_like_sentence
 from tools.importer.dumpblocks import FULL_STOP
 from tools.importer.linefacts import LineFacts
 
-_SEPARATORS = re.compile(r"[·|•»]")
+# Separators of a menu or link bar written on one line (`A ▪ B ▪ C`): bullets, bars, the
+# Geometric Shapes block.
+_SEPARATORS = re.compile(r"[·|•»‣⁃∙\u25a0-\u25ff★☆♦]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
 # `Location: Bielefeld, Germany`: a labelled detail of a listed item (the label a word or two).
