@@ -61,6 +61,7 @@ def test_a_code_listing_and_a_table_of_figures_do_not_end_the_article(tmp_path: 
     assert article.paragraphs[-1].startswith("The search query is called far less often")
     assert "select pg_stat_statements_reset();" in article.paragraphs
     assert "search products by name 2,560 44,870 17.5" in article.paragraphs
+    assert "2020-08-01 18:00:00+00 │ 24" in article.paragraphs  # a dated row, no page stamp
     assert "Comments are closed." not in article.paragraphs
 
 

@@ -22,7 +22,7 @@ from itertools import compress
 from tools.importer.clean import SENTENCE_END, looks_like_sentence
 from tools.importer.dumpblocks import FULL_STOP, closed_block, shape, split_at_gaps
 from tools.importer.linefacts import LineFacts
-from tools.importer.linescore import ATTRIBUTION, detail_labels, is_detail, line_scores
+from tools.importer.linescore import ATTRIBUTION, BOX, detail_labels, is_detail, line_scores
 from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
@@ -181,7 +181,8 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     labels = detail_labels(facts, nonblank)
     for pos, index in enumerate(nonblank):
         if not facts.dated[index] or facts.rule[index] is not None \
-                or ATTRIBUTION.match(facts.lines[index]) or facts.date_of(index) is None:
+                or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \
+                or facts.date_of(index) is None:
             continue
         line = facts.lines[index]
         near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]

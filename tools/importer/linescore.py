@@ -28,7 +28,9 @@ _DIGIT = re.compile(r"\d")
 # `Location: Bielefeld, Germany`: a labelled detail of a listed item (the label a word or two).
 _FIELD = re.compile(r"^([^\W\d_][\w'’-]*(?: [\w'’-]+)?):\s+\S")
 DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry it
-_CODE = re.compile(r"[{};]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s|\w\([^()]*\)$")
+_CODE = re.compile(r"[{};(\[]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s|\w\([^()]*\)$")
+# Box-drawing characters rule the cells of a text table (`2 │ f`, `───┼───`).
+BOX = re.compile(r"[\u2500-\u257f]")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
 ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
@@ -62,6 +64,8 @@ def line_score(facts: LineFacts, index: int, words: int,
     rule, line = facts.rule[index], facts.lines[index]
     if (rule is not None and rule.action != "strip") or facts.learned[index]:
         return -2.0
+    if BOX.search(line):
+        return -1.0  # a row of a text table, dated or not
     if facts.dated[index]:
         return -1.0 if ATTRIBUTION.match(line) else -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
