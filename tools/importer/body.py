@@ -15,12 +15,19 @@ review) rather than a refusal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
 from tools.importer.clean import SENTENCE_END, looks_like_sentence
-from tools.importer.dumpblocks import FULL_STOP, closed_block, shape, split_at_gaps
+from tools.importer.dumpblocks import (
+    FULL_STOP,
+    LATER_BLOCK,
+    closed_block,
+    closes,
+    shape,
+    split_at_gaps,
+)
 from tools.importer.linefacts import LineFacts
 from tools.importer.linescore import ATTRIBUTION, BOX, detail_labels, is_detail, line_scores
 from tools.importer.rules import Rule
@@ -156,6 +163,7 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
         return prose >= 2 and prose >= 2 * heads
 
     start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
+    start, end = _before_closing(facts, nonblank, dated, base, (start, end), joins)
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:
         caption = [i for i in nonblank if facts.rule[i] is not None and facts.rule[i].gallery]
@@ -169,6 +177,25 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
             if gallery > 2 * strength and photos >= 2:
                 return g_start, g_end
     return start, end
+
+
+def _before_closing(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
+                    base: Sequence[float], chosen: tuple[int, int],
+                    joins: Callable[[int, int], bool]) -> tuple[int, int]:
+    """As inside one run (`closed_block`), a run after a closing line (a comment count, a
+    share bar) beats an article-shaped run before it only when LATER_BLOCK times stronger:
+    reader comments, each split off by its time stamp, do not replace the article."""
+    start, end = chosen
+    close = next((p for p in range(start - 1, -1, -1) if closes(facts.rule[nonblank[p]])), None)
+    if close is None:
+        return chosen
+    a, b = split_at_gaps(base, *best_segment(base[:close], dated[:close]), joins=joins)
+    b = min(b, close)
+    prose, heads = shape(base, facts, nonblank, range(a, b))
+    earlier = sum(max(s, 0.0) for s in base[a:b])
+    later = sum(max(s, 0.0) for s in base[start:end])
+    shaped = prose >= 3 and prose >= 2 * heads
+    return (a, b) if shaped and earlier * LATER_BLOCK >= later else chosen
 
 
 def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
