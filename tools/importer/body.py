@@ -29,7 +29,14 @@ from tools.importer.dumpblocks import (
     split_at_gaps,
 )
 from tools.importer.linefacts import LineFacts
-from tools.importer.linescore import ATTRIBUTION, BOX, detail_labels, is_detail, line_scores
+from tools.importer.linescore import (
+    ATTRIBUTION,
+    BOX,
+    detail_labels,
+    is_detail,
+    line_scores,
+    relative_stamp,
+)
 from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
@@ -207,6 +214,9 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     out = [False] * len(nonblank)
     labels = detail_labels(facts, nonblank)
     for pos, index in enumerate(nonblank):
+        if facts.rule[index] is None and relative_stamp(facts.lines[index], facts.words[index]):
+            out[pos] = True  # `před 3 minutami`: a feed item's stamp
+            continue
         if not facts.dated[index] or facts.rule[index] is not None \
                 or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \
                 or facts.date_of(index) is None:

@@ -15,10 +15,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from datetime import timedelta
+from functools import cache
 
 from tools.importer.clean import looks_like_headline, looks_like_sentence
 from tools.importer.dumpblocks import FULL_STOP
 from tools.importer.linefacts import LineFacts
+from tools.importer.stopwords import STOPLISTS
 
 # Separators of a menu or link bar written on one line (`A ▪ B ▪ C`): bullets, bars, the
 # Geometric Shapes block.
@@ -38,6 +41,7 @@ ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # tokens), but a sentence needs about two characters a word.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 UNSPACED_PER_WORD = 2
+STAMP_WORDS = 6  # a relative time stamp line (`Updated 2 hours ago`) is at most this long
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 
@@ -57,6 +61,28 @@ def is_detail(line: str, labels: frozenset[str]) -> bool:
     return bool(match) and match.group(1).casefold() in labels
 
 
+@cache
+def _relative_stamp() -> re.Pattern[str]:
+    """`2 hours ago`, `před 2 hodinami`, `2 часа назад`, `2 jam yang lalu`, `2 saat önce`...:
+    CLDR's relative-time phrases (Babel's `format_timedelta`) in the languages the stop-word
+    lists cover and in Chinese and Japanese, the count of every plural form a digit run."""
+    from babel.dates import format_timedelta  # lazy: only text dumps need it
+
+    phrases = {format_timedelta(timedelta(**{unit: -count}), add_direction=True, locale=code)
+               for code in [*STOPLISTS, "zh", "ja"]
+               for unit in ("minutes", "hours", "days") for count in (1, 2, 5, 21)}
+    parts = sorted({re.sub(r"\d+", r"\\d+", re.escape(p)) for p in phrases}, key=len,
+                   reverse=True)
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+def relative_stamp(line: str, words: int) -> bool:
+    """A short line dating a teaser or a feed item relative to now (`před 3 minutami`): a page
+    time stamp, as an article does not stand between such lines. A sentence is none."""
+    return words <= STAMP_WORDS and not line.endswith(FULL_STOP) \
+        and bool(_relative_stamp().search(line))
+
+
 def line_score(facts: LineFacts, index: int, words: int,
            labels: frozenset[str] = frozenset()) -> float:
     """Positive for prose, negative for navigation, headlines and widgets; -1 for a short line
@@ -66,7 +92,7 @@ def line_score(facts: LineFacts, index: int, words: int,
         return -2.0
     if BOX.search(line):
         return -1.0  # a row of a text table, dated or not
-    if facts.dated[index]:
+    if facts.dated[index] or relative_stamp(line, words):
         return -1.0 if ATTRIBUTION.match(line) else -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
