@@ -88,3 +88,18 @@ def test_a_menu_written_on_one_line_with_bullets_is_not_article_text(tmp_path: P
     article, lines = import_file(tmp_path, "menu_bar_with_bullets.txt")
     prose = [line for line in lines if len(line.split()) > 15 and "▪" not in line]
     assert article.paragraphs == prose
+
+
+def test_a_live_feed_dated_minutes_ago_after_the_article_is_not_taken_for_it(
+        tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "feed_with_relative_stamps.txt")
+    prose = [line for line in lines if len(line.split()) > 15]
+    assert article.title == "Ministři se dohodli, že se příští týden sejdou znovu"
+    assert article.paragraphs == prose[:3]
+
+
+def test_reader_comments_split_by_their_time_stamps_do_not_replace_the_article(
+        tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "comments_after_article.txt")
+    prose = [line for line in lines if len(line.split()) > 15]
+    assert article.paragraphs == prose[:4]
