@@ -28,6 +28,7 @@ from tools.importer.stopwords import STOPLISTS
 _SEPARATORS = re.compile(r"[·|•»‣⁃∙\u25a0-\u25ff★☆♦]")
 _MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
 _DIGIT = re.compile(r"\d")
+_COUNT = re.compile(r"\d+")
 # `Location: Bielefeld, Germany`: a labelled detail of a listed item (the label a word or two).
 _FIELD = re.compile(r"^([^\W\d_][\w'’-]*(?: [\w'’-]+)?):\s+\S")
 DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry it
@@ -62,25 +63,40 @@ def is_detail(line: str, labels: frozenset[str]) -> bool:
 
 
 @cache
-def _relative_stamp() -> re.Pattern[str]:
+def _relative_phrases() -> tuple[dict[str, frozenset[str]], tuple[int, ...]]:
     """`2 hours ago`, `před 2 hodinami`, `2 часа назад`, `2 jam yang lalu`, `2 saat önce`...:
     CLDR's relative-time phrases (Babel's `format_timedelta`) in the languages the stop-word
-    lists cover and in Chinese and Japanese, the count of every plural form a digit run."""
+    lists cover and in Chinese and Japanese, for every plural form of the count: the text after
+    the count (casefolded) -> the texts before it; and the lengths of the texts after it."""
     from babel.dates import format_timedelta  # lazy: only text dumps need it
 
-    phrases = {format_timedelta(timedelta(**{unit: -count}), add_direction=True, locale=code)
-               for code in [*STOPLISTS, "zh", "ja"]
-               for unit in ("minutes", "hours", "days") for count in (1, 2, 5, 21)}
-    parts = sorted({re.sub(r"\d+", r"\\d+", re.escape(p)) for p in phrases}, key=len,
-                   reverse=True)
-    return re.compile("|".join(parts), re.IGNORECASE)
+    phrases: dict[str, set[str]] = {}
+    for code in [*STOPLISTS, "zh", "ja"]:
+        for unit in ("minutes", "hours", "days"):
+            for count in (1, 2, 5, 21):
+                text = format_timedelta(timedelta(**{unit: -count}), add_direction=True,
+                                        locale=code).casefold()
+                if found := _COUNT.search(text):  # a count spelt out (Arabic duals): left out
+                    phrases.setdefault(text[found.end():], set()).add(text[:found.start()])
+    return ({after: frozenset(befores) for after, befores in phrases.items()},
+            tuple(sorted({len(after) for after in phrases})))
 
 
 def relative_stamp(line: str, words: int) -> bool:
     """A short line dating a teaser or a feed item relative to now (`před 3 minutami`): a page
-    time stamp, as an article does not stand between such lines. A sentence is none."""
-    return words <= STAMP_WORDS and not line.endswith(FULL_STOP) \
-        and bool(_relative_stamp().search(line))
+    time stamp, as an article does not stand between such lines. A sentence is none. Looked
+    up at each number of the line (one dictionary look-up per phrase length)."""
+    if words > STAMP_WORDS or line.endswith(FULL_STOP) or not _DIGIT.search(line):
+        return False
+    text = line.casefold()
+    phrases, sizes = _relative_phrases()
+    for match in _COUNT.finditer(text):
+        head, tail = text[:match.start()], text[match.end():]
+        for size in sizes:
+            befores = phrases.get(tail[:size])
+            if befores is not None and any(head.endswith(before) for before in befores):
+                return True
+    return False
 
 
 def line_score(facts: LineFacts, index: int, words: int,
