@@ -1,6 +1,6 @@
 """Find the article inside a whole-page text dump (menus, headline lists, footers around it).
 
-Each line is scored on its own evidence (importer/linefacts.py): sentence-like lines whose words
+Each line is scored on its own evidence (importer/linescore.py): sentence-like lines whose words
 are the page language's stop words as prose is count for their word count; lines a rule, the
 batch or the page itself marks as junk (repeated headlines, playlists, menus, captions, dates)
 count against; short lines that are neither (subheads, table cells, bare links, list items
@@ -15,24 +15,34 @@ review) rather than a refusal.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress
 
-from tools.importer.clean import SENTENCE_END, looks_like_headline, looks_like_sentence
-from tools.importer.dumpblocks import FULL_STOP, closed_block, shape, split_at_gaps
+from tools.importer.clean import SENTENCE_END, looks_like_sentence
+from tools.importer.dumpblocks import (
+    FULL_STOP,
+    LATER_BLOCK,
+    closed_block,
+    closes,
+    shape,
+    split_at_gaps,
+)
 from tools.importer.linefacts import LineFacts
+from tools.importer.linescore import (
+    ATTRIBUTION,
+    BOX,
+    detail_labels,
+    is_detail,
+    line_scores,
+    relative_stamp,
+)
 from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
 _CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
-_SEPARATORS = re.compile(r"[·|•»]")
-_MARKUP = re.compile(r"^</?[a-zA-Z][^>]*>|<[^>]*>$|^\{.*\}$")
-_DIGIT = re.compile(r"\d")
-LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
-PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -44,36 +54,6 @@ class BodySpan:
     title_index: int | None
     start: int
     end: int
-
-
-def _score(facts: LineFacts, index: int, words: int) -> float:
-    """Positive for prose, negative for navigation, headlines and widgets; -1 for a short line
-    with no evidence either way (a subhead, a table cell, a bare link)."""
-    rule, line = facts.rule[index], facts.lines[index]
-    if (rule is not None and rule.action != "strip") or facts.learned[index]:
-        return -2.0
-    if facts.dated[index]:
-        return -5.0
-    if len(_SEPARATORS.findall(line)) >= 3:
-        return -float(words)
-    if _MARKUP.search(line):
-        return -3.0  # markup or code that leaked into the page text
-    if looks_like_sentence(line, words):
-        return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
-    if words >= 3 and facts.shown[facts.keys[index]] >= 2:
-        return -3.0  # a headline the page shows again: a teaser or a playlist item
-    if words <= 3 or (words <= 5 and _DIGIT.search(line)):
-        return -1.0  # a subhead, a label, a table cell, a bare link
-    if facts.stop[index] >= LIST_STOP and not title_case(line):
-        return -1.0  # worded like prose: a list item or a subhead of the article
-    return -3.0
-
-
-def title_case(line: str) -> bool:
-    """Most longer words capitalised, as headlines and menu items are written (in a script
-    without letter case never: no evidence)."""
-    long = [word for word in line.split() if len(word) >= 4 and word[0].isalpha()]
-    return bool(long) and sum(word[0].isupper() for word in long) * 2 >= len(long)
 
 
 def best_segment(scores: Sequence[float], barriers: Sequence[bool] = ()) -> tuple[int, int]:
@@ -180,38 +160,6 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     return BodySpan(title, title_index, first, last)
 
 
-def line_scores(facts: LineFacts, nonblank: Sequence[int]) -> list[float]:
-    """`_score` of each nonblank line; headlines under a read-also heading (a `drop-block`
-    rule) count as junk."""
-    base = [_score(facts, i, facts.words[i]) for i in nonblank]
-    in_list = False
-    for pos, index in enumerate(nonblank):
-        rule = facts.rule[index]
-        if rule is not None:
-            in_list = rule.action == "drop-block"
-        elif in_list and looks_like_headline(facts.lines[index], facts.words[index]):
-            base[pos] = min(base[pos], -3.0)
-        else:
-            in_list = False
-    return _blurbs(base)
-
-
-HEADLINE = -3.0  # `_score` of a headline-like line (a teaser, a menu item, a subhead)
-BLURB = 0.25  # weight of a short paragraph between two headlines: a teaser's blurb
-
-
-def _blurbs(scores: list[float]) -> list[float]:
-    """A short paragraph with a headline-like line right above and below it (HEADLINE: not a
-    date or time line, as a live report or a chronology has between its paragraphs) is a
-    teaser's blurb (headline, blurb, headline, blurb), not the article's text: it counts
-    little, so a long teaser strip does not outweigh a shorter article."""
-    out = list(scores)
-    for pos in range(1, len(scores) - 1):
-        if 0 < scores[pos] <= 50 and scores[pos - 1] == scores[pos + 1] == HEADLINE:
-            out[pos] = scores[pos] * BLURB
-    return out
-
-
 def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
                    base: Sequence[float]) -> tuple[int, int]:
     """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
@@ -222,6 +170,7 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
         return prose >= 2 and prose >= 2 * heads
 
     start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
+    start, end = _before_closing(facts, nonblank, dated, base, (start, end), joins)
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:
         caption = [i for i in nonblank if facts.rule[i] is not None and facts.rule[i].gallery]
@@ -237,17 +186,44 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
     return start, end
 
 
+def _before_closing(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
+                    base: Sequence[float], chosen: tuple[int, int],
+                    joins: Callable[[int, int], bool]) -> tuple[int, int]:
+    """As inside one run (`closed_block`), a run after a closing line (a comment count, a
+    share bar) beats an article-shaped run before it only when LATER_BLOCK times stronger:
+    reader comments, each split off by its time stamp, do not replace the article."""
+    start, end = chosen
+    close = next((p for p in range(start - 1, -1, -1) if closes(facts.rule[nonblank[p]])), None)
+    if close is None:
+        return chosen
+    a, b = split_at_gaps(base, *best_segment(base[:close], dated[:close]), joins=joins)
+    b = min(b, close)
+    prose, heads = shape(base, facts, nonblank, range(a, b))
+    earlier = sum(max(s, 0.0) for s in base[a:b])
+    later = sum(max(s, 0.0) for s in base[start:end])
+    shaped = prose >= 3 and prose >= 2 * heads
+    return (a, b) if shaped and earlier * LATER_BLOCK >= later else chosen
+
+
 def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     """Timestamp lines: a full date with a time of day, or next to a headline-like line.
     Teaser lists date every item; an article has no such line between its paragraphs. A bare
-    time (live reports) or a date heading between paragraphs (a chronology) is no barrier."""
+    time (live reports), a date heading between paragraphs (a chronology), a listed item's
+    `Date: ...` detail (see `detail_labels`) or the dated attribution of an embedded post is
+    no barrier."""
     out = [False] * len(nonblank)
+    labels = detail_labels(facts, nonblank)
     for pos, index in enumerate(nonblank):
+        if facts.rule[index] is None and relative_stamp(facts.lines[index], facts.words[index]):
+            out[pos] = True  # `před 3 minutami`: a feed item's stamp
+            continue
         if not facts.dated[index] or facts.rule[index] is not None \
+                or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \
                 or facts.date_of(index) is None:
             continue
+        line = facts.lines[index]
         near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
-        out[pos] = bool(_CLOCK.search(facts.lines[index])) or any(
+        out[pos] = bool(_CLOCK.search(line)) or not is_detail(line, labels) and any(
             not looks_like_sentence(facts.lines[i], facts.words[i]) for i in near)
     return out
 

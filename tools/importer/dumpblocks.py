@@ -22,7 +22,7 @@ LATER_BLOCK = 2.5  # how much stronger an article-shaped later block must be to 
 WEAK_FIRST = 10.0  # ... and a later block of any shape
 
 
-def _is_stop(rule: Rule | None) -> bool:
+def closes(rule: Rule | None) -> bool:
     """Lines that close an article once its text has started: widgets, editor credits."""
     return rule is not None and (rule.action == "end" or rule.field == "editor"
                                  and rule.action == "meta")
@@ -47,7 +47,7 @@ def _resumes(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
     """Whether the article goes on after the closing line at `pos` (a share bar or a "Read
     more" inset between paragraphs): the lines up to the next closing line are mostly
     paragraphs of running text, not a teaser list (headline, blurb, headline, blurb)."""
-    stop = next((p for p in range(pos + 1, end) if _is_stop(facts.rule[nonblank[p]])), end)
+    stop = next((p for p in range(pos + 1, end) if closes(facts.rule[nonblank[p]])), end)
     prose, heads = shape(scores, facts, nonblank, range(pos + 1, stop))
     return prose >= 2 and prose >= 2 * heads
 
@@ -59,7 +59,7 @@ def closed_block(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[i
     a later block is shaped like an article (paragraphs, few headlines) and more than
     LATER_BLOCK times stronger, or WEAK_FIRST times stronger whatever its shape: reader
     comments, an author box or a teaser strip shown above the article."""
-    cuts = [pos for pos in range(start + 1, end) if _is_stop(facts.rule[nonblank[pos]])
+    cuts = [pos for pos in range(start + 1, end) if closes(facts.rule[nonblank[pos]])
             and not _resumes(scores, facts, nonblank, pos, end)]
     blocks = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
     strength = [sum(max(s, 0.0) for s in scores[a:b]) for a, b in blocks]

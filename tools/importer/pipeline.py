@@ -32,6 +32,7 @@ from tools.importer.repeats import Repeats
 from tools.importer.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
 from tools.importer.stories import sketch_of
 from tools.importer.textstage import find_text
+from tools.importer.wrapped import unwrap
 from tools.importer.write import DurableBatch, write_article
 from tools.slugs import Slugger
 from tools.vocabulary import load_vocabulary
@@ -127,7 +128,7 @@ def prepare(path: ImportUnit, options: Options,
 
         extract_html(article)
     else:
-        article.lines = article.text.split("\n")
+        article.lines = unwrap(article.text.split("\n"))
     known = article.known
     if options.use_profiles:
         url = known.get("url") or known.get("html_url") or ""
@@ -309,4 +310,4 @@ def _group_lines(path: ImportUnit, options: Options,
         site = find_site(load_sites(), url=url) if options.use_profiles and url else None
         return (site.name if site else "html:" + site_key(url)), lines
     site = _text_site(article) if options.use_profiles else None
-    return (site.name if site else ""), article.text.split("\n")
+    return (site.name if site else ""), unwrap(article.text.split("\n"))

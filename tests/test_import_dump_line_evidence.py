@@ -1,0 +1,105 @@
+"""Text dumps: each line's own shape decides what it is. A hard-wrapped plain-text paragraph,
+a table of figures, a code listing, a listicle's `Date:`/`Location:` details and an embedded
+post's dated signature belong to the article and do not cut it short; a one-line menu joined
+by bullets does not. Hand-made page dumps in English, Russian and French, no site profiles."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from tools.importer.article import Article
+from tools.importer.pipeline import Options, prepare, process
+from tools.importer.repeats import Repeats
+from tools.importer.wrapped import unwrap
+from tools.slugs import Slugger
+
+DUMPS = Path(__file__).parent / "fixtures" / "import" / "dumps"
+
+
+def import_file(tmp_path: Path, name: str) -> tuple[Article, list[str]]:
+    """Import a fixture dump as it is on disk (the date supplied, as an editor would with
+    --date); also return its nonblank lines."""
+    path = tmp_path / name
+    shutil.copy(DUMPS / name, path)
+    options = Options(dry_run=True, use_profiles=False, date="2024-06-03")
+    article = prepare(path, options)
+    process(article, options, Repeats(), Slugger(tmp_path / "out"))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return article, [line for line in lines if line.strip()]
+
+
+def paragraphs_of(text: str) -> list[str]:
+    """The blank-line separated paragraphs of a text, each joined into one line."""
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def test_a_hard_wrapped_plain_text_article_is_kept_as_whole_paragraphs(tmp_path: Path) -> None:
+    article, _ = import_file(tmp_path, "wrapped_plain_text.txt")
+    text = (DUMPS / "wrapped_plain_text.txt").read_text(encoding="utf-8")
+    wanted = [p for p in paragraphs_of(text) if p.endswith(".")]
+    assert len(wanted) == 3
+    assert article.title == "Archived message format settled at the Prague meeting"
+    assert article.paragraphs == wanted
+    assert not any("Mailing list moves" in p for p in article.paragraphs)
+
+
+def test_a_column_of_headlines_of_similar_length_is_not_joined_into_a_paragraph() -> None:
+    headlines = ["Working group charters renewed for another two years of work",
+                 "Mailing list moves to a new server after twenty years online",
+                 "Registration opens for the autumn meeting in the capital city",
+                 "New editors appointed for the message header specification."]
+    wrapped = ["The working group met in Prague on Tuesday to settle the last open",
+               "questions about the new format for archived messages, which has been in",
+               "draft for nearly two years."]
+    assert unwrap([*headlines, "", *wrapped]) == [*headlines, "", " ".join(wrapped)]
+
+
+def test_a_code_listing_and_a_table_of_figures_do_not_end_the_article(tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "table_and_code_in_article.txt")
+    assert article.paragraphs[0].startswith("Most slow pages in a web application")
+    assert article.paragraphs[-1].startswith("The search query is called far less often")
+    assert "select pg_stat_statements_reset();" in article.paragraphs
+    assert "search products by name 2,560 44,870 17.5" in article.paragraphs
+    assert "2020-08-01 18:00:00+00 │ 24" in article.paragraphs  # a dated row, no page stamp
+    assert "Comments are closed." not in article.paragraphs
+
+
+def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "listicle_item_details.txt")
+    details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]
+    assert len(details) == 12
+    assert all(line in article.paragraphs for line in details)
+    assert article.paragraphs[0].startswith("Every year brings more conferences")
+    assert article.paragraphs[-1].startswith("Whichever conference you choose")
+
+
+def test_an_embedded_posts_dated_signature_does_not_cut_off_the_text_above_it(
+        tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "embedded_post_attribution.txt")
+    prose = [line for line in lines if len(line.split()) > 15]
+    assert len(prose) == 4
+    assert article.title == "Министры договорились продолжить переговоры на следующей неделе"
+    assert all(paragraph in article.paragraphs for paragraph in prose)
+    assert article.paragraphs[0] == prose[0]
+
+
+def test_a_menu_written_on_one_line_with_bullets_is_not_article_text(tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "menu_bar_with_bullets.txt")
+    prose = [line for line in lines if len(line.split()) > 15 and "▪" not in line]
+    assert article.paragraphs == prose
+
+
+def test_a_live_feed_dated_minutes_ago_after_the_article_is_not_taken_for_it(
+        tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "feed_with_relative_stamps.txt")
+    prose = [line for line in lines if len(line.split()) > 15]
+    assert article.title == "Ministři se dohodli, že se příští týden sejdou znovu"
+    assert article.paragraphs == prose[:3]
+
+
+def test_reader_comments_split_by_their_time_stamps_do_not_replace_the_article(
+        tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "comments_after_article.txt")
+    prose = [line for line in lines if len(line.split()) > 15]
+    assert article.paragraphs == prose[:4]
