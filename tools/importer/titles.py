@@ -125,62 +125,83 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
                                                         "front matter"))]
     if firm:
         return _take(article, firm[0], evidence), False
-    signals = [Evidence("title", strip_site(html.unescape(e.value), site_names), e.origin)
-               for e in evidence]
-    names = {n.casefold() for n in site_names}
-    signals = [e for e in signals if e.value and e.value.casefold() not in names
-               and not _DOMAIN.match(e.value)] \
-        or [e for e in signals if e.value]  # the outlet's name or domain: a title only if alone
-    if body_title:
-        signals.append(Evidence("title", strip_site(body_title, site_names),
-                                "body: headline-like line"))
-    parts = [Evidence("title", part, f"part of {e.origin}") for e in evidence
-             for part in segments(html.unescape(e.value))]
+    signals = _signals(evidence, site_names, body_title)
     if not signals:
         return "", True
-    values = {_key(e.value) for e in [*signals, *parts]}
-    start = body_start(lines, article.paragraphs, [e.value for e in [*evidence, *signals,
-                                                                   *parts]]) \
-        if len(values) > 1 else None  # one candidate (a dump's line): nothing to weigh
-    at: dict[str, int] = {}  # nonblank lines above the text -> how many lines above it
-    above = [line for line in lines[:start or 0] if line.strip()]
-    for distance, line in enumerate(reversed(above[-NEAR_LINES:]), 1):
-        at.setdefault(_key(line), distance)
-    shown = {_key(line) for line in lines if line.strip()}
-    lead = _content(" ".join(article.paragraphs[:2]))
-
-    # a page's body title is one of its signals, chosen before: it confirms nothing
-    derived = {"body: headline-like line"} if article.kind == "html" else set()
-
-    def agreeing(item: Evidence) -> int:
-        key = item.value.casefold()
-        return len({o.origin for o in signals if (_key(o.value) == key
-                    or _suffixed(o.value, key)) and o.origin not in derived})
-
-    def confirmed(item: Evidence) -> bool:
-        """Another signal gives it (or extends it), or it shares words with the lead."""
-        words = _content(item.value)
-        source = item.origin.removeprefix("part of ")
-        return agreeing(item) > 1 or any(_related(item.value, o.value) for o in signals
-                                         if o.origin != source) \
-            or len(words & lead) >= max(1, len(words) // 3)
-
+    parts = [Evidence("title", part, f"part of {e.origin}") for e in evidence
+             for part in segments(html.unescape(e.value))]
+    votes = _Votes(article, signals)
+    at = _above_text(article, lines, [*signals, *parts], evidence)
     headed = [(at[_key(e.value)], e) for e in [*signals, *parts]
-              if _key(e.value) in at and confirmed(e)]
+              if _key(e.value) in at and votes.confirmed(e)]
     if headed:
-        distance, best = min(headed, key=lambda pair: (agreeing(pair[1]) < 2, pair[0],
+        distance, best = min(headed, key=lambda pair: (votes.agreeing(pair[1]) < 2, pair[0],
                                                        _rank(pair[1].origin)))
-        why = f"displayed {distance} lines above the text, {agreeing(best)} signals give it"
-        weak = best.origin.startswith("body") and not (agreeing(best) > 1 or body_first)
+        agree = votes.agreeing(best)
+        why = f"displayed {distance} lines above the text, {agree} signals give it"
+        weak = best.origin.startswith("body") and not (agree > 1 or body_first)
         return _take(article, best, signals, why), weak  # a dump's line: see `weak` below
-    best = max(signals, key=lambda e: (agreeing(e) + (_key(e.value) in shown),
+    shown = {_key(line) for line in lines if line.strip()}
+    best = max(signals, key=lambda e: (votes.agreeing(e) + (_key(e.value) in shown),
                                        -_rank(e.origin)))
-    agree, shown_best = agreeing(best), _key(best.value) in shown
+    agree, shown_best = votes.agreeing(best), _key(best.value) in shown
     from_body = best.origin.startswith("body")
     weak = not (agree > 1 or (shown_best and not from_body) or (from_body and body_first))
     why = (f"{agree} signals give it" if agree > 1 else "1 signal gives it") + \
         (", shown on the page as a line" if shown_best else "")
     return _take(article, best, signals, why), weak
+
+
+def _signals(evidence: Sequence[Evidence], site_names: Sequence[str],
+             body_title: str) -> list[Evidence]:
+    """The title signals without the site's name; the outlet's name or domain is a title only
+    when nothing else is; the body finder's headline-like line last."""
+    signals = [Evidence("title", strip_site(html.unescape(e.value), site_names), e.origin)
+               for e in evidence]
+    names = {n.casefold() for n in site_names}
+    signals = [e for e in signals if e.value and e.value.casefold() not in names
+               and not _DOMAIN.match(e.value)] or [e for e in signals if e.value]
+    if body_title:
+        signals.append(Evidence("title", strip_site(body_title, site_names),
+                                "body: headline-like line"))
+    return signals
+
+
+def _above_text(article: Article, lines: Sequence[str], candidates: Sequence[Evidence],
+                evidence: Sequence[Evidence]) -> dict[str, int]:
+    """The nonblank lines just above where the text starts -> how many lines above it
+    (nothing to weigh when there is one candidate, e.g. a dump's line)."""
+    one = len({_key(e.value) for e in candidates}) <= 1
+    start = None if one else body_start(lines, article.paragraphs,
+                                         [e.value for e in [*evidence, *candidates]])
+    at: dict[str, int] = {}
+    above = [line for line in lines[:start or 0] if line.strip()]
+    for distance, line in enumerate(reversed(above[-NEAR_LINES:]), 1):
+        at.setdefault(_key(line), distance)
+    return at
+
+
+class _Votes:
+    """How many signals give a candidate, and whether anything confirms it."""
+
+    def __init__(self, article: Article, signals: Sequence[Evidence]) -> None:
+        self.signals = signals
+        self.lead = _content(" ".join(article.paragraphs[:2]))
+        # a page's body title is one of its signals, chosen before: it confirms nothing
+        self.derived = {"body: headline-like line"} if article.kind == "html" else set()
+
+    def agreeing(self, item: Evidence) -> int:
+        key = item.value.casefold()
+        return len({o.origin for o in self.signals if (_key(o.value) == key
+                    or _suffixed(o.value, key)) and o.origin not in self.derived})
+
+    def confirmed(self, item: Evidence) -> bool:
+        """Another signal gives it (or extends it), or it shares words with the lead."""
+        words = _content(item.value)
+        source = item.origin.removeprefix("part of ")
+        return self.agreeing(item) > 1 or any(_related(item.value, o.value)
+                                              for o in self.signals if o.origin != source) \
+            or len(words & self.lead) >= max(1, len(words) // 3)
 
 
 def _rank(origin: str) -> int:
