@@ -32,6 +32,8 @@ from tools.importer.linefacts import LineFacts
 from tools.importer.linescore import (
     ATTRIBUTION,
     BOX,
+    CLOCK,
+    dated_sentence,
     detail_labels,
     is_detail,
     line_scores,
@@ -42,7 +44,6 @@ from tools.importer.rules import Rule
 TITLE_WINDOW = 25
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
-_CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -219,11 +220,11 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
             continue
         if not facts.dated[index] or facts.rule[index] is not None \
                 or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \
-                or facts.date_of(index) is None:
+                or dated_sentence(facts, index) or facts.date_of(index) is None:
             continue
         line = facts.lines[index]
         near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
-        out[pos] = bool(_CLOCK.search(line)) or not is_detail(line, labels) and any(
+        out[pos] = bool(CLOCK.search(line)) or not is_detail(line, labels) and any(
             not looks_like_sentence(facts.lines[i], facts.words[i]) for i in near)
     return out
 
