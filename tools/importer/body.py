@@ -25,6 +25,7 @@ from tools.importer.dumpblocks import (
     LATER_BLOCK,
     closed_block,
     closes,
+    same_topic,
     shape,
     split_at_gaps,
 )
@@ -166,9 +167,10 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
     """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
     remove) may be the article (a photo page)."""
-    def joins(a: int, b: int) -> bool:
-        prose, heads = shape(base, facts, nonblank, range(a, b))
-        return prose >= 2 and prose >= 2 * heads
+    def joins(block: tuple[int, int], best: tuple[int, int]) -> bool:
+        prose, heads = shape(base, facts, nonblank, range(*block))
+        return prose >= 2 and (prose >= 2 * heads
+                               or same_topic(base, facts, nonblank, block, best))
 
     start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
     start, end = _before_closing(facts, nonblank, dated, base, (start, end), joins)
@@ -189,7 +191,8 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
 
 def _before_closing(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
                     base: Sequence[float], chosen: tuple[int, int],
-                    joins: Callable[[int, int], bool]) -> tuple[int, int]:
+                    joins: Callable[[tuple[int, int], tuple[int, int]], bool]
+                    ) -> tuple[int, int]:
     """As inside one run (`closed_block`), a run after a closing line (a comment count, a
     share bar) beats an article-shaped run before it only when LATER_BLOCK times stronger:
     reader comments, each split off by its time stamp, do not replace the article."""
