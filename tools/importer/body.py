@@ -133,8 +133,24 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     best = max(firm or weak, default=None)
     if best:
         return -best[1]
-    return next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
-                 and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
+    short = next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
+                  and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
+    inside = max(_inside_body(facts, nonblank, body_start), default=None)
+    return short if short is not None or inside is None else -inside[1]
+
+
+def _inside_body(facts: LineFacts, nonblank: Sequence[int], body_start: int,
+                 window: int = 8) -> list[tuple[float, int]]:
+    """Headline-shaped lines among the body's first lines, when the page has none before
+    it (the dump opens with an address or a notice the body finder took for text): the
+    text starts after the headline instead of the page being refused for want of a title."""
+    scored = []
+    for pos in range(body_start + 1, min(body_start + window, len(nonblank))):
+        after = set().union(*(content_words(facts.lines[i]) for i in nonblank[pos + 1:pos + 4]))
+        score = title_score(facts, nonblank, pos, pos, after)
+        if score > 0.5:
+            scored.append((score, -pos))
+    return scored
 
 
 def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
