@@ -59,11 +59,12 @@ def unrelated_title(article: Article, least: int = 2) -> bool:
 
 
 def navigation_kept(article: Article) -> int:
-    """Paragraphs of the text found that the page also shows outside it (a menu shown in the
-    header and again in the footer): an article's own lines are not repeated so."""
+    """Short lines of the text found that the page also shows outside it (a menu shown in
+    the header and again in the footer): an article's own lines are not repeated so."""
     outside = {" ".join(item.line.split()).casefold() for item in article.removed
                if item.rule == "outside-body"}
-    return sum(" ".join(line.split()).casefold() in outside for line in article.paragraphs)
+    return sum(" ".join(line.split()).casefold() in outside for line in article.paragraphs
+               if not looks_like_sentence(line))
 
 
 def mark(article: Article) -> None:
