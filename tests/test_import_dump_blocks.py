@@ -188,3 +188,28 @@ def test_a_teaser_strip_longer_than_the_article_is_not_taken_for_it(tmp_path: Pa
     assert article.title == "Council Approves New Cycle Lanes for the City Centre"
     assert article.paragraphs[0].startswith("The city council approved plans")
     assert article.paragraphs[-1].startswith("Shop owners on the main street")
+
+
+def test_product_cards_between_the_sections_of_a_review_do_not_cut_it(
+        tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "product_cards_between_sections.txt")
+    prose = [line for line in lines if line.endswith(".")]
+    assert [p for p in article.paragraphs if p.endswith(".")] == prose
+    assert not any("Toasters" in p or "Loading" in p for p in article.paragraphs)
+
+
+def test_a_sentence_that_mentions_a_date_does_not_end_the_article(tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "dated_sentence_after_subhead.txt")
+    assert article.title == "Tariffs, Explained: Who Pays and Who Gains"
+    assert article.paragraphs[0].startswith("Tariffs are taxes")
+    assert any(p.startswith("Revenues from the new tariffs") for p in article.paragraphs)
+    assert article.paragraphs[-1].startswith("Economists say")
+
+
+def test_a_headline_below_an_address_notice_is_the_title_not_a_refusal(
+        tmp_path: Path) -> None:
+    article, lines = import_fixture(tmp_path, "notice_before_headline.txt")
+    assert article.title == "$2 Million Grant To Study How Cells Divide"
+    assert article.paragraphs[0].startswith("Springfield, May 19, 1999")
+    assert article.paragraphs[-1].startswith("The professor said")
+    assert not any("Campus Box" in p for p in article.paragraphs)

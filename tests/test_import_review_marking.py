@@ -90,3 +90,33 @@ def test_a_leftover_review_line_on_a_published_article_is_reported(tmp_path: Pat
     path.write_text(path.read_text("utf-8").replace("Status: draft\n", ""), encoding="utf-8")
     problems, _ = run_check([path], content=content)
     assert any("`Review:` is still there" in p.message for p in problems)
+
+
+def test_a_dump_whose_title_shares_no_word_with_its_text_is_marked() -> None:
+    wrong = article(kept=6)
+    wrong.title = "Weather Videos and Radar Maps"
+    mark(wrong)
+    assert wrong.status == "draft"
+    assert any("title shares no word" in reason for reason in wrong.review)
+    right = article(kept=6)
+    right.title = "Border talks to continue next month, delegation says"
+    mark(right)
+    assert right.review == []
+
+
+def test_a_dump_whose_text_repeats_the_page_menu_is_marked() -> None:
+    menu = ["Sports", "Lions", "Tigers", "Pistons", "Weather", "News", "Travel", "Video",
+            "Contests", "Advertise", "Station Info", "Autos"]
+    page = article(kept=8)
+    page.title = "Border talks continue"
+    page.paragraphs += menu
+    page.removed += [Removed(item, "outside-body") for item in menu]
+    mark(page)
+    assert page.status == "draft"
+    assert any("shown again outside the text" in reason for reason in page.review)
+    # the same words once only (not repeated around the text) are no menu evidence
+    once = article(kept=8)
+    once.title = "Border talks continue"
+    once.paragraphs += menu
+    mark(once)
+    assert once.review == []

@@ -25,6 +25,7 @@ from tools.importer.dumpblocks import (
     LATER_BLOCK,
     closed_block,
     closes,
+    same_topic,
     shape,
     split_at_gaps,
 )
@@ -32,6 +33,8 @@ from tools.importer.linefacts import LineFacts
 from tools.importer.linescore import (
     ATTRIBUTION,
     BOX,
+    CLOCK,
+    dated_sentence,
     detail_labels,
     is_detail,
     line_scores,
@@ -42,7 +45,6 @@ from tools.importer.rules import Rule
 TITLE_WINDOW = 25
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
 _WORD = re.compile(r"\w+")
-_CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
 
@@ -131,8 +133,24 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     best = max(firm or weak, default=None)
     if best:
         return -best[1]
-    return next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
-                 and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
+    short = next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
+                  and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
+    inside = max(_inside_body(facts, nonblank, body_start), default=None)
+    return short if short is not None or inside is None else -inside[1]
+
+
+def _inside_body(facts: LineFacts, nonblank: Sequence[int], body_start: int,
+                 window: int = 8) -> list[tuple[float, int]]:
+    """Headline-shaped lines among the body's first lines, when the page has none before
+    it (the dump opens with an address or a notice the body finder took for text): the
+    text starts after the headline instead of the page being refused for want of a title."""
+    scored = []
+    for pos in range(body_start + 1, min(body_start + window, len(nonblank))):
+        after = set().union(*(content_words(facts.lines[i]) for i in nonblank[pos + 1:pos + 4]))
+        score = title_score(facts, nonblank, pos, pos, after)
+        if score > 0.5:
+            scored.append((score, -pos))
+    return scored
 
 
 def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
@@ -165,9 +183,10 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
     """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
     remove) may be the article (a photo page)."""
-    def joins(a: int, b: int) -> bool:
-        prose, heads = shape(base, facts, nonblank, range(a, b))
-        return prose >= 2 and prose >= 2 * heads
+    def joins(block: tuple[int, int], best: tuple[int, int]) -> bool:
+        prose, heads = shape(base, facts, nonblank, range(*block))
+        return prose >= 2 and (prose >= 2 * heads
+                               or same_topic(base, facts, nonblank, block, best))
 
     start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
     start, end = _before_closing(facts, nonblank, dated, base, (start, end), joins)
@@ -188,7 +207,8 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
 
 def _before_closing(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
                     base: Sequence[float], chosen: tuple[int, int],
-                    joins: Callable[[int, int], bool]) -> tuple[int, int]:
+                    joins: Callable[[tuple[int, int], tuple[int, int]], bool]
+                    ) -> tuple[int, int]:
     """As inside one run (`closed_block`), a run after a closing line (a comment count, a
     share bar) beats an article-shaped run before it only when LATER_BLOCK times stronger:
     reader comments, each split off by its time stamp, do not replace the article."""
@@ -219,11 +239,11 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
             continue
         if not facts.dated[index] or facts.rule[index] is not None \
                 or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \
-                or facts.date_of(index) is None:
+                or dated_sentence(facts, index) or facts.date_of(index) is None:
             continue
         line = facts.lines[index]
         near = [nonblank[p] for p in (pos - 1, pos + 1) if 0 <= p < len(nonblank)]
-        out[pos] = bool(_CLOCK.search(line)) or not is_detail(line, labels) and any(
+        out[pos] = bool(CLOCK.search(line)) or not is_detail(line, labels) and any(
             not looks_like_sentence(facts.lines[i], facts.words[i]) for i in near)
     return out
 

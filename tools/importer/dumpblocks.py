@@ -10,6 +10,7 @@ and a teaser strip or comments shown above the article do not replace it.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from tools.importer.linefacts import LineFacts
@@ -20,6 +21,12 @@ FULL_STOP = (".", "!", "։", "。")  # a line ending so is a paragraph, never a 
 RESUME_WORDS = 20  # a paragraph at least this long is running text, not a teaser or form note
 LATER_BLOCK = 2.5  # how much stronger an article-shaped later block must be to win
 WEAK_FIRST = 10.0  # ... and a later block of any shape
+TOPIC = 0.4  # share of a block's topic words the best block also uses: the same article
+TOPIC_LETTERS = 5  # topic words: words of at least this many letters...
+_TOKEN = re.compile(r"\w+")
+# ... or, in scripts written without spaces, pairs of characters
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+Span = tuple[int, int]
 
 
 def closes(rule: Rule | None) -> bool:
@@ -71,13 +78,38 @@ def closed_block(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[i
     return blocks[0]
 
 
+def topic_words(text: str) -> set[str]:
+    """The words that say what a text is about: long words, or character pairs of an
+    unspaced script (no stop-word list needed, so any language)."""
+    words = {w for w in _TOKEN.findall(text.casefold()) if len(w) >= TOPIC_LETTERS
+             and not _UNSPACED.search(w)}
+    for run in _UNSPACED.findall(text):
+        words.update(run[i:i + 2] for i in range(len(run) - 1))
+    return words
+
+
+def same_topic(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
+               block: Span, best: Span) -> bool:
+    """Whether the running text of `block` is about what the best block is about (TOPIC of
+    its topic words shared) without being a copy of it (the page showing the article twice,
+    once run together): the article's sections between product cards, charts or ads share
+    its vocabulary; a teaser strip of other stories does not."""
+    def prose(span: Span) -> list[str]:
+        return [facts.lines[nonblank[p]] for p in range(*span) if scores[p] > 0]
+    own, known = prose(block), " ".join(prose(best))
+    if sum(line in known for line in own) * 2 >= len(own):
+        return False
+    words = topic_words(" ".join(own))
+    return bool(words) and len(words & topic_words(known)) >= TOPIC * len(words)
+
+
 def split_at_gaps(scores: Sequence[float], start: int, end: int, gap: int = GAP,
-                  joins: Callable[[int, int], bool] | None = None) -> tuple[int, int]:
+                  joins: Callable[[Span, Span], bool] | None = None) -> tuple[int, int]:
     """Within a segment, `gap` or more junk lines in a row (headlines, repeats, menus: a score
     of -3 or less; short neutral lines and lines a rule explains do not count) separate the
     article from teaser blocks: keep the best block, with the blocks next to it that
-    `joins(start, end)` finds shaped like the article's own text (subheads and list items
-    between paragraphs, not teasers)."""
+    `joins(block, best)` finds to be the article's own text (subheads and list items between
+    paragraphs, not teasers; or the same topic)."""
     blocks, block_start, run = [], start, 0
     for pos in range(start, end):
         if scores[pos] > 0:
@@ -91,9 +123,9 @@ def split_at_gaps(scores: Sequence[float], start: int, end: int, gap: int = GAP,
     best = max(range(len(blocks)),
                key=lambda b: (sum(max(s, 0) for s in scores[slice(*blocks[b])]), -b))
     first = last = best
-    while joins and last + 1 < len(blocks) and joins(*blocks[last + 1]):
+    while joins and last + 1 < len(blocks) and joins(blocks[last + 1], blocks[best]):
         last += 1
-    while joins and first > 0 and joins(*blocks[first - 1]):
+    while joins and first > 0 and joins(blocks[first - 1], blocks[best]):
         first -= 1
     start, end = blocks[first][0], blocks[last][1]
     while end - 1 > start and scores[end - 1] <= 0:  # like the run, a block ends on a paragraph

@@ -36,6 +36,7 @@ BODY_PARAGRAPHS = 40  # the text's words a headline's words are looked for in
 LEAD_CHECK = 3  # first paragraphs checked for the headline line
 FIRM_SCORE = 6.0  # a saved page's displayed line wins over title signals not displayed
 META_WORDS, BYLINE_WORDS = 20, 12  # a date line, a byline: short lines
+SENTENCE_WORDS = 10  # a line this long closed by a full stop is a sentence, not a date line
 AFTER = 15  # nonblank lines into the text searched too (the body finder may start above it)
 WEIGHTS = {"recurs": 8.0, "meta after": 3.0, "date before": 2.0, "echoed": 2.5,
            "body finder": 2.0, "numbered": -3.0, "distance": -6.0, "into the text": -3.0,
@@ -76,7 +77,12 @@ def _byline() -> re.Pattern[str]:
 
 
 def is_meta_line(line: str) -> bool:
-    """A short line stating a date, or a byline (`By ...`, `Oleh ...`)."""
+    """A short line stating a date, or a byline (`By ...`, `Oleh ...`); a sentence of the
+    text that mentions a date ("... totaled $63 billion through June 30, 2019.") is none."""
+    opening = {word.casefold() for word in line.split()[:3]}
+    if word_count(line) >= SENTENCE_WORDS and line.endswith(_CLOSED) \
+            and not opening & set(metadata_data().get("byline_words", [])):
+        return False  # (`Reviewed by <name> ... on December 9, 2024.` is a byline)
     if word_count(line) <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
         return True
     return word_count(line) <= BYLINE_WORDS and bool(_byline().match(line))

@@ -33,6 +33,8 @@ _COUNT = re.compile(r"\d+")
 _FIELD = re.compile(r"^([^\W\d_][\w'’-]*(?: [\w'’-]+)?):\s+\S")
 DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry it
 _CODE = re.compile(r"[{};(\[]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s|\w\([^()]*\)$")
+# A time of day (`10:25`, `9.45 WIB`): a time stamp's, not a sentence's.
+CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 # Box-drawing characters rule the cells of a text table (`2 │ f`, `───┼───`).
 BOX = re.compile(r"[\u2500-\u257f]")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
@@ -108,7 +110,7 @@ def line_score(facts: LineFacts, index: int, words: int,
         return -2.0
     if BOX.search(line):
         return -1.0  # a row of a text table, dated or not
-    if facts.dated[index] or relative_stamp(line, words):
+    if (facts.dated[index] and not dated_sentence(facts, index)) or relative_stamp(line, words):
         return -1.0 if ATTRIBUTION.match(line) else -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
@@ -127,6 +129,15 @@ def line_score(facts: LineFacts, index: int, words: int,
     if line.endswith(FULL_STOP):
         return -1.0  # a short sentence (a list item), never a headline
     return -3.0
+
+
+def dated_sentence(facts: LineFacts, index: int) -> bool:
+    """A sentence of the article that mentions a date ("Revenues have totaled $63 billion
+    through June 30, 2019."): closed by a full stop, worded as prose (stop words), no time of
+    day. A page time stamp or a byline date is not written so."""
+    line, words = facts.lines[index], facts.words[index]
+    return line.endswith(FULL_STOP) and looks_like_sentence(line, words) \
+        and facts.stop[index] >= PROSE_STOP and not CLOCK.search(line)
 
 
 def listing(line: str) -> bool:

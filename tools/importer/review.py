@@ -13,6 +13,8 @@ from tools.importer.clean import looks_like_sentence
 from tools.importer.metadata_data import metadata_data
 
 TOKEN = re.compile(r"\w+")
+# Scripts written without spaces: each character is a word (as the evaluation counts tokens).
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def removed_counts(article: Article) -> tuple[int, int, int]:
@@ -38,6 +40,33 @@ def token_f1(got: str, want: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def content_words(text: str, shortest: int = 4) -> set[str]:
+    """Casefolded words of `shortest` letters or more (every character of an unspaced script)."""
+    words: set[str] = set()
+    for word in TOKEN.findall(text.casefold()):
+        if UNSPACED.search(word):
+            words.update(UNSPACED.findall(word))
+        elif len(word) >= shortest:
+            words.add(word)
+    return words
+
+
+def unrelated_title(article: Article, least: int = 2) -> bool:
+    """A dump's title that shares no word with the text found: a headline is about its
+    article, so the body finder (or the title finder) took the wrong part of the page."""
+    title = content_words(article.title)
+    return len(title) >= least and not title & content_words("\n".join(article.paragraphs))
+
+
+def navigation_kept(article: Article) -> int:
+    """Short lines of the text found that the page also shows outside it (a menu shown in
+    the header and again in the footer): an article's own lines are not repeated so."""
+    outside = {" ".join(item.line.split()).casefold() for item in article.removed
+               if item.rule == "outside-body"}
+    return sum(" ".join(line.split()).casefold() in outside for line in article.paragraphs
+               if not looks_like_sentence(line))
+
+
 def mark(article: Article) -> None:
     """Add the body-level review reasons and set the status when there is any reason."""
     limits = metadata_data().get("review", {})
@@ -49,6 +78,14 @@ def mark(article: Article) -> None:
         article.review.append(f"{share:.0%} of the running text was removed ({prose} words "
                               f"kept out, {kept} kept); run the import with --explain to see "
                               "what went")
+    if article.kind == "text" and unrelated_title(article, limits.get("title_words", 2)):
+        article.review.append("the title shares no word with the text found: one of them "
+                              "is another part of the page; compare with the page")
+    shown = navigation_kept(article)
+    if article.kind == "text" and shown >= limits.get("navigation_lines", 10) and \
+            shown >= limits.get("navigation_share", 0.3) * len(article.paragraphs):
+        article.review.append(f"{shown} of the {len(article.paragraphs)} paragraphs kept are "
+                              "shown again outside the text (a menu?); compare with the page")
     reference = article.reference_text
     if article.kind == "html" and len(reference.split()) >= limits.get("reference_words", 80):
         score = token_f1("\n".join(article.paragraphs), reference)
