@@ -26,18 +26,20 @@ MAX_STRIPS = 4
 SUBHEAD_WORDS = 4  # a paragraph this short is a subhead or label, never a caption repeat
 SENTENCE_END = tuple('.!?"”’\')…:։。！？؟।')  # Armenian, CJK, Arabic, Devanagari stops too
 _TOKEN = re.compile(r"\w+")
-# Scripts written without spaces between words (Chinese, Japanese kana, Korean syllables).
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# Scripts written without spaces between words (Chinese, Japanese kana, Korean syllables): the
+# one definition the importer's word counts, title and topic words share.
+UNSPACED_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 
 
 def word_count(line: str) -> int:
     """Words in a line, an ideograph or kana counting as one (as the evaluation counts them):
     a Japanese line of twenty characters is not a one-word label."""
     pieces = line.split()
-    unspaced = len(_UNSPACED.findall(line))
+    unspaced = len(UNSPACED.findall(line))
     if not unspaced:
         return len(pieces)
-    return unspaced + sum(1 for piece in pieces if not _UNSPACED.search(piece))
+    return unspaced + sum(1 for piece in pieces if not UNSPACED.search(piece))
 
 
 def looks_like_sentence(line: str, words: int | None = None) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from tools.importer.clean import UNSPACED_CHARS
 from tools.importer.linefacts import LineFacts
 from tools.importer.rules import Rule
 
@@ -25,7 +26,7 @@ TOPIC = 0.4  # share of a block's topic words the best block also uses: the same
 TOPIC_LETTERS = 5  # topic words: words of at least this many letters...
 _TOKEN = re.compile(r"\w+")
 # ... or, in scripts written without spaces, pairs of characters
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]+")
+_UNSPACED = re.compile(f"[{UNSPACED_CHARS}]+")
 Span = tuple[int, int]
 
 

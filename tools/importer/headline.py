@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from tools.importer.article import Article
+from tools.importer.clean import UNSPACED
 from tools.importer.datetext import parse_stated
 from tools.importer.metadata_data import metadata_data
 from tools.importer.titles import body_start, word_count
@@ -42,7 +43,6 @@ WEIGHTS = {"recurs": 8.0, "meta after": 3.0, "date before": 2.0, "echoed": 2.5,
            "body finder": 2.0, "numbered": -3.0, "distance": -6.0, "into the text": -3.0,
            "first line": -2.0, "lowercase": -3.0, "path": -4.0}
 _WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBERED = re.compile(r"^\d+[.)]\s*\S")
 _PATH = re.compile(r"[›»>/|]")
@@ -58,7 +58,7 @@ def content_words(text: str) -> set[str]:
     characters."""
     words = set()
     for word in _WORD.findall(text.casefold()):
-        if _CJK.search(word):
+        if UNSPACED.search(word):
             words.update(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
         elif len(word) > 3 or not word.isascii():
             words.add(word)
@@ -70,8 +70,13 @@ def body_words(paragraphs: Sequence[str]) -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _byline_words() -> frozenset[str]:
+    return frozenset(metadata_data().get("byline_words", []))
+
+
+@lru_cache(maxsize=1)
 def _byline() -> re.Pattern[str]:
-    words = sorted(metadata_data().get("byline_words", []), key=len, reverse=True)
+    words = sorted(_byline_words(), key=lambda w: (-len(w), w))
     alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
     return re.compile(rf"(?i)^\W{{0,3}}(?:{alternatives})(?!\w)")
 
@@ -81,7 +86,7 @@ def is_meta_line(line: str) -> bool:
     text that mentions a date ("... totaled $63 billion through June 30, 2019.") is none."""
     opening = {word.casefold() for word in line.split()[:3]}
     if word_count(line) >= SENTENCE_WORDS and line.endswith(_CLOSED) \
-            and not opening & set(metadata_data().get("byline_words", [])):
+            and not opening & _byline_words():
         return False  # (`Reviewed by <name> ... on December 9, 2024.` is a byline)
     if word_count(line) <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
         return True
@@ -133,7 +138,6 @@ def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
     if not scored:
         return None
     return max(scored, key=lambda item: (item[0], -abs(start - item[1])))[1]
-
 
 
 def retitle_dump(article: Article) -> None:

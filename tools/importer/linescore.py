@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from datetime import timedelta
 from functools import cache
 
-from tools.importer.clean import looks_like_headline, looks_like_sentence
+from tools.importer.clean import UNSPACED, looks_like_headline, looks_like_sentence
 from tools.importer.dumpblocks import FULL_STOP
 from tools.importer.linefacts import LineFacts
 from tools.importer.stopwords import STOPLISTS
@@ -40,9 +40,8 @@ BOX = re.compile(r"[\u2500-\u257f]")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
 ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
-# Scripts written without spaces: each character counts as a word (as the evaluation counts
+# In scripts written without spaces each character counts as a word (as the evaluation counts
 # tokens), but a sentence needs about two characters a word.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 UNSPACED_PER_WORD = 2
 STAMP_WORDS = 6  # a relative time stamp line (`Updated 2 hours ago`) is at most this long
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
@@ -102,7 +101,7 @@ def relative_stamp(line: str, words: int) -> bool:
 
 
 def line_score(facts: LineFacts, index: int, words: int,
-           labels: frozenset[str] = frozenset()) -> float:
+               labels: frozenset[str] = frozenset()) -> float:
     """Positive for prose, negative for navigation, headlines and widgets; -1 for a short line
     with no evidence either way (a subhead, a table cell, a bare link)."""
     rule, line = facts.rule[index], facts.lines[index]
@@ -152,7 +151,7 @@ def listing(line: str) -> bool:
 def sentence_words(line: str, words: int) -> int:
     """Words as sentence-likeness counts them: in Chinese or Japanese about two characters make
     a word, so a headline of twenty characters does not read as a paragraph."""
-    unspaced = len(_UNSPACED.findall(line))
+    unspaced = len(UNSPACED.findall(line))
     return words - unspaced + unspaced // UNSPACED_PER_WORD if unspaced else words
 
 
@@ -194,5 +193,3 @@ def _blurbs(scores: list[float]) -> list[float]:
         if 0 < scores[pos] <= 50 and scores[pos - 1] == scores[pos + 1] == HEADLINE:
             out[pos] = scores[pos] * BLURB
     return out
-
-

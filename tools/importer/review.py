@@ -9,12 +9,10 @@ import re
 from collections import Counter
 
 from tools.importer.article import Article
-from tools.importer.clean import looks_like_sentence
+from tools.importer.clean import UNSPACED, looks_like_sentence
 from tools.importer.metadata_data import metadata_data
 
 TOKEN = re.compile(r"\w+")
-# Scripts written without spaces: each character is a word (as the evaluation counts tokens).
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 
 
 def removed_counts(article: Article) -> tuple[int, int, int]:
@@ -81,8 +79,8 @@ def mark(article: Article) -> None:
     if article.kind == "text" and unrelated_title(article, limits.get("title_words", 2)):
         article.review.append("the title shares no word with the text found: one of them "
                               "is another part of the page; compare with the page")
-    shown = navigation_kept(article)
-    if article.kind == "text" and shown >= limits.get("navigation_lines", 10) and \
+    shown = navigation_kept(article) if article.kind == "text" else 0
+    if shown >= limits.get("navigation_lines", 10) and \
             shown >= limits.get("navigation_share", 0.3) * len(article.paragraphs):
         article.review.append(f"{shown} of the {len(article.paragraphs)} paragraphs kept are "
                               "shown again outside the text (a menu?); compare with the page")

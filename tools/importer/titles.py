@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from tools.importer.article import Article
+from tools.importer.clean import UNSPACED
 from tools.importer.signals import Evidence
 
 TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
@@ -23,7 +24,6 @@ SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " • ", " ⋆", "
 _SPLIT = re.compile(r"\s+(?:[|–—\-•·»«:]|::|⋆)\s+|(?<=\w):\s+|\s+-{2,}\s+")
 _DOMAIN = re.compile(r"(?i)^\W*[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}\W*$")
 _WORD = re.compile(r"\w+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 NEAR_LINES = 30  # a headline stands at most this many nonblank lines above the text
 LEAD_WORDS = 8  # the text's first line: one of its first paragraphs this long
 SITE_SHARE = 0.6  # a title part is the site's name when the name is most of it
@@ -32,7 +32,7 @@ SITE_SHARE = 0.6  # a title part is the site's name when the name is most of it
 def word_count(text: str) -> int:
     """Words, two Chinese or Japanese characters counting as one (those scripts set no
     spaces between words)."""
-    return len(text.split()) + len(_CJK.findall(text)) // 2
+    return len(text.split()) + len(UNSPACED.findall(text)) // 2
 
 
 def _key(text: str) -> str:
