@@ -5,10 +5,9 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .search_service import SearchIndexError, indexed_part
+from .search_service import BODY_MARK, SearchIndexError, indexed_part
 
 SORT_KEY = 'data-pagefind-sort="date"'
-BODY_MARK = "data-pagefind-body"
 
 
 def read_page(path: Path) -> tuple[str, str]:

@@ -38,7 +38,8 @@ class SearchIndexError(RuntimeError):
 
 
 _ROOT_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
-_BODY_TAG = re.compile(r"<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-body\b[^>]*>")
+_TAG_NAME = re.compile(r"<([a-zA-Z][\w-]*)")
+BODY_MARK = "data-pagefind-body"
 
 
 def indexed_part(html: str) -> str:
@@ -46,7 +47,8 @@ def indexed_part(html: str) -> str:
     element (the page's chrome is ignored by Pagefind anyway). Half the bytes to encode and
     parse: measured on 2,000 article pages, 15% less Pagefind CPU, every fragment identical.
     The whole page if the element cannot be delimited."""
-    root, opening = _ROOT_TAG.search(html), _BODY_TAG.search(html)
+    root, start = _ROOT_TAG.search(html), html.rfind("<", 0, html.find(BODY_MARK))
+    opening = _TAG_NAME.match(html, start) if start >= 0 and BODY_MARK in html else None
     if root is None or opening is None:
         return html
     depth = 0
