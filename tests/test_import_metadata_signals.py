@@ -92,6 +92,20 @@ def test_russian_date_line_reads_the_month_name_and_keeps_msk(tmp_path: Path) ->
     assert fields["Lang"] == "ru"
 
 
+def test_a_date_line_reads_the_month_names_of_the_page_language(tmp_path: Path) -> None:
+    """French is none of the archive's languages: its month names come with the page's
+    identified language (CLDR data), not from a list of the archive's."""
+    fields = imported(tmp_path, "french_month.txt")
+    assert fields["Lang"] == "fr"
+    assert fields["Date"] == "2015-04-30T07:19:00"
+
+
+def test_a_long_date_with_particles_keeps_its_time_and_zone(tmp_path: Path) -> None:
+    fields = imported(tmp_path, "spanish_long_date.txt")
+    assert fields["Lang"] == "es"
+    assert fields["Date"] == "2017-12-01T03:00:00-08:00"
+
+
 def test_amt_is_armenia_time_and_editor_line_is_kept_as_metadata(tmp_path: Path) -> None:
     out = tmp_path / "out"
     CliRunner().invoke(cli, ["import", str(FIXTURES / "editor_line.txt"), "--out", str(out),

@@ -17,6 +17,8 @@ from typing import NamedTuple
 from tools.importer.metadata_data import metadata_data
 
 _YEAR = r"((?:19|20)\d\d)"
+# A short word a language puts between day, month and year: "1 de diciembre de 2017".
+_PARTICLE = r"(?:[^\W\d]{1,3}\s+)?"
 
 
 class Stated(NamedTuple):
@@ -69,7 +71,8 @@ def _patterns(langs: tuple[str, ...]) -> Patterns:
     names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
     month = rf"(?<!\w)({names})(?!\w)\.?"
     return Patterns(
-        re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|-?го|\.)?\s+{month},?\s+{_YEAR}(?!\d)"),
+        re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|-?го|\.)?\s+{_PARTICLE}{month},?\s+"
+                   rf"{_PARTICLE}{_YEAR}(?!\d)"),
         re.compile(rf"(?i){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)"),
         re.compile(rf"(?i)(?<!\d){_YEAR}[\s.,]+{month}\s+(\d{{1,2}})(?!\d)"),
     )

@@ -186,7 +186,7 @@ def date_lines(article: Article) -> list[Evidence]:
             else "byline" if byline.match(line) else ""
         if not word and words > DATE_LINE_WORDS:
             continue
-        stated = parse_stated(line)
+        stated = parse_stated(line, (article.lang,))
         if stated is None:
             continue
         word = word or ("near title" if number in near else "")
