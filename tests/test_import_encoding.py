@@ -43,3 +43,35 @@ def test_the_encoding_used_is_explained_and_kept_in_the_provenance(tmp_path: Pat
     text = article.read_text(encoding="utf-8")
     assert "Raw_encoding: cp1252" in text
     assert "Genève" in text and "«Genève" in text
+
+
+def test_text_decoded_twice_before_it_was_saved_is_repaired_and_explained(
+        tmp_path: Path) -> None:
+    """A scraper that read UTF-8 as Windows-1252 saved `â€™` for `’`: the article gets the
+    real characters, and --explain says the text was repaired."""
+    headline = "Menteri: “Perundingan di Genève berjalan baik”"
+    body = "\n\n".join([INDONESIAN * 2, "Kata menteri, “kami tidak akan menyerah” – dan "
+                        "pembicaraan di Genève akan dilanjutkan pekan depan."])
+    import ftfy.bad_codecs  # noqa: F401 - registers "sloppy-windows-1252", as scrapers decode
+
+    mangled = f"{headline}\n\n{body}\n".encode().decode("sloppy-windows-1252")
+    assert "â€œ" in mangled and "Ã¨" in mangled
+    raw = tmp_path / "berita.txt"
+    raw.write_text(mangled, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(raw), "--out", str(tmp_path / "out"),
+                                      "--date", "2020-10-23", "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "decoded twice" in result.output
+    (article,) = (tmp_path / "out").glob("*/*.md")
+    text = article.read_text(encoding="utf-8")
+    assert f"Title: {headline}" in text
+    assert "“kami tidak akan menyerah” – dan" in text
+    assert "â€" not in text and "Ã" not in text
+
+
+def test_latin_text_that_only_looks_like_mojibake_is_left_as_it_is() -> None:
+    from tools.importer.read import repair_mojibake
+
+    for text in (FRENCH, PORTUGUESE, "Le café «Soulé» a 19 réactions… et la boîte ©2020",
+                 "Přihlášením k newsletteru beru na vědomí"):
+        assert repair_mojibake(text) is None
