@@ -40,8 +40,11 @@ def token_f1(got: str, want: str) -> float:
 
 def content_words(text: str, shortest: int = 4) -> set[str]:
     """Casefolded words of `shortest` letters or more (every character of an unspaced script)."""
+    folded = text.casefold()
+    if not UNSPACED.search(folded):  # most texts: one pass
+        return {word for word in TOKEN.findall(folded) if len(word) >= shortest}
     words: set[str] = set()
-    for word in TOKEN.findall(text.casefold()):
+    for word in TOKEN.findall(folded):
         if UNSPACED.search(word):
             words.update(UNSPACED.findall(word))
         elif len(word) >= shortest:
