@@ -70,7 +70,10 @@ def content_words(text: str) -> set[str]:
 
 
 def body_words(paragraphs: Sequence[str]) -> set[str]:
-    return content_words("\n".join(paragraphs[:BODY_PARAGRAPHS]))
+    """The words a candidate's `content_words` are looked up in: every word of the text, when
+    it has no unspaced script (a candidate's words are long ones anyway)."""
+    text = "\n".join(paragraphs[:BODY_PARAGRAPHS]).casefold()
+    return content_words(text) if UNSPACED.search(text) else set(_WORD.findall(text))
 
 
 @lru_cache(maxsize=1)

@@ -56,7 +56,11 @@ def unrelated_title(article: Article, least: int = 2) -> bool:
     """A dump's title that shares no word with the text found: a headline is about its
     article, so the body finder (or the title finder) took the wrong part of the page."""
     title = content_words(article.title)
-    return len(title) >= least and not title & content_words("\n".join(article.paragraphs))
+    if len(title) < least:
+        return False
+    text = "\n".join(article.paragraphs).casefold()
+    words = content_words(text) if UNSPACED.search(text) else set(TOKEN.findall(text))
+    return not title & words  # (the title's words are long ones: the short ones cannot meet)
 
 
 def navigation_kept(article: Article) -> int:
