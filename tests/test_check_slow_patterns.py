@@ -63,6 +63,15 @@ def test_check_reports_a_slow_pattern_in_the_common_rules(data: Path) -> None:
                for p in problems), problems
 
 
+def test_check_reports_a_slow_pattern_given_with_its_required_words(data: Path) -> None:
+    site = data / "sites" / "lambat.yaml"
+    site.write_text(SITE.replace(f"['{SLOW}']", f"[{{requires: [kata], pattern: '{SLOW}'}}]"),
+                    encoding="utf-8")
+    problems, _ = run_check([site], data=data)
+    assert [(p.line, p.severity) for p in problems] == [(7, "error")], problems
+    assert "can take hours on one long line" in problems[0].message
+
+
 def test_check_reports_a_slow_detect_pattern(data: Path) -> None:
     site = data / "sites" / "lambat.yaml"
     site.write_text(SITE.replace("rules:", f"detect: ['{SLOW}']\nrules:"), encoding="utf-8")

@@ -4,7 +4,9 @@ and one alternation per bucket scanning the whole text was still a fifth).
 
 Aliases are bucketed by their first `\\w+` word (casefolded when matching ignores case); each
 bucket is one whole-word alternation, longest alias first. At each word of the text, the bucket
-keyed by that word is tried there; matches are merged leftmost first, without overlaps.
+keyed by that word is tried there; matches are merged leftmost first, without overlaps. When
+case matters, the words that key a bucket are found by one regular expression of those words
+(a search the regex engine runs on its own), not by looking at every word of the text.
 """
 
 from __future__ import annotations
@@ -35,6 +37,9 @@ class WordIndex:
         flags = re.IGNORECASE if ignore_case else 0
         self._buckets = {key: re.compile(alternation(words), flags)
                          for key, words in buckets.items()}
+        # case-sensitive keys as one whole-word alternation: it matches exactly the words of
+        # the text that key a bucket (ignoring case, such a search is slower than the loop)
+        self._words = _WORD if ignore_case else re.compile(alternation(buckets))
 
     def _key(self, word: str) -> str:
         return word.casefold() if self.ignore_case else word
@@ -44,7 +49,7 @@ class WordIndex:
         found: list[re.Match[str]] = []
         ends: dict[str, int] = {}  # per bucket, where its last match ended (no overlaps)
         buckets, fold = self._buckets, self.ignore_case
-        for word in _WORD.finditer(text):  # the loop runs once a word: kept lean
+        for word in self._words.finditer(text):  # runs once a word: kept lean
             key = word.group()
             if fold:
                 key = key.casefold()

@@ -45,7 +45,7 @@ def check_rule(node: yaml.Node, out: Findings, seen_ids: dict[str, str]) -> None
                   "give each rule its own id")
     seen_ids.setdefault(rid, f"{shown_path(out.path)}:{at}")
     patterns = fields.get("patterns") or fields.get("pattern")
-    for text, number in scalars(patterns[0]) if patterns else []:
+    for text, number in pattern_scalars(patterns[0]) if patterns else []:
         if not text.strip():
             out.error(number, f"rule {rid!r} has an empty pattern, which matches every line",
                       PATTERN_HINT)
@@ -92,10 +92,22 @@ def check_site_file(path: Path, out: Findings, seen_names: dict[str, str],
                         f"did you mean `{guess[0]}:`?" if guess else
                         f"the keys are {', '.join(sorted(SITE_KEYS))}")
     for key in ("detect", "dateline", "editor_code"):
-        for text, number in scalars(fields[key][0]) if key in fields else []:
+        for text, number in pattern_scalars(fields[key][0]) if key in fields else []:
             _pattern(text, number, f"`{key}:`", out)
     for node in items(fields["rules"][0]) if "rules" in fields else []:
         check_rule(node, out, seen_ids)
+
+
+def pattern_scalars(node: yaml.Node) -> list[tuple[str, int]]:
+    """(text, line) of each pattern of a pattern list: a pattern alone, or the `pattern:` of a
+    `{requires: [...], pattern: ...}` entry."""
+    if not isinstance(node, yaml.SequenceNode):
+        return scalars(node)
+    found = []
+    for item in items(node):
+        entry = mapping(item).get("pattern")
+        found += scalars(entry[0] if entry else item)
+    return found
 
 
 def _pattern(text: str, number: int, key: str, out: Findings, valid_only: bool = True) -> None:

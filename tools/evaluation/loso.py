@@ -73,7 +73,8 @@ CACHE_DIR = Path(__file__).resolve().parents[2] / "cache" / "eval"
 
 def rules_digest(rules: tuple[Rule, ...]) -> str:
     """A short hash of the rule patterns: the cache of page hits is valid while it holds."""
-    text = "\n".join(f"{rule.id}\t{p.pattern}\t{p.flags}" for rule in rules for p in rule.patterns)
+    text = "\n".join(f"{rule.id}\t{p.pattern}\t{p.flags}\t{getattr(p, 'requires', '')}"
+                     for rule in rules for p in rule.patterns)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

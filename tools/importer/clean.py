@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from tools.importer.article import Article
-from tools.importer.rules import Rule
+from tools.importer.rules import Guarded, Rule, lowered
 
 if TYPE_CHECKING:
     from tools.importer.linefacts import LineFacts
@@ -74,17 +74,23 @@ _CLASS_START = re.compile(r"\[\^?\]?")
 
 
 class Screen(NamedTuple):
-    """Whether any of the rules matches a line, in at most two searches: `anchored` holds the
-    patterns that can match only at the line's start (one attempt there), `floating` the rest.
-    One alternation of every pattern would lose the start-only shortcut of each `^` pattern
-    and try every pattern at every character of a long paragraph."""
+    """Whether any of the rules matches a line, in at most two searches and a few literal
+    tests: `anchored` holds the patterns that can match only at the line's start (one attempt
+    there), `floating` the rest, `guarded` each required word of a `Guarded` pattern with
+    that pattern, tried only on a line holding the word. One alternation of every pattern
+    would lose the start-only shortcut of each `^` pattern and try every pattern at every
+    character of a paragraph."""
 
     anchored: re.Pattern[str] | None
     floating: re.Pattern[str] | None
+    guarded: tuple[tuple[str, re.Pattern[str]], ...] = ()
 
     def search(self, line: str) -> bool:
-        return bool(self.anchored and self.anchored.match(line)
-                    or self.floating and self.floating.search(line))
+        if self.anchored and self.anchored.match(line) or \
+                self.floating and self.floating.search(line):
+            return True
+        low = lowered(line) if self.guarded else ""
+        return any(word in low and pattern.search(line) for word, pattern in self.guarded)
 
 
 @lru_cache(maxsize=64)
@@ -93,7 +99,8 @@ def screen(rules: tuple[Rule, ...]) -> Screen | None:
     Leading `(?i)` flags become scoped groups and group names are dropped so the patterns can
     sit side by side; None when that cannot be done (then each rule is tried)."""
     parts: dict[bool, list[str]] = {True: [], False: []}
-    for pattern in (p for rule in rules for p in rule.patterns):
+    patterns = [p for rule in rules for p in rule.patterns]
+    for pattern in (p for p in patterns if not isinstance(p, Guarded)):
         source = pattern.pattern
         flags = _LEADING_FLAGS.match(source)
         body = _NAMED_GROUP.sub("(?:", source[flags.end():] if flags else source)
@@ -102,9 +109,11 @@ def screen(rules: tuple[Rule, ...]) -> Screen | None:
         anchored = body.startswith(("^", "\\A")) and not pattern.flags & re.VERBOSE \
             and not _top_level_bar(body)
         parts[anchored].append(f"(?{flags.group(1)}:{body})" if flags else f"(?:{body})")
+    guarded = tuple((word, p.regex) for p in patterns if isinstance(p, Guarded)
+                    for word in p.requires)
     try:
         return Screen(*(re.compile("|".join(parts[key])) if parts[key] else None
-                        for key in (True, False)))
+                        for key in (True, False)), guarded)
     except re.error:
         return None
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from tools.importer.article import Article
 from tools.importer.clean import UNSPACED
@@ -56,8 +57,11 @@ def _key(text: str) -> str:
 def content_words(text: str) -> set[str]:
     """The text's longer words; in Chinese or Japanese, which set no spaces, its pairs of
     characters."""
+    folded = text.casefold()
+    if not UNSPACED.search(folded):  # most texts: one pass
+        return {word for word in _WORD.findall(folded) if len(word) > 3 or not word.isascii()}
     words = set()
-    for word in _WORD.findall(text.casefold()):
+    for word in _WORD.findall(folded):
         if UNSPACED.search(word):
             words.update(word[i:i + 2] for i in range(max(len(word) - 1, 1)))
         elif len(word) > 3 or not word.isascii():
@@ -66,7 +70,10 @@ def content_words(text: str) -> set[str]:
 
 
 def body_words(paragraphs: Sequence[str]) -> set[str]:
-    return set().union(*(content_words(p) for p in paragraphs[:BODY_PARAGRAPHS]))
+    """The words a candidate's `content_words` are looked up in: every word of the text, when
+    it has no unspaced script (a candidate's words are long ones anyway)."""
+    text = "\n".join(paragraphs[:BODY_PARAGRAPHS]).casefold()
+    return content_words(text) if UNSPACED.search(text) else set(_WORD.findall(text))
 
 
 @lru_cache(maxsize=1)
@@ -84,13 +91,13 @@ def _byline() -> re.Pattern[str]:
 def is_meta_line(line: str) -> bool:
     """A short line stating a date, or a byline (`By ...`, `Oleh ...`); a sentence of the
     text that mentions a date ("... totaled $63 billion through June 30, 2019.") is none."""
-    opening = {word.casefold() for word in line.split()[:3]}
-    if word_count(line) >= SENTENCE_WORDS and line.endswith(_CLOSED) \
-            and not opening & _byline_words():
+    words = word_count(line)
+    if words >= SENTENCE_WORDS and line.endswith(_CLOSED) and not _byline_words().intersection(
+            word.casefold() for word in line.split(maxsplit=3)[:3]):
         return False  # (`Reviewed by <name> ... on December 9, 2024.` is a byline)
-    if word_count(line) <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
+    if words <= META_WORDS and _YEAR.search(line) and parse_stated(line) is not None:
         return True
-    return word_count(line) <= BYLINE_WORDS and bool(_byline().match(line))
+    return words <= BYLINE_WORDS and bool(_byline().match(line))
 
 
 def _lowercase_start(line: str) -> bool:
@@ -98,23 +105,42 @@ def _lowercase_start(line: str) -> bool:
     return first.isalpha() and first.lower() != first.upper() and not first.isupper()
 
 
-def headline_score(lines: Sequence[str], pos: int, start: int, body: set[str],
+class Shown(NamedTuple):
+    """The nonblank lines of a page, with each line's key and (looked up once, when asked)
+    whether it is a date or byline line: neighbouring candidates share their neighbours."""
+
+    lines: Sequence[str]
+    keys: list[str]
+    meta: dict[int, bool]
+
+    @classmethod
+    def of(cls, lines: Sequence[str]) -> Shown:
+        return cls(lines, [_key(line) for line in lines], {})
+
+    def is_meta(self, pos: int) -> bool:
+        if pos not in self.meta:
+            self.meta[pos] = is_meta_line(self.lines[pos])
+        return self.meta[pos]
+
+
+def headline_score(shown: Shown, pos: int, start: int, body: set[str],
                    guess: str) -> float | None:
-    """How much the line at `pos` (of the nonblank `lines`; the text starts at `start`)
+    """How much the line at `pos` (of the nonblank lines `shown`; the text starts at `start`)
     reads as the article's headline; None when it cannot be one."""
+    lines, keys = shown.lines, shown.keys
     line = lines[pos]
     words = word_count(line)
     if not MIN_WORDS <= words <= MAX_WORDS or line.rstrip("\"”’')").endswith(_CLOSED) \
-            or is_meta_line(line):
+            or shown.is_meta(pos):
         return None
-    key, own = _key(line), content_words(line)
-    near = [*lines[max(0, pos - 3):pos], *lines[pos + 1:pos + 4]]
-    echoed = any(_key(other) == key for other in near) or any(
-        _key(other).endswith(key) and len(other) > len(line) + 2
-        for other in lines[max(0, pos - 6):pos + 3])
+    key, own = keys[pos], content_words(line)
+    near = [*keys[max(0, pos - 3):pos], *keys[pos + 1:pos + 4]]
+    echoed = key in near or any(
+        keys[other].endswith(key) and len(lines[other]) > len(line) + 2
+        for other in range(max(0, pos - 6), min(pos + 3, len(lines))))
     facts = {"recurs": len(own & body) / max(len(own), 3),
-             "meta after": any(is_meta_line(other) for other in lines[pos + 1:pos + 5]),
-             "date before": pos > 0 and is_meta_line(lines[pos - 1]),
+             "meta after": any(map(shown.is_meta, range(pos + 1, min(pos + 5, len(lines))))),
+             "date before": pos > 0 and shown.is_meta(pos - 1),
              "echoed": echoed, "body finder": key == _key(guess),
              "numbered": bool(_NUMBERED.match(line)),
              "distance": min(abs(start - pos), DISTANCE_SCALE) / DISTANCE_SCALE,
@@ -129,12 +155,13 @@ def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
     text (`start`, and `after` lines into it); the body finder's `guess` competes wherever
     it stands."""
     body = body_words(paragraphs)
+    shown = Shown.of(lines)
     candidates = list(range(max(0, start - WINDOW), min(len(lines), start + after)))
     guess_key = _key(guess)
-    candidates += [p for p, line in enumerate(lines) if guess_key and _key(line) == guess_key
+    candidates += [p for p, key in enumerate(shown.keys) if guess_key and key == guess_key
                    and p not in candidates][:1]
     scored = [(score, pos) for pos in candidates
-              if (score := headline_score(lines, pos, start, body, guess)) is not None]
+              if (score := headline_score(shown, pos, start, body, guess)) is not None]
     if not scored:
         return None
     return max(scored, key=lambda item: (item[0], -abs(start - item[1])))[1]
@@ -178,7 +205,8 @@ def page_headline(article: Article, title: str) -> tuple[str, bool]:
         if start is not None else None  # trafilatura's text: the page's text starts there
     if pos is None or _key(lines[pos]) == _key(title):
         return title, True
-    score = headline_score(lines, pos, start or 0, body_words(article.paragraphs), title)
+    score = headline_score(Shown.of(lines), pos, start or 0, body_words(article.paragraphs),
+                           title)
     if (score or 0.0) < FIRM_SCORE:
         return title, True
     note(article, f"title from the headline line displayed above the text: {lines[pos]!r} "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from tools.errors import DateError
 from tools.importer import dates, decide, frontmatter, headline, language, tagging, titles
@@ -168,9 +169,9 @@ def date_lines(article: Article) -> list[Evidence]:
     then the first line that is little more than a date (a page's own date line when the
     headline was not found)."""
     data = metadata_data()
-    published = _word_pattern(data.get("published_words", []))
-    updated = _word_pattern(data.get("updated_words", []))
-    byline = _word_pattern(data.get("byline_words", []))
+    published = _word_pattern(tuple(data.get("published_words", [])))
+    updated = _word_pattern(tuple(data.get("updated_words", [])))
+    byline = _word_pattern(tuple(data.get("byline_words", [])))
     lines = article.lines if article.kind == "text" else article.page_lines
     index = article.title_index if article.kind == "text" else _shown_at(lines, article.title)
     near = set()
@@ -209,7 +210,8 @@ def _shown_at(lines: Sequence[str], title: str) -> int | None:
                  if key and " ".join(line.split()).casefold() == key), None)
 
 
-def _word_pattern(words: Sequence[str]) -> re.Pattern[str]:
+@lru_cache(maxsize=8)  # built once a run from metadata.yaml's word lists
+def _word_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
     return re.compile(rf"(?i)^\W{{0,3}}(?:{alternatives})(?!\w)" if alternatives else r"(?!)")
 

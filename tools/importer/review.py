@@ -40,8 +40,11 @@ def token_f1(got: str, want: str) -> float:
 
 def content_words(text: str, shortest: int = 4) -> set[str]:
     """Casefolded words of `shortest` letters or more (every character of an unspaced script)."""
+    folded = text.casefold()
+    if not UNSPACED.search(folded):  # most texts: one pass
+        return {word for word in TOKEN.findall(folded) if len(word) >= shortest}
     words: set[str] = set()
-    for word in TOKEN.findall(text.casefold()):
+    for word in TOKEN.findall(folded):
         if UNSPACED.search(word):
             words.update(UNSPACED.findall(word))
         elif len(word) >= shortest:
@@ -53,7 +56,11 @@ def unrelated_title(article: Article, least: int = 2) -> bool:
     """A dump's title that shares no word with the text found: a headline is about its
     article, so the body finder (or the title finder) took the wrong part of the page."""
     title = content_words(article.title)
-    return len(title) >= least and not title & content_words("\n".join(article.paragraphs))
+    if len(title) < least:
+        return False
+    text = "\n".join(article.paragraphs).casefold()
+    words = content_words(text) if UNSPACED.search(text) else set(TOKEN.findall(text))
+    return not title & words  # (the title's words are long ones: the short ones cannot meet)
 
 
 def navigation_kept(article: Article) -> int:

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -23,6 +23,46 @@ ACTIONS = {"drop", "drop-block", "end", "strip", "meta"}
 FIELDS = {"", "authors", "editor", "agencies", "dateline", "source", "date"}
 
 
+# Under IGNORECASE `re` matches the letters a-z also to these four (re.IGNORECASE docs), which
+# str.lower does not turn into them: a line is folded so before its required words are looked up.
+_RE_CASE = (("İ", "i"), ("ı", "i"), ("ſ", "s"), ("\u212a", "k"))
+
+
+def lowered(text: str) -> str:
+    """The text as `Guarded.admits` reads it: lowercase, the four letters above as a-z."""
+    if not text.isascii():
+        for letter, plain in _RE_CASE:  # str.replace: a fast scan when the letter is absent
+            text = text.replace(letter, plain)
+    return text.lower()
+
+
+class Guarded(NamedTuple):
+    """A pattern tried only on a text whose lowercase form holds one of `requires`: the data
+    file's statement that it cannot match without one of them. A pattern that may match
+    anywhere in a line (not only at its start) is searched at every character; the literal
+    test spares that search on the lines that cannot match."""
+
+    regex: re.Pattern[str]
+    requires: tuple[str, ...]
+
+    @property
+    def pattern(self) -> str:
+        return self.regex.pattern
+
+    @property
+    def flags(self) -> int:
+        return self.regex.flags
+
+    def admits(self, lowered: str) -> bool:
+        """Whether a text (as `lowered` gives it) holds one of the required words."""
+        return any(word in lowered for word in self.requires)
+
+    def search(self, text: str, low: str | None = None) -> re.Match[str] | None:
+        """`low`: `lowered(text)`, when the caller has it."""
+        return self.regex.search(text) if self.admits(lowered(text) if low is None else low) \
+            else None
+
+
 @dataclass(frozen=True)
 class Rule:
     """One junk pattern: drop the line, end the body, strip the match, or turn it into metadata."""
@@ -30,7 +70,7 @@ class Rule:
     id: str
     description: str
     action: str
-    patterns: tuple[re.Pattern[str], ...]
+    patterns: tuple[re.Pattern[str] | Guarded, ...]
     field: str = ""
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
@@ -54,7 +94,7 @@ class SiteProfile:
     name: str
     domains: tuple[str, ...]
     timezone: str = ""  # the site's own zone (`+07:00`); none stated: no zone is assumed
-    detect: tuple[re.Pattern[str], ...] = ()
+    detect: tuple[re.Pattern[str] | Guarded, ...] = ()
     rules: tuple[Rule, ...] = field(default_factory=tuple)
 
     def matches_url(self, url: str) -> bool:
@@ -79,6 +119,19 @@ def compile_pattern(pattern: str, where: str) -> re.Pattern[str]:
     return compiled
 
 
+def compile_entry(entry: Any, where: str) -> re.Pattern[str] | Guarded:
+    """A pattern entry of a data file: a pattern, or `{pattern: ..., requires: [words]}`."""
+    if not isinstance(entry, dict):
+        return compile_pattern(entry, where)
+    requires = entry.get("requires")
+    if set(entry) != {"pattern", "requires"} or not isinstance(requires, list) or not requires \
+            or not all(isinstance(w, str) and w and w == w.lower() for w in requires):
+        raise RuleError(f"{where}: a pattern written as a mapping needs `pattern:` and "
+                        "`requires:` (a list of lowercase words, one of which every line it "
+                        "matches holds); or write the pattern alone")
+    return Guarded(compile_pattern(entry["pattern"], where), tuple(requires))
+
+
 def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
     """Build a Rule from its YAML mapping, checking the fields a person might get wrong."""
     rid = raw.get("id")
@@ -89,7 +142,7 @@ def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
                         "and at least one pattern")
     if raw.get("field", "") not in FIELDS:
         raise RuleError(f"{origin}: rule {rid}: field must be one of {sorted(FIELDS)}")
-    compiled = tuple(compile_pattern(p, f"{origin}: rule {rid}") for p in patterns)
+    compiled = tuple(compile_entry(p, f"{origin}: rule {rid}") for p in patterns)
     return Rule(id=str(rid), description=str(raw.get("description", "")), action=action,
                 patterns=compiled, field=raw.get("field", ""),
                 examples=tuple(raw.get("examples") or ()),
@@ -144,7 +197,7 @@ def load_sites(data_dir: Path = DATA_DIR) -> tuple[SiteProfile, ...]:
         doc = _load_yaml(path) or {}
         if not doc.get("name"):
             raise RuleError(f"{path}: a site profile needs a `name`")
-        detect = tuple(compile_pattern(p, f"{path}: detect") for p in doc.get("detect") or ())
+        detect = tuple(compile_entry(p, f"{path}: detect") for p in doc.get("detect") or ())
         sites.append(SiteProfile(name=doc["name"], domains=tuple(doc.get("domains") or ()),
                                  timezone=str(doc.get("timezone") or ""), detect=detect,
                                  rules=tuple(_profile_rules(doc, str(path)))))
@@ -168,6 +221,8 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
 
 def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None:
     """The site whose detect pattern hits first in a dump's head."""
+    low = lowered(head)
     best = [(match.start(), site.name, site) for site in sites for pattern in site.detect
-            if (match := pattern.search(head))]
+            if (match := pattern.search(head, low) if isinstance(pattern, Guarded)
+                else pattern.search(head))]
     return min(best)[2] if best else None
