@@ -98,3 +98,23 @@ def test_a_page_in_a_non_latin_script_keeps_its_text(tmp_path: Path) -> None:
     body = text.split("\n\n", 1)[1]
     assert all(paragraph in body for paragraph in russian)
     assert "Самое читаемое" not in body
+
+
+def test_an_article_wrapped_in_a_broken_popup_is_still_found(tmp_path: Path) -> None:
+    """A page whose markup leaves the whole layout inside a newsletter pop-up `<aside>`:
+    trafilatura's default and precision modes find nothing there, its recall mode the article,
+    and the headline it keeps above the text is the title, not the first paragraph."""
+    html = page("Parliament approves budget", "").replace(
+        "<header>", '<aside class="Popup-Overlay" id="Popup-Newsletter"><div class="Popup-Outer">'
+        '<div class="Popup-Inner"><p>Sign up for our newsletter</p></div><header>', 1)
+    html = html.replace("<h1>Parliament approves budget</h1>",
+                        "<h1>Regional parliament approves the new budget after a long debate</h1>"
+                        f"<div class='Entry-Text'>{paragraphs_html(PARAGRAPHS)}</div>")
+    html = html.replace("</footer>", "</footer></div></aside>")
+    text = imported(tmp_path, html)
+    body = text.split("\n\n", 1)[1]
+    assert all(paragraph in body for paragraph in PARAGRAPHS)
+    title = text.split("\n", 1)[0].removeprefix("Title: ")
+    assert title in ("Parliament approves budget",
+                     "Regional parliament approves the new budget after a long debate")
+    assert title not in body and "Summary: The regional parliament approved" in text

@@ -126,9 +126,18 @@ def decide_title(article: Article, shown: Sequence[str]) -> None:
         title, weak = headline.page_headline(article, title)
     if title:
         article.title = title
+        _drop_leading_title(article)
     if weak:
         article.review.append("the title rests on weak evidence (no page title signal "
                               "confirms it); check it")
+
+
+def _drop_leading_title(article: Article) -> None:
+    """The text may open with the headline chosen here rather than the one the body was
+    cleaned with (trafilatura's recall mode keeps the page's <h1>): it is the title, not text."""
+    first = article.paragraphs[0] if len(article.paragraphs) > 1 else ""
+    if " ".join(first.split()).casefold() == article.title.casefold():
+        article.remove(article.paragraphs.pop(0), "title")
 
 
 def _anchored(article: Article) -> bool:
