@@ -199,8 +199,6 @@ EXTRACT_SETTINGS: dict[str, Any] = {"include_comments": False, "include_tables":
                                     "include_images": False, "include_links": False,
                                     "deduplicate": False}
 
-# trafilatura's default mode, and its precision mode, now and then find no article at all on a
-# page whose markup they do not trust; its recall mode is asked then.
 # trafilatura's precision mode drops the teaser lists and sidebars its default mode keeps on
 # some news pages, but now and then nearly the whole article: it is used unless it keeps less
 # than this share of the default mode's words.
@@ -228,15 +226,13 @@ def extract_html(article: Article) -> None:
     article.link_lines = link_blocks(tree)
     title_element = _title_element(tree)
     doc = trafilatura.bare_extraction(article.text, with_metadata=True, **EXTRACT_SETTINGS)
+    article.blocks = blocks_of(doc.body if doc is not None else None)
+    if not article.blocks:  # no article in markup it distrusts: its recall mode may find one
+        doc = trafilatura.bare_extraction(article.text, with_metadata=True, favor_recall=True,
+                                          **EXTRACT_SETTINGS) or doc
+        article.blocks = blocks_of(doc.body if doc is not None else None)
     found = doc.as_dict() if doc is not None else {}
     article.reference_text = found.get("text") or ""  # the body is compared with it (review.py)
-    article.blocks = blocks_of(doc.body if doc is not None else None)
-    if not article.blocks:  # nothing it trusts: its recall mode still finds some articles
-        doc = trafilatura.bare_extraction(article.text, with_metadata=True, favor_recall=True,
-                                          **EXTRACT_SETTINGS)
-        found = doc.as_dict() if doc is not None else found
-        article.reference_text = found.get("text") or ""
-        article.blocks = blocks_of(doc.body if doc is not None else None)
     precise = trafilatura.bare_extraction(article.text, favor_precision=True, **EXTRACT_SETTINGS)
     narrow = blocks_of(precise.body if precise is not None else None)
     if _words(narrow) >= PRECISION_SHARE * _words(article.blocks):
