@@ -13,6 +13,12 @@ def test_aliases_match_in_any_case_and_script() -> None:
     assert found["Rusia"] == 3 and found["Armenia"] == 1
 
 
+def test_a_turkic_dotted_capital_i_matches_in_any_case() -> None:
+    vocab = load_vocabulary()
+    for text in ("Prezident İlham Əliyev bəyan edib.", "İLHAM ƏLİYEV", "ilham əliyev dedi"):
+        assert find_entities(text, vocab) == {"Ilham Aliyev": 1}, text
+
+
 def test_the_longest_alias_at_a_place_wins_and_matches_do_not_overlap() -> None:
     found = find_entities("Federasi Rusia dan Amerika Serikat", load_vocabulary())
     assert found["Rusia"] == 1 and found["Amerika Serikat"] == 1

@@ -22,7 +22,7 @@ from slugify import slugify
 
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
-from tools.wordindex import WordIndex
+from tools.wordindex import WordIndex, fold
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
 KINDS = {"place", "person", "organisation", "topic"}
@@ -86,14 +86,14 @@ class Vocabulary:
         self.by_name = {e.name: e for e in self.entities}
         for entity in self.entities:
             for alias in (entity.name, *entity.aliases):
-                self._folded.setdefault(alias.casefold(), entity.name)
+                self._folded.setdefault(fold(alias), entity.name)
             for alias in (*entity.case_sensitive, *entity.contexts):
                 self._exact.setdefault(alias, entity.name)
 
     def resolve(self, alias: str) -> str | None:
         """Canonical name for an alias (case-insensitive, plus exact risky forms), or None."""
         alias = " ".join(alias.split())
-        return self._exact.get(alias) or self._folded.get(alias.casefold())
+        return self._exact.get(alias) or self._folded.get(fold(alias))
 
     @property
     def matcher(self) -> tuple[WordIndex, WordIndex | None]:

@@ -55,16 +55,15 @@ def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
     loose, exact = vocab.matcher
     found: Counter[str] = Counter()
     names: dict[str, str | None] = {}  # the same alias comes back often
-    for match in loose.finditer(text):
-        alias = match.group(0)
+    for alias in loose.findall(text):
         if alias not in names:
             names[alias] = vocab.resolve(alias)
         name = names[alias]
         if name:
             found[name] += 1
     if exact is not None:
-        for match in exact.finditer(text):
-            name = vocab._exact.get(match.group(0))
+        for alias in exact.findall(text):
+            name = vocab.resolve(alias)
             if name:
                 found[name] += 1
     return found
