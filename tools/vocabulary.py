@@ -6,6 +6,7 @@ Public API used by the importer, the Pelican plugin and the content checker:
     vocab.entities            # tuple of Entity(name, kind, slug, aliases, facts, names, note...)
     vocab.by_name["Rusia"]    # Entity by canonical name
     vocab.resolve("Russia")   # -> "Rusia" (canonical name) or None
+    vocab.matchers("ru")      # the alias matchers for an article in that language
     vocab.conflicts           # tuple of Conflict(name, slug, triggers)
 """
 
@@ -22,7 +23,7 @@ from slugify import slugify
 
 from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
-from tools.wordindex import WordIndex, fold
+from tools.wordindex import Inflection, WordIndex, fold
 
 DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "vocabulary.yaml"
 KINDS = {"place", "person", "organisation", "topic"}
@@ -78,6 +79,8 @@ class Conflict:
 class Vocabulary:
     entities: tuple[Entity, ...]
     conflicts: tuple[Conflict, ...]
+    inflection: Inflection | None = None
+    inflected: frozenset[str] = frozenset()  # languages whose articles match inflected forms
     by_name: dict[str, Entity] = field(default_factory=dict)
     _folded: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
@@ -86,7 +89,8 @@ class Vocabulary:
         self.by_name = {e.name: e for e in self.entities}
         for entity in self.entities:
             for alias in (entity.name, *entity.aliases):
-                self._folded.setdefault(fold(alias), entity.name)
+                if alias not in entity.case_sensitive:  # listed there: matched only exactly
+                    self._folded.setdefault(fold(alias), entity.name)
             for alias in (*entity.case_sensitive, *entity.contexts):
                 self._exact.setdefault(alias, entity.name)
 
@@ -95,22 +99,18 @@ class Vocabulary:
         alias = " ".join(alias.split())
         return self._exact.get(alias) or self._folded.get(fold(alias))
 
-    @property
-    def matcher(self) -> tuple[WordIndex, WordIndex | None]:
-        """(case-insensitive aliases, exact risky forms) as word-index matchers (wordindex.py)."""
-        return _matchers(self)
+    def matchers(self, lang: str = "") -> tuple[WordIndex, WordIndex | None]:
+        """(case-insensitive aliases, exact risky forms) as word-index matchers (wordindex.py);
+        in an article in an inflecting language, the aliases match their inflected forms."""
+        inflection = self.inflection if lang in self.inflected else None
+        key = (id(self), inflection)
+        if key not in _MATCHERS:
+            _MATCHERS[key] = (WordIndex(self._folded, ignore_case=True, inflection=inflection),
+                              WordIndex(self._exact, ignore_case=False) if self._exact else None)
+        return _MATCHERS[key]
 
 
-_CACHE: dict[int, tuple[WordIndex, WordIndex | None]] = {}
-
-
-def _matchers(vocab: Vocabulary) -> tuple[WordIndex, WordIndex | None]:
-    key = id(vocab)
-    if key not in _CACHE:
-        loose = WordIndex(vocab._folded, ignore_case=True)
-        exact = WordIndex(vocab._exact, ignore_case=False) if vocab._exact else None
-        _CACHE[key] = (loose, exact)
-    return _CACHE[key]
+_MATCHERS: dict[tuple[int, Inflection | None], tuple[WordIndex, WordIndex | None]] = {}
 
 
 def _as_date(value: Any) -> date | None:
@@ -151,7 +151,22 @@ def load_vocabulary(path: Path | str | None = None) -> Vocabulary:
                                triggers=tuple(c.get("triggers") or ()))
                       for c in doc.get("conflicts") or ())
     _check_unique(origin, entities, conflicts)
-    return Vocabulary(entities=entities, conflicts=conflicts)
+    inflection, inflected = _inflection(doc.get("inflection"), origin)
+    return Vocabulary(entities=entities, conflicts=conflicts, inflection=inflection,
+                      inflected=inflected)
+
+
+def _inflection(raw: Any, origin: Path) -> tuple[Inflection | None, frozenset[str]]:
+    """The `inflection:` section: languages, keep, ending, vowels."""
+    if not raw:
+        return None, frozenset()
+    try:
+        return (Inflection(keep=int(raw["keep"]), ending=int(raw["ending"]),
+                           vowels=str(raw["vowels"])),
+                frozenset(str(code) for code in raw["languages"]))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise RuleError(f"{origin}: `inflection:` needs languages (a list of codes), the "
+                        f"whole numbers keep and ending, and vowels ({exc!r})") from exc
 
 
 def _check_unique(origin: Path, entities: tuple[Entity, ...],

@@ -50,9 +50,10 @@ def load_salience(path: Path = SALIENCE_PATH) -> Salience:
                         "max_tags") from exc
 
 
-def find_entities(text: str, vocab: Vocabulary) -> Counter[str]:
-    """Canonical names mentioned in text, with how often (whole words; risky forms exactly)."""
-    loose, exact = vocab.matcher
+def find_entities(text: str, vocab: Vocabulary, lang: str = "") -> Counter[str]:
+    """Canonical names mentioned in text, with how often (whole words; risky forms exactly;
+    in an inflecting language, inflected forms too)."""
+    loose, exact = vocab.matchers(lang)
     found: Counter[str] = Counter()
     names: dict[str, str | None] = {}  # the same alias comes back often
     for alias in loose.findall(text):
@@ -79,13 +80,13 @@ def choose_category(found: Counter[str], vocab: Vocabulary) -> str:
     return best
 
 
-def mentions_by_part(title: str, paragraphs: list[str],
-                     vocab: Vocabulary) -> tuple[Counter[str], Counter[str], Counter[str]]:
+def mentions_by_part(title: str, paragraphs: list[str], vocab: Vocabulary, lang: str = ""
+                     ) -> tuple[Counter[str], Counter[str], Counter[str]]:
     """Names mentioned in the title, the lead (first paragraph) and the rest, with counts: one
     pass over the text, in three pieces."""
-    in_title = find_entities(title, vocab)
-    in_lead = find_entities(paragraphs[0], vocab) if paragraphs else Counter()
-    in_rest = find_entities("\n".join(paragraphs[1:]), vocab)
+    in_title = find_entities(title, vocab, lang)
+    in_lead = find_entities(paragraphs[0], vocab, lang) if paragraphs else Counter()
+    in_rest = find_entities("\n".join(paragraphs[1:]), vocab, lang)
     return in_title, in_lead, in_rest
 
 
@@ -111,7 +112,7 @@ def choose_tags(scores: dict[str, float], vocab: Vocabulary, rules: Salience) ->
 def tag_article(article: Article, vocab: Vocabulary, rules: Salience | None = None) -> None:
     """Set tags (most telling first) and category from the cleaned text."""
     rules = rules or load_salience()
-    parts = mentions_by_part(article.title, article.paragraphs, vocab)
+    parts = mentions_by_part(article.title, article.paragraphs, vocab, article.lang)
     article.tags = choose_tags(salience_scores(parts, rules), vocab, rules)
     article.category = choose_category(parts[0] + parts[1] + parts[2], vocab)
 
