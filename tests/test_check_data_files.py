@@ -24,6 +24,8 @@ CASES = [
     ("vocabulary.yaml", 19, "a name of 'Shusha' has no `lang:`"),
     ("vocabulary.yaml", 20, "'Armenian' of 'Shusha' is already an alias or name of 'Armenia'"),
     ("vocabulary.yaml", 21, "the note of 'Shusha' is not a text"),
+    ("vocabulary.yaml", 24, "`inflection:` needs `keep:` as a whole number"),
+    ("vocabulary.yaml", 22, "`inflection:` needs `ending:` as a whole number"),
     ("languages.yaml", 3, "'eng' is not a two-letter ISO 639-1 code"),
     ("outlets.yaml", 4, "'antaranews.com' of 'Kompas' is already claimed by 'Antara' (line 3)"),
     ("outlets.yaml", 5, "'https://detik.com/' is not a domain"),

@@ -30,6 +30,8 @@ def check_vocabulary_file(path: Path, out: Findings) -> None:
         out.error(1, "no `entities:` list", "see the comment at the top of vocabulary.yaml")
         return
     names = _entities(items(fields["entities"][0]), out)
+    if "inflection" in fields:
+        _inflection(*fields["inflection"], out)
     for node in items(fields["conflicts"][0]) if "conflicts" in fields else []:
         conflict = mapping(node)
         for text, number in scalars(conflict["triggers"][0]) if "triggers" in conflict else []:
@@ -41,6 +43,24 @@ def check_vocabulary_file(path: Path, out: Findings) -> None:
             load_vocabulary.__wrapped__(path)
         except RuleError as exc:
             out.error(1, str(exc).removeprefix(f"{path}: "), "fix the entry it names")
+
+
+def _inflection(node: yaml.Node, at: int, out: Findings) -> None:
+    """`inflection:`: languages (codes), keep and ending (whole numbers), vowels (letters)."""
+    fields = mapping(node)
+    hint = ("see the comment at the top of vocabulary.yaml: languages: [ru, az], keep: 4, "
+            "ending: 3, vowels: \"aeiou\"")
+    if not isinstance(node, yaml.MappingNode) or "languages" not in fields \
+            or not items(fields["languages"][0]):
+        out.error(at, "`inflection:` needs a list of `languages:`", hint)
+    for key in ("keep", "ending"):
+        value, number = fields.get(key, (None, at))
+        if not isinstance(value, yaml.ScalarNode) or not value.value.isdigit():
+            out.error(number, f"`inflection:` needs `{key}:` as a whole number", hint)
+    value, number = fields.get("vowels", (None, at))
+    if not isinstance(value, yaml.ScalarNode) or not value.value:
+        out.error(number, "`inflection:` needs `vowels:`, the letters a declined word may "
+                  "lose", hint)
 
 
 def _entities(nodes: list[yaml.Node], out: Findings) -> set[str]:
