@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tools.evaluation.scoring import normalise_expected
 from tools.importer.article import Article
-from tools.importer.dates import looks_like_date_line
 from tools.importer.extract_html import resegment
+from tools.importer.linefacts import LineFacts
 from tools.importer.pipeline import Options, prepare, process
 from tools.importer.repeats import Repeats
 from tools.importer.titles import provisional_title
@@ -79,10 +81,18 @@ def test_a_short_closing_sentence_before_the_editor_credit_stays(tmp_path: Path)
     assert article.editor == "Budi Santoso"
 
 
-def test_a_date_glued_to_a_label_is_a_date_line() -> None:
-    assert looks_like_date_line("News15 Feb 2016 16:00")
-    assert not looks_like_date_line("Kontes ditutup pada 8 April 2016, kata panitia yang "
-                                    "menerima ratusan film dari berbagai negara di dunia.")
+def test_a_date_glued_to_a_label_is_a_date_line_and_a_sentence_is_not() -> None:
+    lines = ["News15 Feb 2016 16:00", "Kontes ditutup pada 8 April 2016, kata panitia yang "
+             "menerima ratusan film dari berbagai negara di dunia."]
+    assert LineFacts.of(lines, ()).dated == [True, False]
+
+
+@pytest.mark.parametrize("line", [
+    "AFP 30 avril 2015 à 07:19 (Mis à jour à 07:38)", "19 ноября 2019, 14:30",
+    "27 սեպտեմբերի, 2020 10:15", "27 სექტემბერი, 2020", "Senin, 12 Agt 2019 10:00 WIB"])
+def test_a_date_line_is_known_in_any_archive_language_and_common_european_ones(
+        line: str) -> None:
+    assert LineFacts.of([line], ()).dated == [True]
 
 
 def test_a_glued_extraction_line_is_split_back_at_the_page_lines() -> None:

@@ -1,8 +1,10 @@
 """Dates as pages state them, in any of the archive's languages: `Published 10:02 AM EST Nov
 19, 2019`, `Diperbarui 20 Okt 2020 10:00 WIB`, `19 ноября 2019, 14:30`, `2020-09-27-19-55-27`.
 
-Month names come from Babel's CLDR data for the languages in tools/data/languages.yaml (and
-English), never from a hand-written list; time-zone abbreviations from tools/data/metadata.yaml.
+Month names come from Babel's CLDR data for the languages in tools/data/languages.yaml, English
+and the `date_languages` of tools/data/metadata.yaml (with the spellings CLDR lacks listed
+there under `month_names`), never from a hand-written table in code; time-zone abbreviations
+from tools/data/metadata.yaml.
 A stated zone is kept; without one the caller's default zone is used, and with no default the
 time stays naive (the zone is unknown: nothing is assumed).
 """
@@ -39,6 +41,14 @@ def archive_languages() -> tuple[str, ...]:
     return tuple(dict.fromkeys(["en", *codes]))
 
 
+@lru_cache(maxsize=1)
+def date_languages() -> tuple[str, ...]:
+    """The languages whose month names dates are read in: the archive's, then the others
+    tools/data/metadata.yaml lists (pages and sources quote them)."""
+    return tuple(dict.fromkeys([*archive_languages(),
+                                *metadata_data().get("date_languages", [])]))
+
+
 @lru_cache(maxsize=16)
 def month_names(langs: tuple[str, ...]) -> dict[str, int]:
     """Casefolded month names and abbreviations (format and stand-alone forms) -> 1..12; a
@@ -57,6 +67,8 @@ def month_names(langs: tuple[str, ...]) -> dict[str, int]:
                     key = name.casefold().rstrip(".")
                     if len(key) >= 3 and not key.isdigit():
                         table.setdefault(key, number)
+    for name, number in metadata_data().get("month_names", {}).items():
+        table.setdefault(str(name).casefold(), int(number))
     return table
 
 
@@ -86,6 +98,8 @@ _YMD_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d\d)([/.])(\d{1,2})\2(\d{1,2})(?!\
 _TIME = re.compile(r"(?i)(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?::([0-5]\d))?"
                    r"(?:\s*([ap])\.?\s?m\.?(?!\w))?")
 _OFFSET = re.compile(r"(?i)(?:\b(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d\d))?(?!\d)")
+_HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_CLOCK_ZONE = re.compile(r"(?<![\d:])\d{1,2}[:.]\d\d\s*([A-Z]{1,5})(?!\w)")
 _ZONE_WORD = re.compile(r"(?<![\w+-])([A-Z]{1,5})(?![\w])")
 
 
@@ -101,7 +115,7 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
                  month_first: bool = False) -> Stated | None:
     """The first full date in `text` with its time and zone when stated. `month_first`:
     read an ambiguous 11/10/2019 as November 10 (US English), else as 11 October."""
-    langs = tuple(dict.fromkeys([*archive_languages(), *langs]))
+    langs = tuple(dict.fromkeys([*date_languages(), *langs]))
     found = _find_day(text, langs, month_first)
     if found is None:
         return None
@@ -125,6 +139,16 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     except ValueError:
         return None
     return Stated(when, match.group(0).strip(), zone)
+
+
+def is_date_line(line: str) -> bool:
+    """Whether a line states a date (page datelines, teaser timestamps): a full date in any of
+    the date languages, or a clock with a stated zone (`10.00 WIB`). The caller judges its
+    length."""
+    if _HAS_YEAR.search(line) and _find_day(line, date_languages(), False) is not None:
+        return True
+    zone = _CLOCK_ZONE.search(line)
+    return bool(zone) and zone.group(1) in metadata_data().get("timezones", {})
 
 
 def _clock(time: re.Match[str]) -> tuple[int, int, int] | None:

@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 
 from tools.errors import InputError
-from tools.importer import clean, dates
+from tools.importer import clean, datetext
 from tools.importer.article import Article
 from tools.importer.extract_html import resegment
 from tools.importer.html_blocks import Block
@@ -222,7 +222,7 @@ def is_date_line(line: str) -> bool:
     show above the text and beside teaser headlines: metadata, not body."""
     words = len(line.split())
     return (words <= DATE_LINE_WORDS and not line.endswith(".")
-            and dates.looks_like_date_line(line) and dates.parse_date_text(line) is not None)
+            and datetext.parse_stated(line) is not None)
 
 
 def is_title_variant(line: str, title: str) -> bool:

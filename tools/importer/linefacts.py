@@ -12,7 +12,7 @@ from datetime import datetime
 from itertools import chain
 
 from tools.importer.clean import first_match, screen
-from tools.importer.dates import looks_like_date_line, parse_date_text
+from tools.importer.datetext import is_date_line, parse_stated
 from tools.importer.rules import Rule
 from tools.importer.stopwords import density, page_stopwords, words_of
 
@@ -54,7 +54,7 @@ class LineFacts:
         any_rule = screen(tuple(rules))
         facts.rule = [first_match(line, rules, any_rule) if n else None
                       for line, n in zip(lines, facts.words, strict=True)]
-        facts.dated = [0 < n <= 14 and looks_like_date_line(line)
+        facts.dated = [0 < n <= 14 and is_date_line(line)
                        for line, n in zip(lines, facts.words, strict=True)]
         line_words = [words_of(line) if n else [] for line, n in zip(lines, facts.words,
                                                                     strict=True)]
@@ -67,8 +67,8 @@ class LineFacts:
         return facts
 
     def date_of(self, index: int) -> datetime | None:
-        """The date a date line states (parsed once)."""
+        """The date a date line states (parsed once; naive when it states no zone)."""
         if index not in self._dates:
-            self._dates[index] = parse_date_text(self.lines[index]) if self.dated[index] \
-                else None
+            stated = parse_stated(self.lines[index]) if self.dated[index] else None
+            self._dates[index] = stated.when if stated else None
         return self._dates[index]
