@@ -98,6 +98,14 @@ def test_a_live_feed_dated_minutes_ago_after_the_article_is_not_taken_for_it(
     assert article.paragraphs == prose[:3]
 
 
+def test_a_news_ticker_of_clock_stamped_headlines_after_the_article_is_not_taken_for_it(
+        tmp_path: Path) -> None:
+    article, lines = import_file(tmp_path, "feed_with_clock_stamps.txt")
+    prose = [line for line in lines if len(line.split()) > 15]
+    assert article.title == "Les ministres conviennent de se revoir la semaine prochaine"
+    assert article.paragraphs == prose[:3]
+
+
 def test_reader_comments_split_by_their_time_stamps_do_not_replace_the_article(
         tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "comments_after_article.txt")

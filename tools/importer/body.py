@@ -34,6 +34,7 @@ from tools.importer.linescore import (
     ATTRIBUTION,
     BOX,
     CLOCK,
+    clock_teaser,
     dated_sentence,
     detail_labels,
     is_detail,
@@ -226,16 +227,18 @@ def _before_closing(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[b
 
 
 def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
-    """Timestamp lines: a full date with a time of day, or next to a headline-like line.
-    Teaser lists date every item; an article has no such line between its paragraphs. A bare
+    """Timestamp lines: a full date with a time of day, or next to a headline-like line; a
+    feed item's relative stamp or clock-stamped headline. Teaser lists date every item; an
+    article has no such line between its paragraphs. A bare
     time (live reports), a date heading between paragraphs (a chronology), a listed item's
     `Date: ...` detail (see `detail_labels`) or the dated attribution of an embedded post is
     no barrier."""
     out = [False] * len(nonblank)
     labels = detail_labels(facts, nonblank)
     for pos, index in enumerate(nonblank):
-        if facts.rule[index] is None and relative_stamp(facts.lines[index], facts.words[index]):
-            out[pos] = True  # `před 3 minutami`: a feed item's stamp
+        if facts.rule[index] is None and (relative_stamp(facts.lines[index], facts.words[index])
+                                          or clock_teaser(facts.lines[index], facts.words[index])):
+            out[pos] = True  # `před 3 minutami`, `14:44 <headline>`: a feed item's stamp
             continue
         if not facts.dated[index] or facts.rule[index] is not None \
                 or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \

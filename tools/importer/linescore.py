@@ -43,6 +43,7 @@ ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
 # In scripts written without spaces each character counts as a word (as the evaluation counts
 # tokens), but a sentence needs about two characters a word.
 UNSPACED_PER_WORD = 2
+TEASER_WORDS = 20  # a time-stamped feed headline is at most this long
 STAMP_WORDS = 6  # a relative time stamp line (`Updated 2 hours ago`) is at most this long
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
 PROSE_STOP = 0.2  # share of stop words under which a long line is a list of names or labels
@@ -81,6 +82,16 @@ def _relative_phrases() -> tuple[dict[str, frozenset[str]], tuple[int, ...]]:
                     phrases.setdefault(text[found.end():], set()).add(text[:found.start()])
     return ({after: frozenset(befores) for after, befores in phrases.items()},
             tuple(sorted({len(after) for after in phrases})))
+
+
+_CLOCK_FIRST = re.compile(r"^(?:[01]?\d|2[0-3])[:h][0-5]\d\s+[^\W\d]")
+
+
+def clock_teaser(line: str, words: int) -> bool:
+    """A feed item: a time of day, then a headline (`14:44 Accusations de viols : ...`). A
+    live report's entry puts its time on a line of its own, and a sentence is none."""
+    return 2 < words <= TEASER_WORDS and bool(_CLOCK_FIRST.match(line)) \
+        and not line.endswith(FULL_STOP)
 
 
 def relative_stamp(line: str, words: int) -> bool:
