@@ -8,7 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tools.cli import cli
-from tools.importer.read import decode
+from tools.importer.read import decode, read_input
 
 FRENCH = ("Le président a déclaré à la télévision que la guerre était terminée. "
           "Ça y est, «voilà» — très bien.")
@@ -75,3 +75,15 @@ def test_latin_text_that_only_looks_like_mojibake_is_left_as_it_is() -> None:
     for text in (FRENCH, PORTUGUESE, "Le café «Soulé» a 19 réactions… et la boîte ©2020",
                  "Přihlášením k newsletteru beru na vědomí"):
         assert repair_mojibake(text) is None
+
+
+def test_a_page_reaches_the_extractor_with_its_layout_and_a_dump_with_tidy_lines(
+        tmp_path: Path) -> None:
+    html = ("<html><body>\r\n  <pre>x  =  1\n    y = 2</pre>\u00a0<p>\u200bA  line</p>\n"
+            "</body></html>")
+    page, dump = tmp_path / "page.html", tmp_path / "page.txt"
+    page.write_text(html, encoding="utf-8")
+    dump.write_text("  A  line\u00a0 \r\nnext\u200b line ", encoding="utf-8")
+    assert read_input(page).text == ("<html><body>\n  <pre>x  =  1\n    y = 2</pre> "
+                                     "<p>A  line</p>\n</body></html>")
+    assert read_input(dump).text == "A line\nnext line"

@@ -66,7 +66,7 @@ def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> 
         raise InputError(f"{place}: cannot decode the text (not UTF-8, no usable charset); "
                          "re-save it as UTF-8")
     repaired = repair_mojibake(text)
-    text = normalise(repaired or text)
+    text = normalise(repaired or text, kind)
     if not text.strip():
         raise InputError(f"{place}: holds only whitespace; remove it or add the article")
     art = Article(path=path, raw_sha256=hashlib.sha256(data).hexdigest(), kind=kind,
@@ -179,13 +179,18 @@ def repair_mojibake(text: str) -> str | None:
     return fixed if fixed != text else None
 
 
-def normalise(text: str) -> str:
-    """NFC, one kind of newline, no zero-width characters, every odd space a plain space."""
+def normalise(text: str, kind: str = "text") -> str:
+    """NFC, one kind of newline, no zero-width characters, every odd space a plain space; a
+    text's lines stripped and their runs of spaces made one. A page's markup keeps its
+    layout: the extractor reads it (runs of white space in it change what trafilatura finds,
+    and a <pre> block is laid out with them)."""
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     text = text.replace("\u2029", "\n\n")
     text = _DROPPED.sub("", text)  # zero-width and control characters
     text = _SPACES.sub(" ", text)
+    if kind == "html":
+        return text
     if "\x85" in text:  # NEL: white space to str.split, the only kind left besides " " and "\n"
         return "\n".join(" ".join(line.split()) for line in text.split("\n"))
     # each line stripped and its runs of spaces made one, as " ".join(line.split()) does
