@@ -23,6 +23,8 @@ _PARTS = re.compile(r"(\w+)|(\W+)")
 
 
 class Alias(NamedTuple):
+    """An alias with its own pattern, which tells which alias of a bucket matched."""
+
     alias: str
     pattern: re.Pattern[str]
 
