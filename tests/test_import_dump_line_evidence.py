@@ -8,6 +8,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
+
 from tools.importer.article import Article
 from tools.importer.pipeline import Options, prepare, process
 from tools.importer.repeats import Repeats
@@ -90,19 +92,15 @@ def test_a_menu_written_on_one_line_with_bullets_is_not_article_text(tmp_path: P
     assert article.paragraphs == prose
 
 
-def test_a_live_feed_dated_minutes_ago_after_the_article_is_not_taken_for_it(
-        tmp_path: Path) -> None:
-    article, lines = import_file(tmp_path, "feed_with_relative_stamps.txt")
+@pytest.mark.parametrize(("name", "title"), [
+    ("feed_with_relative_stamps.txt", "Ministři se dohodli, že se příští týden sejdou znovu"),
+    ("feed_with_clock_stamps.txt", "Les ministres conviennent de se revoir la semaine prochaine"),
+], ids=["dated minutes ago", "clock-stamped headlines"])
+def test_a_live_feed_after_the_article_is_not_taken_for_it(
+        tmp_path: Path, name: str, title: str) -> None:
+    article, lines = import_file(tmp_path, name)
     prose = [line for line in lines if len(line.split()) > 15]
-    assert article.title == "Ministři se dohodli, že se příští týden sejdou znovu"
-    assert article.paragraphs == prose[:3]
-
-
-def test_a_news_ticker_of_clock_stamped_headlines_after_the_article_is_not_taken_for_it(
-        tmp_path: Path) -> None:
-    article, lines = import_file(tmp_path, "feed_with_clock_stamps.txt")
-    prose = [line for line in lines if len(line.split()) > 15]
-    assert article.title == "Les ministres conviennent de se revoir la semaine prochaine"
+    assert article.title == title
     assert article.paragraphs == prose[:3]
 
 

@@ -229,10 +229,9 @@ def _before_closing(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[b
 def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     """Timestamp lines: a full date with a time of day, or next to a headline-like line; a
     feed item's relative stamp or clock-stamped headline. Teaser lists date every item; an
-    article has no such line between its paragraphs. A bare
-    time (live reports), a date heading between paragraphs (a chronology), a listed item's
-    `Date: ...` detail (see `detail_labels`) or the dated attribution of an embedded post is
-    no barrier."""
+    article has no such line between its paragraphs. A bare time (live reports), a date
+    heading between paragraphs (a chronology), a listed item's `Date: ...` detail (see
+    `detail_labels`) or the dated attribution of an embedded post is no barrier."""
     out = [False] * len(nonblank)
     labels = detail_labels(facts, nonblank)
     for pos, index in enumerate(nonblank):
