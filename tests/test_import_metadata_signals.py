@@ -106,6 +106,13 @@ def test_a_long_date_with_particles_keeps_its_time_and_zone(tmp_path: Path) -> N
     assert fields["Date"] == "2017-12-01T03:00:00-08:00"
 
 
+def test_a_date_written_with_dots_or_hyphens_and_an_h_clock_is_read(tmp_path: Path) -> None:
+    """`21.dez.2018 às 12h55`, as Brazilian pages write it (and `04-ago-2021`, `05-Mar-2020`)."""
+    fields = imported(tmp_path, "compact_date.txt")
+    assert fields["Lang"] == "pt"
+    assert fields["Date"] == "2018-12-21T12:55:00"
+
+
 def test_amt_is_armenia_time_and_editor_line_is_kept_as_metadata(tmp_path: Path) -> None:
     out = tmp_path / "out"
     CliRunner().invoke(cli, ["import", str(FIXTURES / "editor_line.txt"), "--out", str(out),

@@ -1,5 +1,6 @@
 """Dates as pages state them, in any of the archive's languages: `Published 10:02 AM EST Nov
-19, 2019`, `Diperbarui 20 Okt 2020 10:00 WIB`, `19 ноября 2019, 14:30`, `2020-09-27-19-55-27`.
+19, 2019`, `Diperbarui 20 Okt 2020 10:00 WIB`, `19 ноября 2019, 14:30`, `21.dez.2018 às 12h55`,
+`2020-09-27-19-55-27`.
 
 Month names come from Babel's CLDR data for the languages in tools/data/languages.yaml, English
 and the `date_languages` of tools/data/metadata.yaml (with the spellings CLDR lacks listed
@@ -83,8 +84,8 @@ def _patterns(langs: tuple[str, ...]) -> Patterns:
     names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
     month = rf"(?<!\w)({names})(?!\w)\.?"
     return Patterns(
-        re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:st|nd|rd|th|-?го|\.)?\s+{_PARTICLE}{month},?\s+"
-                   rf"{_PARTICLE}{_YEAR}(?!\d)"),
+        re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:(?:st|nd|rd|th|-?го|\.)?\s+{_PARTICLE}|[.-])"
+                   rf"{month}(?:,?\s+{_PARTICLE}|(?<=\.)|-){_YEAR}(?!\d)"),
         re.compile(rf"(?i){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)"),
         re.compile(rf"(?i)(?<!\d){_YEAR}[\s.,]+{month}\s+(\d{{1,2}})(?!\d)"),
     )
@@ -95,7 +96,7 @@ _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::
 _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?!\d)")
 _YMD_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d\d)([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
-_TIME = re.compile(r"(?i)(?<![\d:])([01]?\d|2[0-3])[:.]([0-5]\d)(?::([0-5]\d))?"
+_TIME = re.compile(r"(?i)(?<![\d:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?"
                    r"(?:\s*([ap])\.?\s?m\.?(?!\w))?")
 _OFFSET = re.compile(r"(?i)(?:\b(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d\d))?(?!\d)")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
