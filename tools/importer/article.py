@@ -41,7 +41,6 @@ class Article:
     text_site: tuple[Any, ...] = ()  # (profile or None,): the site a dump's text names, once found
     title: str = ""
     title_index: int | None = None
-    facts: Any = None  # tools.importer.linefacts.LineFacts of the lines the body was found in
     paragraphs: list[str] = field(default_factory=list)
     removed: list[Removed] = field(default_factory=list)
     date: datetime | None = None

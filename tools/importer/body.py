@@ -30,6 +30,7 @@ from tools.importer.dumpblocks import (
     split_at_gaps,
 )
 from tools.importer.linefacts import LineFacts
+from tools.importer.lines import line_key
 from tools.importer.linescore import (
     ATTRIBUTION,
     BOX,
@@ -114,7 +115,7 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     the metadata stage marks for review) rather than refusing the page."""
     lines = facts.lines
     if hint:
-        wanted = " ".join(hint.split()).casefold()
+        wanted = line_key(hint)
         hits = [p for p, i in enumerate(nonblank) if facts.keys[i] == wanted]
         hits = hits or [p for p, i in enumerate(nonblank) if wanted in facts.keys[i]
                         and len(lines[i]) <= len(wanted) + 20]

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from tools.importer.article import Article
+from tools.importer.lines import line_key
 from tools.importer.rules import Guarded, Rule, lowered
 
 if TYPE_CHECKING:
@@ -26,20 +27,6 @@ MAX_STRIPS = 4
 SUBHEAD_WORDS = 4  # a paragraph this short is a subhead or label, never a caption repeat
 SENTENCE_END = tuple('.!?"”’\')…:։。！？؟।')  # Armenian, CJK, Arabic, Devanagari stops too
 _TOKEN = re.compile(r"\w+")
-# Scripts written without spaces between words (Chinese, Japanese kana, Korean syllables): the
-# one definition the importer's word counts, title and topic words share.
-UNSPACED_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
-UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
-
-
-def word_count(line: str) -> int:
-    """Words in a line, an ideograph or kana counting as one (as the evaluation counts them):
-    a Japanese line of twenty characters is not a one-word label."""
-    pieces = line.split()
-    unspaced = len(UNSPACED.findall(line))
-    if not unspaced:
-        return len(pieces)
-    return unspaced + sum(1 for piece in pieces if not UNSPACED.search(piece))
 
 
 def looks_like_sentence(line: str, words: int | None = None) -> bool:
@@ -199,7 +186,7 @@ def page_teasers(page: Sequence[str], links: Collection[str] = (),
     (HTML) a block whose whole text is a link. A subheading is neither. `folded`: the page's
     lines already whitespace-normalised and casefolded (`repeats.folded`)."""
     if folded is None:
-        folded = [" ".join(line.split()).casefold() for line in page]
+        folded = [line_key(line) for line in page]
     counts = Counter(filter(None, folded))
 
     def is_teaser(line: str) -> bool:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from tools.importer.clean import UNSPACED_CHARS
 from tools.importer.linefacts import LineFacts
+from tools.importer.lines import UNSPACED_CHARS
 from tools.importer.rules import Rule
 
 GAP = 7  # junk lines in a row (headlines, repeats, menus) that split the run into blocks

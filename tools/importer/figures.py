@@ -18,6 +18,7 @@ from tools.datayaml import load_yaml_text
 from tools.errors import RuleError
 from tools.figures import CATEGORIES, Figure
 from tools.importer.article import Article
+from tools.importer.lines import line_key
 
 FIGURES_PATH = Path(__file__).resolve().parents[1] / "data" / "figures.yaml"
 LISTS = ("also", "reports", "that", "at_least", "and", "aux", "perfect", "according", "it",
@@ -117,16 +118,12 @@ def load_figure_rules(path: Path = FIGURES_PATH) -> dict[str, Language]:
                         "top") from exc
 
 
-def _key(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
 def _whom(rules: Language, text: str) -> str:
     """The ledger's name for a noun, with its capitalised neighbour in brackets."""
     words = text.split()
     for start in range(len(words)):
         for end in range(len(words), start, -1):
-            noun = rules.whom.get(_key(" ".join(words[start:end])))
+            noun = rules.whom.get(line_key(" ".join(words[start:end])))
             if noun:
                 rest = " ".join(words[:start] + words[end:])
                 return f"{noun} ({rest})" if rest else noun
@@ -145,9 +142,10 @@ def find_figures(text: str, lang: str, as_of: str) -> list[Figure]:
     for shape in rules.shapes:
         for match in shape.finditer(text):
             groups = match.groupdict()
-            claimant = rules.claimants[_key(groups["claimant"] or groups.get("claimant2") or "")]
-            category = (rules.outcomes[_key(groups["outcome"])] if groups.get("outcome")
-                        else rules.actions[_key(groups["action"])])
+            claimant = rules.claimants[line_key(groups["claimant"] or groups.get("claimant2")
+                                                or "")]
+            category = (rules.outcomes[line_key(groups["outcome"])] if groups.get("outcome")
+                        else rules.actions[line_key(groups["action"])])
             for item in rules.item.finditer(match.group("items")):
                 count = int(re.sub(r"[.,]", "", item.group("count")))
                 found.append((match.start() + item.start(), Figure(

@@ -26,10 +26,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from tools.importer.article import Article
-from tools.importer.clean import UNSPACED
 from tools.importer.datetext import parse_stated
+from tools.importer.lines import UNSPACED, line_key, reading_words
 from tools.importer.metadata_data import metadata_data
-from tools.importer.titles import body_start, word_count
+from tools.importer.titles import body_start
 
 WINDOW = 150  # nonblank lines above the text searched for the headline
 DISTANCE_SCALE = 100  # the distance penalty grows over this many lines, then stays
@@ -48,10 +48,6 @@ _YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBERED = re.compile(r"^\d+[.)]\s*\S")
 _PATH = re.compile(r"[›»>/|]")
 _CLOSED = (".", "。", "։")
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def content_words(text: str) -> set[str]:
@@ -91,7 +87,7 @@ def _byline() -> re.Pattern[str]:
 def is_meta_line(line: str) -> bool:
     """A short line stating a date, or a byline (`By ...`, `Oleh ...`); a sentence of the
     text that mentions a date ("... totaled $63 billion through June 30, 2019.") is none."""
-    words = word_count(line)
+    words = reading_words(line)
     if words >= SENTENCE_WORDS and line.endswith(_CLOSED) and not _byline_words().intersection(
             word.casefold() for word in line.split(maxsplit=3)[:3]):
         return False  # (`Reviewed by <name> ... on December 9, 2024.` is a byline)
@@ -115,7 +111,7 @@ class Shown(NamedTuple):
 
     @classmethod
     def of(cls, lines: Sequence[str]) -> Shown:
-        return cls(lines, [_key(line) for line in lines], {})
+        return cls(lines, [line_key(line) for line in lines], {})
 
     def is_meta(self, pos: int) -> bool:
         if pos not in self.meta:
@@ -129,7 +125,7 @@ def headline_score(shown: Shown, pos: int, start: int, body: set[str],
     reads as the article's headline; None when it cannot be one."""
     lines, keys = shown.lines, shown.keys
     line = lines[pos]
-    words = word_count(line)
+    words = reading_words(line)
     if not MIN_WORDS <= words <= MAX_WORDS or line.rstrip("\"”’')").endswith(_CLOSED) \
             or shown.is_meta(pos):
         return None
@@ -141,7 +137,7 @@ def headline_score(shown: Shown, pos: int, start: int, body: set[str],
     facts = {"recurs": len(own & body) / max(len(own), 3),
              "meta after": any(map(shown.is_meta, range(pos + 1, min(pos + 5, len(lines))))),
              "date before": pos > 0 and shown.is_meta(pos - 1),
-             "echoed": echoed, "body finder": key == _key(guess),
+             "echoed": echoed, "body finder": key == line_key(guess),
              "numbered": bool(_NUMBERED.match(line)),
              "distance": min(abs(start - pos), DISTANCE_SCALE) / DISTANCE_SCALE,
              "into the text": pos >= start, "first line": pos == 0,
@@ -157,7 +153,7 @@ def find_headline(lines: Sequence[str], start: int, paragraphs: Sequence[str],
     body = body_words(paragraphs)
     shown = Shown.of(lines)
     candidates = list(range(max(0, start - WINDOW), min(len(lines), start + after)))
-    guess_key = _key(guess)
+    guess_key = line_key(guess)
     candidates += [p for p, key in enumerate(shown.keys) if guess_key and key == guess_key
                    and p not in candidates][:1]
     scored = [(score, pos) for pos in candidates
@@ -186,7 +182,7 @@ def retitle_dump(article: Article) -> None:
          f"finder's {article.title!r}")
     article.title_index, article.title = nonblank[pos], title
     for index, paragraph in enumerate(article.paragraphs[:LEAD_CHECK]):
-        if _key(paragraph) == _key(title):
+        if line_key(paragraph) == line_key(title):
             article.remove(article.paragraphs.pop(index), "title")
             break
 
@@ -198,12 +194,12 @@ def page_headline(article: Article, title: str) -> tuple[str, bool]:
     from tools.importer.decide import note
 
     lines = [line for line in article.page_lines if line.strip()]
-    if any(_key(line) == _key(title) for line in lines):
+    if any(line_key(line) == line_key(title) for line in lines):
         return title, True  # the page displays it: weak, but its own
     start = body_start(lines, article.paragraphs)
     pos = find_headline(lines, start, article.paragraphs, title, after=0) \
         if start is not None else None  # trafilatura's text: the page's text starts there
-    if pos is None or _key(lines[pos]) == _key(title):
+    if pos is None or line_key(lines[pos]) == line_key(title):
         return title, True
     score = headline_score(Shown.of(lines), pos, start or 0, body_words(article.paragraphs),
                            title)

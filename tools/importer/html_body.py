@@ -17,6 +17,7 @@ from tools.importer import clean, datetext
 from tools.importer.article import Article
 from tools.importer.extract_html import resegment
 from tools.importer.html_blocks import Block
+from tools.importer.lines import line_key, word_count
 from tools.importer.rules import Rule
 
 DATE_LINE_WORDS = 10
@@ -90,18 +91,15 @@ def page_teasers(article: Article, blocks: Sequence[Block]) -> Callable[[str], b
     """Headline-like lines that link to other articles: shown elsewhere on the page too (more
     often than the extracted article itself shows them: a list the article repeats is its
     own), or a block whose whole text is one link."""
-    def key(line: str) -> str:
-        return " ".join(line.split()).casefold()
-
-    elsewhere = Counter(map(key, article.page_lines))
-    elsewhere.subtract(key(block.text) for block in blocks)
+    elsewhere = Counter(map(line_key, article.page_lines))
+    elsewhere.subtract(line_key(block.text) for block in blocks)
     links = article.link_lines
 
     def is_teaser(line: str) -> bool:
         words = len(line.split())
         if words < 3 or not clean.looks_like_headline(line, words):
             return False
-        return elsewhere[key(line)] >= 1 or key(line) in links
+        return elsewhere[line_key(line)] >= 1 or line_key(line) in links
 
     return is_teaser
 
@@ -126,7 +124,7 @@ def _page_header(article: Article, rules: Sequence[Rule]) -> None:
     just below it (authors, editor), which trafilatura usually leaves out."""
     wanted = article.title.casefold()
     for index, line in enumerate(article.page_lines):
-        if " ".join(line.split()).casefold() == wanted:
+        if line_key(line) == wanted:
             article.title_index = index
             clean.harvest_meta(article, article.page_lines[index + 1: index + HEADER_LINES],
                                rules)
@@ -238,7 +236,7 @@ def _without_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
     extract is the article's own (`Pros:` under each product, table cells, code lines)."""
     def label(paragraph: str) -> bool:
         return paragraph in article.structure or (
-            clean.word_count(paragraph) <= REPEAT_WORDS
+            word_count(paragraph) <= REPEAT_WORDS
             and not paragraph.rstrip("\"”’')").endswith(LABEL_NOT_AFTER))
 
     survivors = {id(p) for p in clean.drop_duplicates(article, [p for p in paragraphs
@@ -248,7 +246,7 @@ def _without_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
 
 def _stray(article: Article, paragraph: str) -> bool:
     """A short plain line that is no sentence (a kicker, a label, a contact or index link)."""
-    return (paragraph not in article.structure and clean.word_count(paragraph) <= STRAY_WORDS
+    return (paragraph not in article.structure and word_count(paragraph) <= STRAY_WORDS
             and not paragraph.endswith(clean.SENTENCE_END))
 
 

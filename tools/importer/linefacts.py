@@ -4,7 +4,6 @@ against the rules or parses a date line again."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -13,19 +12,9 @@ from itertools import chain
 
 from tools.importer.clean import first_match, screen
 from tools.importer.datetext import is_date_line, parse_stated
+from tools.importer.lines import line_key, word_count
 from tools.importer.rules import Rule
 from tools.importer.stopwords import density, page_stopwords, words_of
-
-# Chinese and Japanese write without spaces: each ideograph or kana counts as a word, as the
-# evaluation's token count does, so their paragraphs read as running text.
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-
-
-def word_count(line: str) -> int:
-    """Whitespace-separated words, a CJK character counting as one."""
-    if not _CJK.search(line):
-        return len(line.split())
-    return len(_CJK.sub(" ", line).split()) + len(_CJK.findall(line))
 
 
 @dataclass
@@ -50,7 +39,7 @@ class LineFacts:
            learned: frozenset[int] | set[int] = frozenset()) -> LineFacts:
         facts = cls(lines, rules)
         facts.words = [word_count(line) for line in lines]
-        facts.keys = [" ".join(line.split()).casefold() for line in lines]
+        facts.keys = list(map(line_key, lines))
         any_rule = screen(tuple(rules))
         facts.rule = [first_match(line, rules, any_rule) if n else None
                       for line, n in zip(lines, facts.words, strict=True)]

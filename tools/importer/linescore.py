@@ -18,9 +18,10 @@ from collections.abc import Sequence
 from datetime import timedelta
 from functools import cache
 
-from tools.importer.clean import UNSPACED, looks_like_headline, looks_like_sentence
+from tools.importer.clean import looks_like_headline, looks_like_sentence
 from tools.importer.dumpblocks import FULL_STOP
 from tools.importer.linefacts import LineFacts
+from tools.importer.lines import reading_words
 from tools.importer.stopwords import STOPLISTS
 
 # Separators of a menu or link bar written on one line (`A ▪ B ▪ C`): bullets, bars, the
@@ -40,9 +41,6 @@ BOX = re.compile(r"[\u2500-\u257f]")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
 ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
-# In scripts written without spaces each character counts as a word (as the evaluation counts
-# tokens), but a sentence needs about two characters a word.
-UNSPACED_PER_WORD = 2
 TEASER_WORDS = 20  # a time-stamped feed headline is at most this long
 STAMP_WORDS = 6  # a relative time stamp line (`Updated 2 hours ago`) is at most this long
 LIST_STOP = 0.3  # share of stop words from which a short line reads as prose (a list item)
@@ -126,7 +124,7 @@ def line_score(facts: LineFacts, index: int, words: int,
         return -float(words)
     if _MARKUP.search(line):
         return -3.0  # markup or code that leaked into the page text
-    if looks_like_sentence(line, sentence_words(line, words)):
+    if looks_like_sentence(line, reading_words(line, words)):
         return float(words) if facts.stop[index] >= PROSE_STOP else words * 0.25
     if listing(line) or is_detail(line, labels):
         return -1.0  # a table row, a line of code, a `Label: value` line: the article's listing
@@ -157,13 +155,6 @@ def listing(line: str) -> bool:
     tokens = line.split()
     figures = sum(bool(_DIGIT.search(token)) for token in tokens)
     return figures >= 2 and figures * 3 >= len(tokens) or bool(_CODE.search(line))
-
-
-def sentence_words(line: str, words: int) -> int:
-    """Words as sentence-likeness counts them: in Chinese or Japanese about two characters make
-    a word, so a headline of twenty characters does not read as a paragraph."""
-    unspaced = len(UNSPACED.findall(line))
-    return words - unspaced + unspaced // UNSPACED_PER_WORD if unspaced else words
 
 
 def title_case(line: str) -> bool:

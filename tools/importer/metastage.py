@@ -13,6 +13,7 @@ from tools.errors import DateError
 from tools.importer import dates, decide, frontmatter, headline, language, tagging, titles
 from tools.importer.article import Article
 from tools.importer.datetext import archive_languages, parse_stated
+from tools.importer.lines import line_key
 from tools.importer.metadata_data import metadata_data
 from tools.importer.signals import Evidence, html_signals, htmldate_signal, url_signals
 from tools.vocabulary import load_vocabulary
@@ -136,7 +137,7 @@ def _drop_leading_title(article: Article) -> None:
     """The text may open with the headline chosen here rather than the one the body was
     cleaned with (trafilatura's recall mode keeps the page's <h1>): it is the title, not text."""
     first = article.paragraphs[0] if len(article.paragraphs) > 1 else ""
-    if " ".join(first.split()).casefold() == article.title.casefold():
+    if line_key(first) == article.title.casefold():
         article.remove(article.paragraphs.pop(0), "title")
 
 
@@ -214,9 +215,8 @@ def date_lines(article: Article) -> list[Evidence]:
 
 def _shown_at(lines: Sequence[str], title: str) -> int | None:
     """Where the title stands as a line of its own in the page, if it does."""
-    key = " ".join(title.split()).casefold()
-    return next((i for i, line in enumerate(lines)
-                 if key and " ".join(line.split()).casefold() == key), None)
+    key = line_key(title)
+    return next((i for i, line in enumerate(lines) if key and line_key(line) == key), None)
 
 
 @lru_cache(maxsize=8)  # built once a run from metadata.yaml's word lists

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from tools.errors import ToolError
 from tools.importer.clean import looks_like_sentence
+from tools.importer.lines import line_key
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ SENTENCE_FILES = 3  # a short sentence two articles share may be a quote or back
 def folded(lines: Sequence[str]) -> list[str]:
     """Each line whitespace-normalised and casefolded ("" for a blank line): the key
     `tools.importer.linefacts.LineFacts` gives the same line."""
-    return [" ".join(line.split()).casefold() for line in lines]
+    return list(map(line_key, lines))
 
 
 class Repeats:

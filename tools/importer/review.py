@@ -9,7 +9,8 @@ import re
 from collections import Counter
 
 from tools.importer.article import Article
-from tools.importer.clean import UNSPACED, looks_like_sentence
+from tools.importer.clean import looks_like_sentence
+from tools.importer.lines import UNSPACED, line_key
 from tools.importer.metadata_data import metadata_data
 
 TOKEN = re.compile(r"\w+")
@@ -66,9 +67,8 @@ def unrelated_title(article: Article, least: int = 2) -> bool:
 def navigation_kept(article: Article) -> int:
     """Short lines of the text found that the page also shows outside it (a menu shown in
     the header and again in the footer): an article's own lines are not repeated so."""
-    outside = {" ".join(item.line.split()).casefold() for item in article.removed
-               if item.rule == "outside-body"}
-    return sum(" ".join(line.split()).casefold() in outside for line in article.paragraphs
+    outside = {line_key(item.line) for item in article.removed if item.rule == "outside-body"}
+    return sum(line_key(line) in outside for line in article.paragraphs
                if not looks_like_sentence(line))
 
 

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from tools.importer.article import Article
-from tools.importer.clean import UNSPACED
+from tools.importer.lines import line_key, reading_words
 from tools.importer.signals import Evidence
 
 TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
@@ -27,16 +27,6 @@ _WORD = re.compile(r"\w+")
 NEAR_LINES = 30  # a headline stands at most this many nonblank lines above the text
 LEAD_WORDS = 8  # the text's first line: one of its first paragraphs this long
 SITE_SHARE = 0.6  # a title part is the site's name when the name is most of it
-
-
-def word_count(text: str) -> int:
-    """Words, two Chinese or Japanese characters counting as one (those scripts set no
-    spaces between words)."""
-    return len(text.split()) + len(UNSPACED.findall(text)) // 2
-
-
-def _key(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def is_site_part(part: str, names: Sequence[str]) -> bool:
@@ -81,11 +71,11 @@ def provisional_title(candidates: Sequence[str], site_names: Sequence[str],
     cleaned = [strip_site(c, site_names) for c in candidates if c and c.strip()]
     if not cleaned:
         return ""
-    shown = {_key(line) for line in page_lines}
+    shown = {line_key(line) for line in page_lines}
 
     def rank(pos: int) -> tuple[bool, int, int]:
-        title = _key(cleaned[pos])
-        return title in shown, sum(_key(c) == title for c in cleaned), -pos
+        title = line_key(cleaned[pos])
+        return title in shown, sum(line_key(c) == title for c in cleaned), -pos
 
     return cleaned[max(range(len(cleaned)), key=rank)]
 
@@ -101,13 +91,12 @@ def body_start(lines: Sequence[str], paragraphs: Sequence[str],
                titles: Sequence[str] = ()) -> int | None:
     """Where the article's text begins among the page's lines (its first paragraph that is
     no title candidate, matched by its opening words)."""
-    skip = {_key(t) for t in titles}
-    keys = [_key(p)[:60] for p in paragraphs[:4]
-            if word_count(p) >= LEAD_WORDS and _key(p) not in skip][:2]
+    skip = {line_key(t) for t in titles}
+    keys = [line_key(p)[:60] for p in paragraphs[:4]
+            if reading_words(p) >= LEAD_WORDS and line_key(p) not in skip][:2]
     for index, line in enumerate(lines):
-        line_key = _key(line)
-        if len(line_key) >= 20 and any(k and (line_key.startswith(k) or k.startswith(line_key))
-                                       for k in keys):
+        key = line_key(line)
+        if len(key) >= 20 and any(k and (key.startswith(k) or k.startswith(key)) for k in keys):
             return index
     return None
 
@@ -132,8 +121,8 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
              for part in segments(html.unescape(e.value))]
     votes = _Votes(article, signals)
     at = _above_text(article, lines, [*signals, *parts], evidence)
-    headed = [(at[_key(e.value)], e) for e in [*signals, *parts]
-              if _key(e.value) in at and votes.confirmed(e)]
+    headed = [(at[line_key(e.value)], e) for e in [*signals, *parts]
+              if line_key(e.value) in at and votes.confirmed(e)]
     if headed:
         distance, best = min(headed, key=lambda pair: (votes.agreeing(pair[1]) < 2, pair[0],
                                                        _rank(pair[1].origin)))
@@ -141,10 +130,10 @@ def choose_title(article: Article, evidence: Sequence[Evidence], lines: Sequence
         why = f"displayed {distance} lines above the text, {agree} signals give it"
         weak = best.origin.startswith("body") and not (agree > 1 or body_first)
         return _take(article, best, signals, why), weak  # a dump's line: see `weak` below
-    shown = {_key(line) for line in lines if line.strip()}
-    best = max(signals, key=lambda e: (votes.agreeing(e) + (_key(e.value) in shown),
+    shown = {line_key(line) for line in lines if line.strip()}
+    best = max(signals, key=lambda e: (votes.agreeing(e) + (line_key(e.value) in shown),
                                        -_rank(e.origin)))
-    agree, shown_best = votes.agreeing(best), _key(best.value) in shown
+    agree, shown_best = votes.agreeing(best), line_key(best.value) in shown
     from_body = best.origin.startswith("body")
     weak = not (agree > 1 or (shown_best and not from_body) or (from_body and body_first))
     why = (f"{agree} signals give it" if agree > 1 else "1 signal gives it") + \
@@ -171,13 +160,13 @@ def _above_text(article: Article, lines: Sequence[str], candidates: Sequence[Evi
                 evidence: Sequence[Evidence]) -> dict[str, int]:
     """The nonblank lines just above where the text starts -> how many lines above it
     (nothing to weigh when there is one candidate, e.g. a dump's line)."""
-    one = len({_key(e.value) for e in candidates}) <= 1
+    one = len({line_key(e.value) for e in candidates}) <= 1
     start = None if one else body_start(lines, article.paragraphs,
                                          [e.value for e in [*evidence, *candidates]])
     at: dict[str, int] = {}
     above = [line for line in lines[:start or 0] if line.strip()]
     for distance, line in enumerate(reversed(above[-NEAR_LINES:]), 1):
-        at.setdefault(_key(line), distance)
+        at.setdefault(line_key(line), distance)
     return at
 
 
@@ -192,7 +181,7 @@ class _Votes:
 
     def agreeing(self, item: Evidence) -> int:
         key = item.value.casefold()
-        return len({o.origin for o in self.signals if (_key(o.value) == key
+        return len({o.origin for o in self.signals if (line_key(o.value) == key
                     or _suffixed(o.value, key)) and o.origin not in self.derived})
 
     def confirmed(self, item: Evidence) -> bool:

@@ -1,0 +1,33 @@
+"""What every stage means by a line's key and by its number of words, defined once."""
+
+from __future__ import annotations
+
+import re
+
+# Scripts written without spaces between words (Chinese, Japanese kana, Korean syllables).
+UNSPACED_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+
+
+def line_key(text: str) -> str:
+    """The text as lines are compared: runs of white space as one space, casefolded."""
+    return " ".join(text.split()).casefold()
+
+
+def word_count(line: str) -> int:
+    """Words in a line, an ideograph or kana counting as one (as the evaluation counts them):
+    a Japanese line of twenty characters is not a one-word label."""
+    pieces = line.split()
+    unspaced = len(UNSPACED.findall(line))
+    if not unspaced:
+        return len(pieces)
+    return unspaced + sum(1 for piece in pieces if not UNSPACED.search(piece))
+
+
+def reading_words(line: str, words: int | None = None) -> int:
+    """Words as a reader weighs a line's length: in Chinese or Japanese about two characters
+    make a word, so a headline of twenty characters does not read as a paragraph. `words`:
+    the line's `word_count`, when the caller has it."""
+    words = word_count(line) if words is None else words
+    unspaced = len(UNSPACED.findall(line))
+    return words - unspaced + unspaced // 2 if unspaced else words
