@@ -113,6 +113,13 @@ def test_a_date_written_with_dots_or_hyphens_and_an_h_clock_is_read(tmp_path: Pa
     assert fields["Date"] == "2018-12-21T12:55:00"
 
 
+def test_a_date_run_into_its_neighbours_by_the_copy_is_read_with_its_clock(
+        tmp_path: Path) -> None:
+    """Copying a page as text runs elements together: `Nov 20 20194:29 AM`."""
+    fields = imported(tmp_path, "glued_date.txt")
+    assert fields["Date"] == "2019-11-20T04:29:00"
+
+
 def test_amt_is_armenia_time_and_editor_line_is_kept_as_metadata(tmp_path: Path) -> None:
     out = tmp_path / "out"
     CliRunner().invoke(cli, ["import", str(FIXTURES / "editor_line.txt"), "--out", str(out),

@@ -22,6 +22,11 @@ from tools.importer.metadata_data import metadata_data
 _YEAR = r"((?:19|20)\d\d)"
 # A short word a language puts between day, month and year: "1 de diciembre de 2017".
 _PARTICLE = r"(?:[^\W\d]{1,3}\s+)?"
+# A page copied as text runs neighbouring elements together: `By Jane DoeMar 5, 2025`,
+# `October 17, 20236:01 PM ET`. A month name may start where a capital follows a small letter,
+# and a year may run into a clock.
+_WORD_START = r"(?:(?<!\w)|(?-i:(?<=[a-z])(?=[A-Z])))"
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d(?!\d)))"
 
 
 class Stated(NamedTuple):
@@ -82,11 +87,11 @@ class Patterns(NamedTuple):
 @lru_cache(maxsize=16)
 def _patterns(langs: tuple[str, ...]) -> Patterns:
     names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
-    month = rf"(?<!\w)({names})(?!\w)\.?"
+    month = rf"{_WORD_START}({names})(?!\w)\.?"
     return Patterns(
         re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:(?:st|nd|rd|th|-?го|\.)?\s+{_PARTICLE}|[.-])"
-                   rf"{month}(?:,?\s+{_PARTICLE}|(?<=\.)|-){_YEAR}(?!\d)"),
-        re.compile(rf"(?i){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)"),
+                   rf"{month}(?:,?\s+{_PARTICLE}|(?<=\.)|-){_YEAR}{_YEAR_END}"),
+        re.compile(rf"(?i){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_YEAR_END}"),
         re.compile(rf"(?i)(?<!\d){_YEAR}[\s.,]+{month}\s+(\d{{1,2}})(?!\d)"),
     )
 
@@ -123,10 +128,11 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     (year, month, day), match, clock = found
     zone = ""
     hour = minute = second = 0
-    if clock is None:
-        time = _TIME.search(text, match.end()) or _TIME.search(text[: match.start()])
+    if clock is None:  # a clock after the date (run into its year, `20194:29 AM`), or before
+        after = _TIME.search(text[match.end():])
+        time = after or _TIME.search(text[: match.start()])
         clock = _clock(time) if time else None
-        zone_from = time.end() if time else None
+        zone_from = None if time is None else time.end() + (match.end() if after else 0)
     else:
         zone_from = match.end()
     if clock:
