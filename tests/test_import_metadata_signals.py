@@ -120,6 +120,14 @@ def test_a_date_run_into_its_neighbours_by_the_copy_is_read_with_its_clock(
     assert fields["Date"] == "2019-11-20T04:29:00"
 
 
+def test_a_date_line_holding_only_dates_and_clocks_gives_the_first_date(
+        tmp_path: Path) -> None:
+    """`November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm`, far below the
+    headline: nothing but dates, so it is the page's own date line."""
+    fields = imported(tmp_path, "date_line_with_update.txt")
+    assert fields["Date"] == "2019-11-19T04:20:00"
+
+
 def test_amt_is_armenia_time_and_editor_line_is_kept_as_metadata(tmp_path: Path) -> None:
     out = tmp_path / "out"
     CliRunner().invoke(cli, ["import", str(FIXTURES / "editor_line.txt"), "--out", str(out),

@@ -148,6 +148,15 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     return Stated(when, match.group(0).strip(), zone)
 
 
+def words_beside_dates(line: str) -> int:
+    """The words of a line that are no part of a date or a clock it states: `November 19, 2019
+    | 4:20am | Updated November 19, 2019 | 9:32pm` has one."""
+    rest = line
+    while (stated := parse_stated(rest)) is not None and stated.text:
+        rest = rest.replace(stated.text, " ", 1)
+    return sum(1 for word in _TIME.sub(" ", rest).split() if any(map(str.isalnum, word)))
+
+
 def is_date_line(line: str) -> bool:
     """Whether a line states a date (page datelines, teaser timestamps): a full date in any of
     the date languages, or a clock with a stated zone (`10.00 WIB`). The caller judges its

@@ -12,7 +12,7 @@ from functools import lru_cache
 from tools.errors import DateError
 from tools.importer import dates, decide, frontmatter, headline, language, tagging, titles
 from tools.importer.article import Article
-from tools.importer.datetext import archive_languages, parse_stated
+from tools.importer.datetext import archive_languages, parse_stated, words_beside_dates
 from tools.importer.lines import line_key
 from tools.importer.metadata_data import metadata_data
 from tools.importer.signals import Evidence, html_signals, htmldate_signal, url_signals
@@ -22,7 +22,7 @@ SIDECAR_FIELDS = ("title", "date", "url", "source", "lang", "author", "editor")
 GIVEN = ("sidecar", "export field", "front matter")  # stated for this input: always used
 DATE_LINE_WORDS = 20
 WORDED_LINE_WORDS = 30  # a line opened by "Published"/"By" may name authors and categories too
-DATE_ONLY_EXTRA = 5  # words beside the date on a line that is "a date standing alone"
+DATE_ONLY_EXTRA = 5  # words beside its dates and clocks on a line that is "a date standing alone"
 _YEAR = re.compile(r"(?:19|20)\d\d")
 SCAN_LINES = 400  # lines searched for "Published ..." wherever the headline is
 
@@ -203,7 +203,7 @@ def date_lines(article: Article) -> list[Evidence]:
         word = word or ("near title" if number in near else "")
         if word == "byline" and number not in near:
             word = "byline away from the headline"  # weak: check it
-        if not word and len(line.split()) - len(stated.text.split()) > DATE_ONLY_EXTRA:
+        if not word and words_beside_dates(line) > DATE_ONLY_EXTRA:
             continue
         rank = {"published": 0, "byline": 1, "near title": 1, "updated": 2,
                 "byline away from the headline": 2, "": 3}[word]
