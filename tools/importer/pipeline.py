@@ -155,8 +155,7 @@ def analyse(article: Article, options: Options, repeats: Repeats) -> None:
     """Every stage after reading that depends on this input alone (no slug, no Markdown): the
     part of an import that worker processes can run (tools/importer/parallel.py)."""
     rules = site_rules(article.site, options.common_rules)
-    found = find_text(article, rules, repeats)
-    article.__dict__.update(found.__dict__)
+    find_text(article, rules, repeats)
     metastage.decide_source(article, options.source)
     metastage.decide_title(article, article.page_lines or article.lines)
     metastage.decide_authors(article)

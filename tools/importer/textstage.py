@@ -32,11 +32,12 @@ def group_of(article: Article) -> str:
     return ""
 
 
-def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Article:
+def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None:
     """Title and body: a dump's by the body finder; an HTML page's from what trafilatura
     extracts, cleaned by the same rules (tools/importer/html_body.py)."""
     if article.kind == "text":
-        return extract_text(article, article.lines, rules, repeats)
+        extract_text(article, rules, repeats)
+        return
     from tools.importer.html_body import html_text
 
     texts = [block.text for block in article.blocks]
@@ -44,13 +45,12 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> Arti
     learned = {text for text, key in zip(texts, folded(texts), strict=True)
                if hash(key) in junk}.__contains__
     html_text(article, rules, learned)
-    return article
 
 
-def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
-                 repeats: Repeats) -> Article:
-    """Find title and body in lines (a dump or extracted text) and clean them. Every line's
-    facts (rule, date line, stop words, repeats) are found once, in `LineFacts`."""
+def extract_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None:
+    """Find title and body in a dump's lines and clean them. Every line's facts (rule, date
+    line, stop words, repeats) are found once, in `LineFacts`."""
+    lines = article.lines
     facts = LineFacts.of(lines, rules, repeats.junk.get(group_of(article)) or frozenset())
     explicit = article.known.get("title", "")
     hint = explicit or article.known.get("html_title") or ""
@@ -83,4 +83,3 @@ def extract_text(article: Article, lines: list[str], rules: Sequence[Rule],
     if not paragraphs:
         raise InputError(f"{article.path}: no article text found after cleaning; "
                          "check the file (run with --explain to see what was removed)")
-    return article
