@@ -12,7 +12,7 @@ import yaml
 from tqdm import tqdm
 
 from tools.errors import InputError, ToolError
-from tools.importer import figures, metadata, metastage, review, tagging
+from tools.importer import datestage, figures, metadata, metastage, review, tagging
 from tools.importer.article import Article
 from tools.importer.import_context import (
     Context,
@@ -161,7 +161,7 @@ def analyse(article: Article, options: Options, repeats: Repeats) -> None:
     metastage.decide_authors(article)
     metadata.fill_metadata(article)
     metastage.decide_language(article)
-    metastage.resolve_date(article)
+    datestage.resolve_date(article)
     review.mark(article)
     tagging.tag_article(article, load_vocabulary())
     figures.extract(article)
