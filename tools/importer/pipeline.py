@@ -8,10 +8,9 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from tqdm import tqdm
 
-from tools.errors import InputError, ToolError
+from tools.errors import ToolError
 from tools.importer import datestage, figures, metadata, metastage, review, tagging
 from tools.importer.article import Article
 from tools.importer.import_context import (
@@ -30,6 +29,7 @@ from tools.importer.read import INPUT_SUFFIXES
 from tools.importer.readcache import ReadCache
 from tools.importer.repeats import Repeats
 from tools.importer.rules import Rule, SiteProfile, find_site, load_common_rules, load_sites
+from tools.importer.sidecar import load_sidecar
 from tools.importer.stories import sketch_of
 from tools.importer.textstage import find_text
 from tools.importer.wrapped import unwrap
@@ -85,26 +85,6 @@ def collect_inputs(paths: Sequence[Path]) -> list[Path]:
         else:
             raise ToolError(f"{path}: no such file or folder; check the path")
     return list(dict.fromkeys(found))
-
-
-def load_sidecar(path: Path) -> dict:
-    """Known facts from `<name>.yaml` beside a raw file (url, date, source, title, lang)."""
-    sidecar = path.with_suffix(".yaml")
-    if not sidecar.exists():
-        return {}
-    try:
-        data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: its sidecar {sidecar.name} is not UTF-8 text; "
-                         "re-save it as UTF-8") from exc
-    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: date 2020-13-45
-        problem = " ".join(str(exc).split())  # PyYAML's message spans several lines
-        raise InputError(f"{path}: its sidecar {sidecar.name} is not valid YAML ({problem}); "
-                         "fix or remove it") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: its sidecar {sidecar.name} should hold `key: value` lines "
-                         "(url, date, source, title)")
-    return {k: str(v) for k, v in data.items() if v not in (None, "")}
 
 
 def site_rules(site: SiteProfile | None,

@@ -1,0 +1,31 @@
+"""The facts an editor states for one raw file in a `<name>.yaml` beside it (url, date, source,
+title, lang, author, editor): they override what the importer would infer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from tools.errors import InputError
+
+
+def load_sidecar(path: Path) -> dict[str, str]:
+    """The sidecar's `key: value` pairs as text ({} when there is none); a sidecar that is
+    not UTF-8, not YAML or not a mapping is refused, naming the file."""
+    sidecar = path.with_suffix(".yaml")
+    if not sidecar.exists():
+        return {}
+    try:
+        data = yaml.safe_load(sidecar.read_text(encoding="utf-8")) or {}
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: its sidecar {sidecar.name} is not UTF-8 text; "
+                         "re-save it as UTF-8") from exc
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: date 2020-13-45
+        problem = " ".join(str(exc).split())  # PyYAML's message spans several lines
+        raise InputError(f"{path}: its sidecar {sidecar.name} is not valid YAML ({problem}); "
+                         "fix or remove it") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: its sidecar {sidecar.name} should hold `key: value` lines "
+                         "(url, date, source, title)")
+    return {k: str(v) for k, v in data.items() if v not in (None, "")}
