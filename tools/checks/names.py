@@ -57,13 +57,33 @@ def _unknown_tag(tag: str, line: int, out: Findings, known: Known) -> None:
 
 def _category(header: Header, out: Findings, known: Known) -> None:
     item = header.first("category")
-    if item is None or not item.value or item.value in known.categories.values():
+    if item is None or not item.value:
+        _suggest_category(header, out, known)
+        return
+    if item.value in known.categories.values():
         return
     guesses = closest(item.value, known.categories)
     names = ", ".join(sorted(known.categories.values()))
     hint = f"did you mean {' or '.join(guesses)}? " if guesses else ""
     out.error(item.line, f"unknown category {item.value!r}",
               f"{hint}categories are the conflicts in tools/data/vocabulary.yaml: {names}")
+
+
+def _suggest_category(header: Header, out: Findings, known: Known) -> None:
+    """No category files the article under none of the conflicts; its tags may name one (the
+    conflict whose triggers it names most, as the importer chooses from the text)."""
+    tags = header.first("tags")
+    if tags is None or known.vocabulary is None:
+        return
+    named = {known.vocabulary.resolve(tag) for tag in split_list(tags.value)}
+    found = [([t for t in conflict.triggers if t in named], conflict.name)
+             for conflict in known.vocabulary.conflicts]
+    triggers, name = max(found, key=lambda item: len(item[0]), default=([], ""))
+    if triggers:
+        item = header.first("category")
+        out.warning(item.line if item else tags.line,
+                    f"no category, though the tags point to {name!r} ({', '.join(triggers)})",
+                    f"write `Category: {name}` (or leave it empty: no conflict)")
 
 
 def _source(header: Header, out: Findings, known: Known) -> None:
