@@ -158,12 +158,7 @@ def clean_blocks(article: Article, blocks: Sequence[Block], rules: Sequence[Rule
             in_block = False
             continue
         line = block.text
-        if is_title_variant(line, title):
-            article.remove(line, "title")
-            continue
-        if is_date_line(line):
-            article.remove(line, "date-line")
-            article.signals.setdefault("date", []).append((line, "date line above the text"))
+        if _is_metadata(article, line, title):
             continue
         first = clean.first_match(line, rules)
         if first is None and (in_block and clean.looks_like_headline(line)):
@@ -187,6 +182,18 @@ def clean_blocks(article: Article, blocks: Sequence[Block], rules: Sequence[Rule
             if block.kind == "heading":
                 article.structure[text] = ("heading",)
     return _without_duplicates(article, kept)
+
+
+def _is_metadata(article: Article, line: str, title: str) -> bool:
+    """The headline again, or a date line (kept as a date signal): removed from the text."""
+    if is_title_variant(line, title):
+        article.remove(line, "title")
+        return True
+    if is_date_line(line):
+        article.remove(line, "date-line")
+        article.signals.setdefault("date", []).append((line, "date line above the text"))
+        return True
+    return False
 
 
 def _prose_words(texts: Iterable[str]) -> int:
