@@ -67,6 +67,14 @@ def test_a_code_listing_and_a_table_of_figures_do_not_end_the_article(tmp_path: 
     assert "Comments are closed." not in article.paragraphs
 
 
+def test_a_table_of_dated_figures_does_not_cut_the_article(tmp_path: Path) -> None:
+    """`1/1/2013 +13.1%` rows are a table, not time stamps between teasers."""
+    article, _ = import_file(tmp_path, "dated_table_in_article.txt")
+    assert article.paragraphs[0].startswith("Home sale prices are showing signs of growth")
+    assert "1/1/2014 +11.3%" in article.paragraphs
+    assert article.paragraphs[-1].startswith("Analysts expect the growth to continue")
+
+
 def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "listicle_item_details.txt")
     details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]

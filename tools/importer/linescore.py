@@ -116,8 +116,8 @@ def line_score(facts: LineFacts, index: int, words: int,
     rule, line = facts.rule[index], facts.lines[index]
     if (rule is not None and rule.action != "strip") or facts.learned[index]:
         return -2.0
-    if BOX.search(line):
-        return -1.0  # a row of a text table, dated or not
+    if BOX.search(line) or data_row(line):
+        return -1.0  # a row of a table, dated or not
     if (facts.dated[index] and not dated_sentence(facts, index)) or relative_stamp(line, words):
         return -1.0 if ATTRIBUTION.match(line) else -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
@@ -137,6 +137,13 @@ def line_score(facts: LineFacts, index: int, words: int,
     if line.endswith(FULL_STOP):
         return -1.0  # a short sentence (a list item), never a headline
     return -3.0
+
+
+def data_row(line: str) -> bool:
+    """A row of figures only (`1/1/2013 +13.1%`): a dated row of a table, not a time stamp (a
+    date with a time of day is one)."""
+    tokens = line.split()
+    return len(tokens) >= 2 and all(map(_DIGIT.search, tokens)) and not CLOCK.search(line)
 
 
 def dated_sentence(facts: LineFacts, index: int) -> bool:
