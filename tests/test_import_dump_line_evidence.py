@@ -75,6 +75,15 @@ def test_a_table_of_dated_figures_does_not_cut_the_article(tmp_path: Path) -> No
     assert article.paragraphs[-1].startswith("Analysts expect the growth to continue")
 
 
+def test_a_timeline_after_the_last_paragraph_belongs_to_the_article(tmp_path: Path) -> None:
+    """Items opening with a day of a month (`27 September – ...`) after the text are its
+    timeline or schedule, not a teaser list."""
+    article, _ = import_file(tmp_path, "timeline_after_article.txt")
+    assert article.paragraphs[-1] == "10 November – A ceasefire brokered by Russia takes effect"
+    assert "27 September – Fighting breaks out along the line of contact" in article.paragraphs
+    assert "Markets close higher as oil prices recover" not in article.paragraphs
+
+
 def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "listicle_item_details.txt")
     details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from itertools import compress
 
 from tools.importer.clean import SENTENCE_END, looks_like_sentence
+from tools.importer.datetext import opens_with_day
 from tools.importer.dumpblocks import (
     FULL_STOP,
     LATER_BLOCK,
@@ -47,6 +48,7 @@ from tools.importer.rules import Rule
 
 TITLE_WINDOW = 25
 GALLERY_WEAK = 40  # words of running text under which a page may be a photo page
+SCHEDULE_ITEMS = 4  # dated items in a row after the text that make a schedule or timeline
 _WORD = re.compile(r"\w+")
 _BYLINE = re.compile(r"(?i)^(by|oleh|penulis|reporter|pewarta|editor)\b|\s[-|]\s*\w+$")
 
@@ -173,6 +175,7 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
         start, end = title_pos + 1, min(max(end, title_pos + 2), len(nonblank))
     start = _absorb_dateline(matched, start)
     end = _absorb_closing_lines(facts, nonblank, end)
+    end = _absorb_schedule(facts, nonblank, dated, end)
     end = _absorb_trailing_meta(matched, end)
     title = facts.lines[nonblank[title_pos]] if title_pos is not None else ""
     title_index = nonblank[title_pos] if title_pos is not None else None
@@ -289,6 +292,22 @@ def _absorb_closing_lines(facts: LineFacts, nonblank: Sequence[int], end: int,
                    for i in closing):
                 return pos
             return end
+    return end
+
+
+def _absorb_schedule(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bool],
+                     end: int) -> int:
+    """A schedule or timeline after the last paragraph (`June 9 -- Coral Sky Amphitheatre,
+    West Palm Beach`, `27 September: ...`), under at most one heading line, belongs to the
+    article: SCHEDULE_ITEMS lines or more in a row, each opening with a day of a month."""
+    for first in (end, end + 1):
+        run = first
+        while run < len(nonblank) and facts.rule[nonblank[run]] is None \
+                and not facts.learned[nonblank[run]] and not dated[run] \
+                and opens_with_day(facts.lines[nonblank[run]]):
+            run += 1
+        if run - first >= SCHEDULE_ITEMS:
+            return run
     return end
 
 

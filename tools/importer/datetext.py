@@ -157,6 +157,20 @@ def words_beside_dates(line: str) -> int:
     return sum(1 for word in _TIME.sub(" ", rest).split() if any(map(str.isalnum, word)))
 
 
+@lru_cache(maxsize=4)
+def _day_first(langs: tuple[str, ...]) -> re.Pattern[str]:
+    names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
+    month = rf"(?:{names})(?!\w)\.?"
+    return re.compile(rf"(?i)^\W{{0,2}}(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_PARTICLE}{month}"
+                      rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d:])")
+
+
+def opens_with_day(line: str) -> bool:
+    """Whether a line opens with a day of a month (`June 9 -- ...`, `27 September: ...`), as
+    the items of a schedule or a timeline do."""
+    return _day_first(date_languages()).match(line) is not None
+
+
 def is_date_line(line: str) -> bool:
     """Whether a line states a date (page datelines, teaser timestamps): a full date in any of
     the date languages, or a clock with a stated zone (`10.00 WIB`). The caller judges its
