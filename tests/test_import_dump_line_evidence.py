@@ -60,8 +60,10 @@ def test_a_column_of_headlines_of_similar_length_is_not_joined_into_a_paragraph(
 def test_a_code_listing_and_a_table_of_figures_do_not_end_the_article(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "table_and_code_in_article.txt")
     assert article.paragraphs[0].startswith("Most slow pages in a web application")
-    assert article.paragraphs[-1].startswith("The search query is called far less often")
+    assert article.paragraphs[-1].startswith("The figures collected after that")
     assert "select pg_stat_statements_reset();" in article.paragraphs
+    # shown twice on the page, as code is: no teaser link
+    assert "select count(*) from pg_stat_statements where calls > 100;" in article.paragraphs
     assert "search products by name 2,560 44,870 17.5" in article.paragraphs
     assert "2020-08-01 18:00:00+00 │ 24" in article.paragraphs  # a dated row, no page stamp
     assert "Comments are closed." not in article.paragraphs

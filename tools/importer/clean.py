@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
 from tools.importer.article import Article
-from tools.importer.lines import line_key
+from tools.importer.lines import line_key, looks_like_code
 from tools.importer.rules import Guarded, Rule, lowered
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ def page_teasers(page: Sequence[str], links: Collection[str] = (),
 
     def is_teaser(line: str) -> bool:
         words = line.split()
-        if len(words) < 3 or not looks_like_headline(line, len(words)):
+        if len(words) < 3 or not looks_like_headline(line, len(words)) or looks_like_code(line):
             return False
         key = " ".join(words).casefold()
         return counts[key] >= 2 or key in links

@@ -7,6 +7,8 @@ import re
 # Scripts written without spaces between words (Chinese, Japanese kana, Korean syllables).
 UNSPACED_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
+_CODE = re.compile(r"[{};(\[]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s"
+                   r"|\w\([^()]*\)$")
 
 
 def line_key(text: str) -> str:
@@ -31,3 +33,10 @@ def reading_words(line: str, words: int | None = None) -> int:
     words = word_count(line) if words is None else words
     unspaced = len(UNSPACED.findall(line))
     return words - unspaced + unspaced // 2 if unspaced else words
+
+
+def looks_like_code(line: str) -> bool:
+    """A line of program code: it ends a statement or opens a block, opens a comment, or
+    assigns or compares. Code repeats its own lines (`if err != nil {`); no headline or menu
+    item is written so."""
+    return bool(_CODE.search(line))

@@ -21,7 +21,7 @@ from functools import cache
 from tools.importer.clean import looks_like_headline, looks_like_sentence
 from tools.importer.dumpblocks import FULL_STOP
 from tools.importer.linefacts import LineFacts
-from tools.importer.lines import reading_words
+from tools.importer.lines import looks_like_code, reading_words
 from tools.importer.stopwords import STOPLISTS
 
 # Separators of a menu or link bar written on one line (`A ▪ B ▪ C`): bullets, bars, the
@@ -33,7 +33,6 @@ _COUNT = re.compile(r"\d+")
 # `Location: Bielefeld, Germany`: a labelled detail of a listed item (the label a word or two).
 _FIELD = re.compile(r"^([^\W\d_][\w'’-]*(?: [\w'’-]+)?):\s+\S")
 DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry it
-_CODE = re.compile(r"[{};(\[]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s|\w\([^()]*\)$")
 # A time of day (`10:25`, `9.45 WIB`): a time stamp's, not a sentence's.
 CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 # Box-drawing characters rule the cells of a text table (`2 │ f`, `───┼───`).
@@ -161,7 +160,7 @@ def listing(line: str) -> bool:
     teasers never take."""
     tokens = line.split()
     figures = sum(bool(_DIGIT.search(token)) for token in tokens)
-    return figures >= 2 and figures * 3 >= len(tokens) or bool(_CODE.search(line))
+    return figures >= 2 and figures * 3 >= len(tokens) or looks_like_code(line)
 
 
 def title_case(line: str) -> bool:
