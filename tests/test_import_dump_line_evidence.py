@@ -86,6 +86,15 @@ def test_a_timeline_after_the_last_paragraph_belongs_to_the_article(tmp_path: Pa
     assert "Markets close higher as oil prices recover" not in article.paragraphs
 
 
+def test_a_date_in_brackets_inside_a_statement_does_not_cut_the_article(
+        tmp_path: Path) -> None:
+    """`Newer customers (systems installed after April 15, 2023) receive ...` is a list item
+    that mentions a date, not a time stamp between teasers."""
+    article, _ = import_file(tmp_path, "dated_aside_in_list.txt")
+    assert article.paragraphs[0].startswith("When you install solar panels")
+    assert article.paragraphs[-1].startswith("Before signing a contract")
+
+
 def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "listicle_item_details.txt")
     details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]

@@ -38,6 +38,7 @@ from tools.importer.linescore import (
     CLOCK,
     clock_teaser,
     data_row,
+    dated_aside,
     dated_sentence,
     detail_labels,
     is_detail,
@@ -246,7 +247,7 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
             continue
         if not facts.dated[index] or facts.rule[index] is not None \
                 or ATTRIBUTION.match(facts.lines[index]) or BOX.search(facts.lines[index]) \
-                or data_row(facts.lines[index]) \
+                or data_row(facts.lines[index]) or dated_aside(facts.lines[index]) \
                 or dated_sentence(facts, index) or facts.date_of(index) is None:
             continue
         line = facts.lines[index]

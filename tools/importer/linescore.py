@@ -37,6 +37,7 @@ DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry i
 CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 # Box-drawing characters rule the cells of a text table (`2 │ f`, `───┼───`).
 BOX = re.compile(r"[\u2500-\u257f]")
+_BRACKETED_YEAR = re.compile(r"\([^()]*(?<!\d)(?:19|20)\d\d(?!\d)[^()]*\)\s*\w")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
 ATTRIBUTION = re.compile(r"^[—–―]\s*\S")
@@ -117,7 +118,8 @@ def line_score(facts: LineFacts, index: int, words: int,
         return -2.0
     if BOX.search(line) or data_row(line):
         return -1.0  # a row of a table, dated or not
-    if (facts.dated[index] and not dated_sentence(facts, index)) or relative_stamp(line, words):
+    if (facts.dated[index] and not dated_sentence(facts, index) and not dated_aside(line)) \
+            or relative_stamp(line, words):
         return -1.0 if ATTRIBUTION.match(line) else -5.0
     if len(_SEPARATORS.findall(line)) >= 3:
         return -float(words)
@@ -136,6 +138,13 @@ def line_score(facts: LineFacts, index: int, words: int,
     if line.endswith(FULL_STOP):
         return -1.0  # a short sentence (a list item), never a headline
     return -3.0
+
+
+def dated_aside(line: str) -> bool:
+    """A date in brackets with the statement going on after them (`SBP customers (solar
+    installed after April 15, 2023) receive ...`) is an aside, never a page's time stamp (a
+    teaser's `Headline (December 2, 2007)` ends with its date)."""
+    return bool(_BRACKETED_YEAR.search(line))
 
 
 def data_row(line: str) -> bool:
