@@ -95,6 +95,14 @@ def test_a_date_in_brackets_inside_a_statement_does_not_cut_the_article(
     assert article.paragraphs[-1].startswith("Before signing a contract")
 
 
+def test_the_date_ranges_of_listed_events_do_not_cut_the_article(tmp_path: Path) -> None:
+    """`Baku, Azerbaijan: 12-14 March 2026` states when an event is held, not when a page was
+    published: no time stamp between teasers."""
+    article, _ = import_file(tmp_path, "event_dates_in_listicle.txt")
+    assert article.paragraphs[0].startswith("Several regional conferences")
+    assert article.paragraphs[-1].startswith("Registration for all four opens")
+
+
 def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "listicle_item_details.txt")
     details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]

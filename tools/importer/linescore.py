@@ -37,6 +37,7 @@ DETAIL_REPEATS = 3  # a label is an item template's when this many lines carry i
 CLOCK = re.compile(r"(?<![\d./-])\d{1,2}:\d{2}(?![\d./-])|\b\d{1,2}[.:]\d{2}\s*(?:WIB|WITA|WIT)\b")
 # Box-drawing characters rule the cells of a text table (`2 │ f`, `───┼───`).
 BOX = re.compile(r"[\u2500-\u257f]")
+_DAY_RANGE = re.compile(r"(?<![\d/.-])\d{1,2}\s?[-–—]\s?\d{1,2}(?![\d/.-])")
 _BRACKETED_YEAR = re.compile(r"\([^()]*(?<!\d)(?:19|20)\d\d(?!\d)[^()]*\)\s*\w")
 # A dash opening a line attributes a quote or an embedded post ("— Name (@handle) May 3, 2021"):
 # its date is the post's, not a page timestamp between teasers.
@@ -141,10 +142,11 @@ def line_score(facts: LineFacts, index: int, words: int,
 
 
 def dated_aside(line: str) -> bool:
-    """A date in brackets with the statement going on after them (`SBP customers (solar
-    installed after April 15, 2023) receive ...`) is an aside, never a page's time stamp (a
-    teaser's `Headline (December 2, 2007)` ends with its date)."""
-    return bool(_BRACKETED_YEAR.search(line))
+    """A date no page stamps itself with: in brackets with the statement going on after them
+    (`SBP customers (solar installed after April 15, 2023) receive ...`; a teaser's `Headline
+    (December 2, 2007)` ends with its date), or a range of days (`San Francisco: 23-26 March
+    2026`, an event's dates)."""
+    return bool(_BRACKETED_YEAR.search(line) or _DAY_RANGE.search(line))
 
 
 def data_row(line: str) -> bool:
