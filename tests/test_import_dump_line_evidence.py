@@ -103,6 +103,14 @@ def test_the_date_ranges_of_listed_events_do_not_cut_the_article(tmp_path: Path)
     assert article.paragraphs[-1].startswith("Registration for all four opens")
 
 
+def test_a_table_of_contents_does_not_cut_off_the_introduction(tmp_path: Path) -> None:
+    """A list of the article's own subheads between its first paragraphs and its sections is
+    no teaser strip: the introduction above it stays."""
+    article, _ = import_file(tmp_path, "table_of_contents_after_intro.txt")
+    assert article.paragraphs[0].startswith("In October the foreign ministers")
+    assert article.paragraphs[-1].startswith("Analysts said the fighting")
+
+
 def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "listicle_item_details.txt")
     details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]

@@ -190,12 +190,18 @@ def choose_segment(facts: LineFacts, nonblank: Sequence[int], dated: Sequence[bo
     """The article's run of lines, crossing no timestamp line (see `barriers`). When the page
     holds little running text, a run of two or more photo captions (lines only `gallery` rules
     remove) may be the article (a photo page)."""
+    run = best_segment(base, dated)
+
     def joins(block: tuple[int, int], best: tuple[int, int]) -> bool:
-        prose, heads = shape(base, facts, nonblank, range(*block))
+        # Above the best block, a table of contents: the run's own subheads further down.
+        later = {facts.keys[nonblank[p]] for p in range(block[1], run[1])} \
+            if block[1] <= best[0] else set()
+        prose, heads = shape(base, facts, nonblank, [p for p in range(*block)
+                                                     if facts.keys[nonblank[p]] not in later])
         return prose >= 2 and (prose >= 2 * heads
                                or same_topic(base, facts, nonblank, block, best))
 
-    start, end = split_at_gaps(base, *best_segment(base, dated), joins=joins)
+    start, end = split_at_gaps(base, *run, joins=joins)
     start, end = _before_closing(facts, nonblank, dated, base, (start, end), joins)
     strength = sum(max(s, 0.0) for s in base[start:end])
     if strength < GALLERY_WEAK:

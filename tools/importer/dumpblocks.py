@@ -11,7 +11,7 @@ and a teaser strip or comments shown above the article do not replace it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from tools.importer.linefacts import LineFacts
 from tools.importer.lines import UNSPACED_CHARS
@@ -37,7 +37,7 @@ def closes(rule: Rule | None) -> bool:
 
 
 def shape(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
-          span: range) -> tuple[int, int]:
+          span: Iterable[int]) -> tuple[int, int]:
     """(paragraphs of running text, headline-like lines) among the lines at `span`."""
     prose = heads = 0
     for pos in span:
