@@ -111,6 +111,15 @@ def test_a_table_of_contents_does_not_cut_off_the_introduction(tmp_path: Path) -
     assert article.paragraphs[-1].startswith("Analysts said the fighting")
 
 
+def test_list_items_shaped_like_datelines_after_two_paragraphs_do_not_start_the_text(
+        tmp_path: Path) -> None:
+    """`Travel Guard – One of the larger providers` reads like `JAKARTA –`; after two
+    paragraphs of text it is a list item, not where the article begins."""
+    article, _ = import_file(tmp_path, "list_items_like_datelines.txt")
+    assert article.paragraphs[0].startswith("I get asked about travel insurance")
+    assert article.paragraphs[-1].startswith("Depending on the length of your trip")
+
+
 def test_every_item_of_a_listicle_keeps_its_date_and_place_details(tmp_path: Path) -> None:
     article, lines = import_file(tmp_path, "listicle_item_details.txt")
     details = [line for line in lines if line.startswith(("Date:", "Location:", "Pricing:"))]

@@ -168,7 +168,7 @@ def find_body(facts: LineFacts, title_hint: str = "") -> BodySpan:
     dated = barriers(facts, nonblank)
     base = line_scores(facts, nonblank)
     start, end = choose_segment(facts, nonblank, dated, base)
-    start = _skip_page_header(matched, dated, start, end)
+    start = _skip_page_header(matched, dated, base, start, end)
     start, end = closed_block(base, facts, nonblank, start, end)
     lead = set().union(*(content_words(facts.lines[i]) for i in nonblank[start:start + 3]))
     title_pos = find_title(facts, nonblank, start, lead, title_hint)
@@ -263,16 +263,17 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
     return out
 
 
-def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool], start: int,
-                      end: int) -> int:
-    """A dateline paragraph near the top is where the text starts; a page date line (a
-    timestamp, see `barriers`) near the top means what precedes it is title matter (deck,
-    byline)."""
+def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool],
+                      base: Sequence[float], start: int, end: int) -> int:
+    """A dateline paragraph near the top is where the text starts (what precedes it is a deck
+    at most: two paragraphs before it are text, and the line a list item `Name – ...`); a page
+    date line (a timestamp, see `barriers`) near the top means what precedes it is title
+    matter (deck, byline)."""
     window = range(start, min(start + 4, end))
     for pos in window:
         rule = matched[pos]
         if rule is not None and rule.field == "dateline":
-            return pos
+            return pos if sum(score > 0 for score in base[start:pos]) < 2 else start
     stamps = [pos for pos in window if dated[pos]]
     return stamps[-1] + 1 if stamps and stamps[-1] + 1 < end else start
 
