@@ -120,3 +120,21 @@ def test_a_dump_whose_text_repeats_the_page_menu_is_marked() -> None:
     once.paragraphs += menu
     mark(once)
     assert once.review == []
+
+
+def test_a_dump_whose_text_lost_many_lines_as_teasers_or_repeats_is_marked() -> None:
+    """Most of the text found taken out again as teaser links and repeats: the body finder
+    may have taken a product page or a list of other stories for the article."""
+    listing = article(kept=10)
+    listing.removed = [Removed(f"Product {n} - order now", "teaser-link") for n in range(20)] \
+        + [Removed("Portion containers: 1 green, 1 red", "duplicate") for _ in range(20)]
+    mark(listing)
+    assert listing.status == "draft"
+    assert "40 lines were taken out of the text found" in listing.review[0]
+
+
+def test_a_few_read_also_lines_taken_out_of_the_text_are_not_marked() -> None:
+    news = article(kept=10)
+    news.removed = [Removed("Baca Juga: Armenia dan Azerbaijan", "teaser-link")] * 4
+    mark(news)
+    assert news.review == []

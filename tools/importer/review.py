@@ -9,11 +9,13 @@ import re
 from collections import Counter
 
 from tools.importer.article import Article
-from tools.importer.clean import looks_like_sentence
+from tools.importer.clean import LEARNED, TEASER_LINK, looks_like_sentence
 from tools.importer.lines import UNSPACED, line_key
 from tools.importer.metadata_data import metadata_data
 
 TOKEN = re.compile(r"\w+")
+# What cleaning takes out of the text found (not the page around it, not the title).
+INSIDE = {TEASER_LINK, LEARNED, "duplicate", "read-also-list"}
 
 
 def removed_counts(article: Article) -> tuple[int, int, int]:
@@ -91,6 +93,13 @@ def mark(article: Article) -> None:
             shown >= limits.get("navigation_share", 0.3) * len(article.paragraphs):
         article.review.append(f"{shown} of the {len(article.paragraphs)} paragraphs kept are "
                               "shown again outside the text (a menu?); compare with the page")
+    inside = sum(item.rule in INSIDE for item in article.removed) if article.kind == "text" \
+        else 0
+    if inside >= limits.get("inside_removed_lines", 30) and \
+            inside > limits.get("inside_removed_share", 1.5) * len(article.paragraphs):
+        article.review.append(f"{inside} lines were taken out of the text found as teasers or "
+                              f"repeats ({len(article.paragraphs)} paragraphs kept): the text "
+                              "may be another part of the page; compare with the page")
     reference = article.reference_text
     if article.kind == "html" and len(reference.split()) >= limits.get("reference_words", 80):
         score = token_f1("\n".join(article.paragraphs), reference)
