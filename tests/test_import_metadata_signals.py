@@ -106,26 +106,15 @@ def test_a_long_date_with_particles_keeps_its_time_and_zone(tmp_path: Path) -> N
     assert fields["Date"] == "2017-12-01T03:00:00-08:00"
 
 
-def test_a_date_written_with_dots_or_hyphens_and_an_h_clock_is_read(tmp_path: Path) -> None:
-    """`21.dez.2018 às 12h55`, as Brazilian pages write it (and `04-ago-2021`, `05-Mar-2020`)."""
-    fields = imported(tmp_path, "compact_date.txt")
-    assert fields["Lang"] == "pt"
-    assert fields["Date"] == "2018-12-21T12:55:00"
-
-
-def test_a_date_run_into_its_neighbours_by_the_copy_is_read_with_its_clock(
-        tmp_path: Path) -> None:
-    """Copying a page as text runs elements together: `Nov 20 20194:29 AM`."""
-    fields = imported(tmp_path, "glued_date.txt")
-    assert fields["Date"] == "2019-11-20T04:29:00"
-
-
-def test_a_date_line_holding_only_dates_and_clocks_gives_the_first_date(
-        tmp_path: Path) -> None:
-    """`November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm`, far below the
-    headline: nothing but dates, so it is the page's own date line."""
-    fields = imported(tmp_path, "date_line_with_update.txt")
-    assert fields["Date"] == "2019-11-19T04:20:00"
+@pytest.mark.parametrize(("fixture", "date"), [
+    ("compact_date.txt", "2018-12-21T12:55:00"),  # `21.dez.2018 às 12h55` (also 04-ago-2021)
+    ("glued_date.txt", "2019-11-20T04:29:00"),  # a copy runs it together: `Nov 20 20194:29 AM`
+    # far below the headline, nothing but dates and clocks: the page's own date line
+    ("date_line_with_update.txt", "2019-11-19T04:20:00"),  # `... | Updated November 19, ...`
+])
+def test_a_date_line_is_read_in_the_shapes_copied_pages_give_it(
+        tmp_path: Path, fixture: str, date: str) -> None:
+    assert imported(tmp_path, fixture)["Date"] == date
 
 
 def test_amt_is_armenia_time_and_editor_line_is_kept_as_metadata(tmp_path: Path) -> None:
