@@ -265,9 +265,9 @@ def barriers(facts: LineFacts, nonblank: Sequence[int]) -> list[bool]:
 
 def _skip_page_header(matched: Sequence[Rule | None], dated: Sequence[bool],
                       base: Sequence[float], start: int, end: int) -> int:
-    """A dateline paragraph near the top is where the text starts (what precedes it is a deck
-    at most: two paragraphs before it are text, and the line a list item `Name – ...`); a page
-    date line (a timestamp, see `barriers`) near the top means what precedes it is title
+    """A dateline paragraph near the top is where the text starts, when at most a deck precedes
+    it (after two paragraphs, a line shaped like `Name – ...` is a list item of the text); a
+    page date line (a timestamp, see `barriers`) near the top means what precedes it is title
     matter (deck, byline)."""
     window = range(start, min(start + 4, end))
     for pos in window:

@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from tools.importer.linefacts import LineFacts
 
 LEARNED = "learned-repeat"
+READ_ALSO_LIST = "read-also-list"  # headlines under a read-also heading
+DUPLICATE = "duplicate"
 TEASER_LINK = "teaser-link"
 MAX_STRIPS = 4
 SUBHEAD_WORDS = 4  # a paragraph this short is a subhead or label, never a caption repeat
@@ -193,7 +195,7 @@ def page_teasers(page: Sequence[str], links: Collection[str] = (),
         words = line.split()
         if len(words) < 3 or not looks_like_headline(line, len(words)) or looks_like_code(line):
             return False
-        key = " ".join(words).casefold()
+        key = line_key(line)
         return counts[key] >= 2 or key in links
 
     return is_teaser
@@ -219,7 +221,7 @@ def clean_lines(article: Article, facts: LineFacts, start: int, end: int,
             first = first_match(line, [r for r in facts.rules if not r.gallery])
         unmatched = first is None
         if in_block and unmatched and looks_like_headline(line, facts.words[index]):
-            article.remove(line, "read-also-list")
+            article.remove(line, READ_ALSO_LIST)
             continue
         in_block = False
         if unmatched and (facts.learned[index] or is_teaser(line)):
@@ -244,7 +246,7 @@ def drop_duplicates(article: Article, paragraphs: list[str]) -> list[str]:
         count = len(paragraph.split())
         short = SUBHEAD_WORDS < count <= 20
         if words and (any(map(words.issubset, seen)) if short else words in seen_set):
-            article.remove(paragraph, "duplicate")
+            article.remove(paragraph, DUPLICATE)
             continue
         seen.append(words)
         seen_set.add(words)

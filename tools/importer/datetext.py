@@ -84,10 +84,14 @@ class Patterns(NamedTuple):
     name_ymd: re.Pattern[str]
 
 
+def _month_alternation(langs: tuple[str, ...]) -> str:
+    """The languages' month names as one alternation, longest first (`Sept` before `Sep`)."""
+    return "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
+
+
 @lru_cache(maxsize=16)
 def _patterns(langs: tuple[str, ...]) -> Patterns:
-    names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
-    month = rf"{_WORD_START}({names})(?!\w)\.?"
+    month = rf"{_WORD_START}({_month_alternation(langs)})(?!\w)\.?"
     return Patterns(
         re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:(?:st|nd|rd|th|-?го|\.)?\s+{_PARTICLE}|[.-])"
                    rf"{month}(?:,?\s+{_PARTICLE}|(?<=\.)|-){_YEAR}{_YEAR_END}"),
@@ -159,8 +163,7 @@ def words_beside_dates(line: str) -> int:
 
 @lru_cache(maxsize=4)
 def _day_first(langs: tuple[str, ...]) -> re.Pattern[str]:
-    names = "|".join(re.escape(n) for n in sorted(month_names(langs), key=len, reverse=True))
-    month = rf"(?:{names})(?!\w)\.?"
+    month = rf"(?:{_month_alternation(langs)})(?!\w)\.?"
     return re.compile(rf"(?i)^\W{{0,2}}(?:\d{{1,2}}(?:st|nd|rd|th|\.)?\s+{_PARTICLE}{month}"
                       rf"|{month}\s+\d{{1,2}}(?:st|nd|rd|th)?)(?![\d:])")
 

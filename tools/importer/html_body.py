@@ -162,7 +162,7 @@ def clean_blocks(article: Article, blocks: Sequence[Block], rules: Sequence[Rule
             continue
         first = clean.first_match(line, rules)
         if first is None and (in_block and clean.looks_like_headline(line)):
-            article.remove(line, "read-also-list")
+            article.remove(line, clean.READ_ALSO_LIST)
             continue
         in_block = False
         if first is None and (learned(line) or teaser(line)):

@@ -9,13 +9,19 @@ import re
 from collections import Counter
 
 from tools.importer.article import Article
-from tools.importer.clean import LEARNED, TEASER_LINK, looks_like_sentence
+from tools.importer.clean import (
+    DUPLICATE,
+    LEARNED,
+    READ_ALSO_LIST,
+    TEASER_LINK,
+    looks_like_sentence,
+)
 from tools.importer.lines import UNSPACED, line_key
 from tools.importer.metadata_data import metadata_data
 
 TOKEN = re.compile(r"\w+")
 # What cleaning takes out of the text found (not the page around it, not the title).
-INSIDE = {TEASER_LINK, LEARNED, "duplicate", "read-also-list"}
+INSIDE = {TEASER_LINK, LEARNED, DUPLICATE, READ_ALSO_LIST}
 
 
 def removed_counts(article: Article) -> tuple[int, int, int]:
