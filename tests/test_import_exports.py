@@ -144,6 +144,83 @@ def test_a_mapped_key_missing_from_a_json_line_is_named(tmp_path: Path) -> None:
     assert f"{export} line 1: no value in key 'tanggal' (mapped to date)" in result.output
 
 
+def test_a_semicolon_csv_saved_by_a_spreadsheet_is_split_as_its_header_is(tmp_path: Path) -> None:
+    export = tmp_path / "excel.csv"
+    export.write_text('judul;tanggal;isi_berita\r\n'
+                      f'Gencatan senjata baru;21/10/2025 20:43;"{P1}\n\n{P2}"\r\n',
+                      encoding="utf-8-sig")
+    result = run(str(export), "--map", "title=judul,date=tanggal,body=isi_berita",
+                 "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    (article,) = (tmp_path / "out").rglob("*.md")
+    assert header(article)["Title"] == "Gencatan senjata baru"
+    assert P2 in article.read_text(encoding="utf-8")
+
+
+def test_export_dates_written_as_the_site_shows_them_keep_their_zone(tmp_path: Path) -> None:
+    export = tmp_path / "detik.csv"
+    export.write_text("judul,tanggal,isi_berita\n"
+                      f'Gencatan senjata baru,"Senin, 21 Okt 2025 20:43 WIB","{P1}\n\n{P2}"\n'
+                      f'Pasukan penjaga perdamaian,10 November 2025,"{P3}\n\n{P4}"\n',
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(export), "--map", "title=judul,date=tanggal,body=isi_berita",
+                 "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert header(out / "2025" / "gencatan-senjata-baru.md")["Date"] == \
+        "2025-10-21T20:43:00+07:00"
+    assert header(out / "2025" / "pasukan-penjaga-perdamaian.md")["Date"].startswith(
+        "2025-11-10T00:00:00")
+
+
+def test_json_array_items_become_articles_with_item_provenance(tmp_path: Path) -> None:
+    """As Scrapy's `-o items.json` writes them: one array, here indented over many lines."""
+    items = [{"title": "Gencatan senjata baru", "date": "2025-10-21T20:43:00+04:00",
+              "body": f"{P1}\n\n{P2}"},
+             {"title": "Pasukan penjaga perdamaian", "date": "2025-11-10T08:05:00+04:00",
+              "body": f"{P3}\n\n{P4}"}]
+    export = tmp_path / "items.json"
+    export.write_text(json.dumps(items, indent=2, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "site" / "content" / "articles"
+    result = run(str(export), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    second = header(out / "2025" / "pasukan-penjaga-perdamaian.md")
+    assert (second["Raw_file"], second["Raw_record"]) == ("items.json", "item 2")
+    item_bytes = json.dumps(items[1], indent=2, ensure_ascii=False).replace("\n", "\n  ")
+    assert item_bytes.encode("utf-8") in export.read_bytes()
+    assert second["Raw_sha256"] == hashlib.sha256(item_bytes.encode("utf-8")).hexdigest()
+    assert second["Date"] == "2025-11-10T08:05:00+04:00"
+
+
+def test_a_broken_json_array_is_refused_naming_file_and_line(tmp_path: Path) -> None:
+    export = tmp_path / "items.json"
+    export.write_text('[\n  {"title": "Satu", "body": "Teks."},\n  {"title": "Dua",\n]\n',
+                      encoding="utf-8")
+    result = run(str(export), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{export} line 4: broken JSON" in result.output, result.output
+    assert "Traceback" not in result.output
+
+
+def test_nested_keys_lists_and_credits_of_a_json_record_are_mapped(tmp_path: Path) -> None:
+    export = tmp_path / "api.jsonl"
+    record = {"meta": {"headline": "Gencatan senjata baru", "published": "2025-10-21"},
+              "paragraphs": [P1, P2, P3], "authors": ["Ani Lestari", "Budi Santoso"],
+              "editor": "Citra Dewi"}
+    export.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(export), "--map", "title=meta.headline,date=meta.published,"
+                 "body=paragraphs,author=authors", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    article = out / "2025" / "gencatan-senjata-baru.md"
+    fields = header(article)
+    assert fields["Authors"] == "Ani Lestari, Budi Santoso"
+    assert fields["Editor"] == "Citra Dewi"
+    assert f"{P2}\n\n{P3}" in article.read_text(encoding="utf-8"), "one paragraph per item"
+    wrong = run(str(export), "--map", "body=meta", "--out", str(tmp_path / "wrong"))
+    assert "key 'meta' (mapped to body) holds an object with keys 'headline'" in wrong.output
+
+
 def warc_file(path: Path) -> None:
     """A tiny WARC as a crawler writes it: warcinfo, two HTML responses, a request, an image."""
     with path.open("wb") as handle:

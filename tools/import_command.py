@@ -36,8 +36,9 @@ def explain(result: Result) -> None:
 @click.option("--date", "date_", metavar="YYYY-MM-DD", help="Publication date (overrides all).")
 @click.option("--source", help="Source (news site) name, overrides inference.")
 @click.option("--map", "map_", metavar="FIELD=COLUMN,...",
-              help="CSV/JSON Lines exports: which column holds each field (title, body, date, "
-              "url, source, lang), e.g. title=judul,url=tautan,date=tanggal,body=isi_berita.")
+              help="CSV/JSON exports: which column or key holds each field (title, body, "
+              "date, url, source, lang, author, editor; meta.title: a key inside a key), e.g. "
+              "title=judul,url=tautan,date=tanggal,body=isi_berita.")
 @click.option("--date-format", metavar="FORMAT",
               help="Exports: strptime format of the date column, e.g. '%m/%d/%Y %H:%M'.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=1, show_default=True,
@@ -53,8 +54,8 @@ def explain(result: Result) -> None:
 def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source: str | None,
                    map_: str | None, date_format: str | None, jobs: int, dry_run: bool,
                    explain_: bool, force: bool, new_only: bool, no_profiles: bool) -> None:
-    """Import raw .txt dumps, .html pages and scraper exports (.csv, .jsonl, .warc; files or
-    folders) as Markdown articles.
+    """Import raw .txt dumps, .html pages and scraper exports (.csv, .json, .jsonl, .warc;
+    files or folders) as Markdown articles.
 
     \b
     Examples:

@@ -133,7 +133,7 @@ def record(article: Article, field: str, value: str) -> None:
     if not field or not value:
         return
     if field == "authors":
-        for name in _split_names(value):
+        for name in split_names(value):
             if name not in article.authors:
                 article.authors.append(name)
     elif field == "editor":
@@ -147,7 +147,8 @@ def record(article: Article, field: str, value: str) -> None:
         article.source = article.source or value
 
 
-def _split_names(value: str) -> list[str]:
+def split_names(value: str) -> list[str]:
+    """`A, B dan C` or `A and B & C` -> the names."""
     parts = value.replace(" dan ", ",").replace(" and ", ",").replace("&", ",").split(",")
     return [p.strip() for p in parts if p.strip()]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tools.importer import decide, frontmatter, headline, language, titles
+from tools.importer import clean, decide, frontmatter, headline, language, titles
 from tools.importer.article import Article
 from tools.importer.datestage import DATE_LINE_WORDS
 from tools.importer.datetext import archive_languages, parse_stated
@@ -147,19 +147,26 @@ def _anchored(article: Article) -> bool:
 
 
 def decide_authors(article: Article) -> None:
-    """Credit lines found in the text win; else the page's JSON-LD or <meta> authors (and an
-    editor named in the sidecar or front matter)."""
+    """Authors and editor stated for this input (sidecar, export field, front matter) win;
+    then credit lines found in the text; else the page's JSON-LD or <meta> authors."""
     editors = [e.value for e in decide.of(article, "editor")]
-    if editors and not article.editor:
-        article.editor = editors[0]
-    if article.authors:
+    given_editor = [e.value for e in decide.of(article, "editor") if e.origin.startswith(GIVEN)]
+    if given_editor or editors and not article.editor:
+        article.editor = (given_editor or editors)[0]
+    given = [e for e in decide.of(article, "author") if e.origin.startswith(GIVEN)]
+    if given:
+        article.authors = list(dict.fromkeys(
+            name for e in given for name in clean.split_names(e.value)))[:5]
+        origins = sorted({e.origin for e in given})
+    elif article.authors:
         decide.note(article, f"authors from credit lines: {', '.join(article.authors)}")
         return
-    names = list(dict.fromkeys(e.value for e in decide.of(article, "author")
-                               if len(e.value.split()) <= 6))
-    if names:
-        article.authors = names[:5]
-        origins = sorted({e.origin for e in decide.of(article, "author")})
+    else:
+        found = decide.of(article, "author")
+        article.authors = list(dict.fromkeys(e.value for e in found
+                                             if len(e.value.split()) <= 6))[:5]
+        origins = sorted({e.origin for e in found})
+    if article.authors:
         decide.note(article, f"authors from {', '.join(origins)}: {', '.join(article.authors)}")
 
 

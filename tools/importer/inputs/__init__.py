@@ -1,6 +1,6 @@
-"""Scraper exports as inputs: every row of a CSV, line of a JSON Lines file or page of a WARC
-file becomes one article, with its own provenance (the export's Raw_file, the record's
-`Raw_record` and the sha256 of the record's own bytes).
+"""Scraper exports as inputs: every row of a CSV, object of a JSON array or JSON Lines file, or
+page of a WARC file becomes one article, with its own provenance (the export's Raw_file, the
+record's `Raw_record` and the sha256 of the record's own bytes).
 
 An export is listed once (`expand`), keeping only where each record starts and ends, and each
 record is read again when it is imported (`read_unit`), so a large export never sits in memory.
@@ -19,17 +19,18 @@ import yaml
 from tools.errors import InputError
 from tools.importer.article import Article
 
-TABLE_SUFFIXES = (".csv", ".jsonl", ".ndjson")
+TABLE_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 EXPORT_SUFFIXES = TABLE_SUFFIXES + WARC_SUFFIXES
-FIELDS = ("title", "body", "date", "url", "source", "lang")
+FIELDS = ("title", "body", "date", "url", "source", "lang", "author", "editor")
 DEFAULT_COLUMNS = {"body": ("body", "text", "content")}  # when no mapping names the body
 
 
 @dataclass(frozen=True)
 class FieldMap:
-    """Which column (CSV) or key (JSON Lines) holds each field; `date_format`: strptime
-    format of the date column when it cannot be told from its values."""
+    """Which column (CSV) or key (JSON; `meta.title` for a key inside a key) holds each
+    field; `date_format`: strptime format of the date column when it cannot be told from its
+    values."""
 
     columns: tuple[tuple[str, str], ...] = ()  # (field, column)
     date_format: str = ""
@@ -67,12 +68,13 @@ class RecordRef:
     kept for a whole export (~220 bytes a record, measured on 100,000 CSV rows)."""
 
     path: Path
-    where: str  # "row 7", "line 3", "record 2"
+    where: str  # "row 7", "line 3", "item 5", "record 2"
     start: int  # byte offsets of the record in the file
     end: int
     fields: FieldMap = field(default=FieldMap(), compare=False)
     encoding: str = "utf-8"  # of the whole export (tools.importer.inputs.tables.export_encoding)
     date_order: str = ""  # "dmy" or "mdy" when the export's dates are d/m/y or m/d/y
+    delimiter: str = ","  # of a CSV export's cells (tools.importer.inputs.tables.delimiter_of)
 
     @property
     def name(self) -> str:

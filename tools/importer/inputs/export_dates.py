@@ -1,6 +1,7 @@
 """Dates as scrapers write them into exports: ISO 8601, `10/21/2025 20:43` (month first, as
 US-made tools write), `21/10/2025 20:43` or `21-10-2025` (day first), with optional seconds and
-AM/PM, or a Unix timestamp.
+AM/PM, a Unix timestamp, or as the site shows them, with a month name in any of the archive's
+languages and a stated zone (`Senin, 21 Okt 2025 20:43 WIB`, read as a page's date line is).
 
 Whether `10/11/2025` is 11 October or 10 November cannot be told from one value, but a scraper
 writes a whole column in one format: any value with a first number over 12 settles day-first,
@@ -13,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
+
+from tools.importer.datetext import parse_stated
 
 NUMERIC = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
                      r"(?:[ T,]+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$")
@@ -55,6 +58,9 @@ def parse_export_date(value: str, order: str = "", date_format: str = "") -> str
     if EPOCH.match(value):
         return datetime.fromtimestamp(float(value), tz=UTC).isoformat()
     match = NUMERIC.match(value)
+    stated = None if match else parse_stated(value)
+    if stated is not None:
+        return stated.when.isoformat()
     if not match:
         raise ExportDateError(f"date {value!r} is in no format the importer knows; give "
                               "--date-format, e.g. '%d %B %Y %H:%M'")

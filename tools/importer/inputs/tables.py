@@ -1,8 +1,11 @@
-"""CSV and JSON Lines exports: one article per row (CSV, header in row 1, rows counted as a
-spreadsheet shows them) or per non-blank line (JSON Lines, one object a line).
+"""CSV and JSON exports: one article per row (CSV, header in row 1, rows counted as a
+spreadsheet shows them; cells split by commas, or by the semicolons, tabs or bars the header
+row uses), per non-blank line (JSON Lines, one object a line) or per object of a JSON array
+(`item N`, as Scrapy's `-o items.json` writes).
 
 A record's Raw_sha256 is the sha256 of its own bytes as they stand in the file (the row's
-line or lines, the JSON line, without the line break), so anyone can find and verify it there.
+line or lines, the JSON line or object, without the line break), so anyone can find and verify
+it there.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from itertools import chain
 from pathlib import Path
 
 from tools.errors import InputError
@@ -24,6 +28,8 @@ from tools.importer.inputs.export_dates import ExportDateError, column_order, pa
 from tools.importer.read import article_from_bytes, decode
 
 SAMPLE = 1 << 16
+CHUNK = 1 << 20  # bytes of a JSON array read at a time
+DELIMITERS = ",;\t|"  # the comma first: it wins a tie
 LOOKS_HTML = re.compile(r"<(?:p|div|br|article|html|body|h[1-6]|span|a)\b", re.I)
 _headers: dict[Path, tuple[str, ...]] = {}  # CSV header of each export listed in this process
 
@@ -58,15 +64,27 @@ def _lines(path: Path, encoding: str, where: list[int]) -> Iterator[str]:
 
 
 def table_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
-    if path.name.lower().endswith(".csv"):
+    name = path.name.lower()
+    if name.endswith(".csv"):
         return _csv_records(path, fields)
+    if name.endswith(".json") and _opens_array(path):
+        return _json_array_records(path, fields)
     return _jsonl_records(path, fields)
+
+
+def delimiter_of(header: str) -> str:
+    """The cell delimiter a CSV header row uses most: spreadsheets in locales whose decimal
+    mark is a comma (Indonesian, most of Europe) save with semicolons."""
+    return max(DELIMITERS, key=header.count)
 
 
 def _csv_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
     encoding = export_encoding(path)
     offset = [0]
-    reader = csv.reader(_lines(path, encoding, offset))
+    lines = _lines(path, encoding, offset)
+    first = next(lines, "")
+    delimiter = delimiter_of(first)
+    reader = csv.reader(chain([first] if first else [], lines), delimiter=delimiter)
     try:
         header = [name.strip() for name in next(reader)]
     except StopIteration:
@@ -84,7 +102,7 @@ def _csv_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
             row += 1
             if any(cell.strip() for cell in cells):
                 refs.append(RecordRef(path, f"row {row}", start, offset[0], fields,
-                                      encoding=encoding))
+                                      encoding=encoding, delimiter=delimiter))
                 if date_at is not None and date_at < len(cells):
                     dates.append(cells[date_at])
             start = offset[0]
@@ -125,13 +143,124 @@ def _jsonl_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
     return _with_order(refs, dates)
 
 
+def _opens_array(path: Path) -> bool:
+    """Whether a .json file holds one array (else it is read as JSON Lines)."""
+    with path.open("rb") as handle:
+        return handle.read(SAMPLE).lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"[")
+
+
+def _json_array_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
+    encoding = export_encoding(path)
+    if not encoding.startswith("utf-8"):
+        raise InputError(f"{path}: a JSON export must be UTF-8 text; re-save it as UTF-8")
+    refs, dates = [], []
+    for number, (start, end, item) in enumerate(_array_items(path), 1):
+        refs.append(RecordRef(path, f"item {number}", start, end, fields, encoding=encoding))
+        dates.append(_json_date(item, fields))
+    return _with_order(refs, dates)
+
+
+def _array_items(path: Path) -> Iterator[tuple[int, int, str]]:
+    """(start byte, end byte, text) of each value of the file's top-level array, read a
+    chunk at a time, so only the value being read sits in memory."""
+    decoder = json.JSONDecoder()
+    with path.open("rb") as handle:
+        text = _Buffer(handle)
+        if text.peek() != "[":
+            raise InputError(f"{path}: not a JSON array; export JSON Lines or an array of objects")
+        text.at += 1
+        if text.peek() == "]":
+            return
+        while True:
+            try:
+                _, end = decoder.raw_decode(text.text, text.at)
+            except json.JSONDecodeError as exc:
+                if text.more():
+                    continue
+                raise InputError(f"{path} line {text.line(exc.pos)}: broken JSON ({exc.msg}); "
+                                 "fix the file") from exc
+            start = text.byte(text.at)
+            item = text.text[text.at:end]
+            yield start, start + len(item.encode()), item
+            text.drop(end)
+            mark = text.peek()
+            if mark == "]":
+                return
+            if mark != ",":
+                raise InputError(f"{path} line {text.line(text.at)}: broken JSON (expected ',' "
+                                 "or ']' after an item); fix the file")
+            text.at += 1
+            text.peek()
+
+
+class _Buffer:
+    """The part of a UTF-8 file not yet read as JSON, with the byte offset and the line where
+    it starts."""
+
+    def __init__(self, handle: io.BufferedReader) -> None:
+        self.handle, self.decoder = handle, codecs.getincrementaldecoder("utf-8")()
+        bom = handle.read(len(codecs.BOM_UTF8)) == codecs.BOM_UTF8
+        handle.seek(len(codecs.BOM_UTF8) if bom else 0)
+        self.text, self.at = "", 0
+        self.start, self.start_line = handle.tell(), 1  # of text[0]
+
+    def more(self) -> bool:
+        """Read on (at least doubling what is held, so a long item is not re-read often)."""
+        chunk = self.handle.read(max(CHUNK, len(self.text)))
+        self.text += self.decoder.decode(chunk, final=not chunk)
+        return bool(chunk)
+
+    def peek(self) -> str:
+        """The next character that is not white space ("" at the end), moving `at` to it."""
+        while True:
+            while self.at < len(self.text) and self.text[self.at] in " \t\r\n":
+                self.at += 1
+            if self.at < len(self.text) or not self.more():
+                return self.text[self.at:self.at + 1]
+
+    def byte(self, position: int) -> int:
+        return self.start + len(self.text[:position].encode())
+
+    def line(self, position: int) -> int:
+        return self.start_line + self.text.count("\n", 0, position)
+
+    def drop(self, end: int) -> None:
+        self.start, self.start_line = self.byte(end), self.line(end)
+        self.text, self.at = self.text[end:], 0
+
+
 def _json_date(line: str, fields: FieldMap) -> str:
     try:
         record = json.loads(line)
-        value = record.get(fields.pick(list(record)).column("date") or "")
+        value = _lookup(record, fields.pick(list(record)).column("date") or "")
     except (ValueError, AttributeError, TypeError):
         return ""
     return value if isinstance(value, str) else ""
+
+
+_MISSING = object()
+
+
+def _lookup(record: dict, key: str) -> object:
+    """The value under `key`, or under a dotted path of keys (`meta.title`); _MISSING if none."""
+    if key in record:
+        return record[key]
+    value: object = record
+    for part in key.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return _MISSING
+        value = value[part]
+    return value
+
+
+def _as_text(name: str, value: object) -> str:
+    """A field's value as text: a list of paragraphs (or names) joined."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        parts = [_as_text(name, item) for item in value]
+        return ("\n\n" if name == "body" else ", ").join(p for p in parts if p)
+    return str(value).strip()
 
 
 def _record_bytes(ref: RecordRef) -> bytes:
@@ -143,10 +272,10 @@ def _record_bytes(ref: RecordRef) -> bytes:
 def _values(ref: RecordRef, text: str) -> dict[str, str]:
     """The record's fields by name (InputError naming the record for a bad record)."""
     if ref.where.startswith("row"):
-        header = _headers.get(ref.path) or tuple(next(csv.reader(_lines(ref.path, ref.encoding,
-                                                                        [0]))))
+        header = _headers.get(ref.path) or tuple(next(csv.reader(
+            _lines(ref.path, ref.encoding, [0]), delimiter=ref.delimiter)))
         try:
-            (cells,) = list(csv.reader(io.StringIO(text, newline="")))
+            (cells,) = list(csv.reader(io.StringIO(text, newline=""), delimiter=ref.delimiter))
         except (ValueError, csv.Error) as exc:
             raise InputError(f"{ref}: cannot read the row ({exc})") from exc
         record = dict(zip((h.strip() for h in header), cells, strict=False))
@@ -163,7 +292,8 @@ def _values(ref: RecordRef, text: str) -> dict[str, str]:
 def _mapped(ref: RecordRef, record: dict) -> dict[str, str]:
     """Mapped fields (each must be there), plus fields found under their own names."""
     kind = "column" if ref.where.startswith("row") else "key"
-    missing = [(name, column) for name, column in ref.fields.columns if column not in record]
+    missing = [(name, column) for name, column in ref.fields.columns
+               if _lookup(record, column) is _MISSING]
     if missing:
         names = ", ".join(f"{column!r} (mapped to {name})" for name, column in missing)
         raise InputError(f"{ref}: no value in {kind}{'s' * (len(missing) > 1)} {names}; the "
@@ -172,8 +302,14 @@ def _mapped(ref: RecordRef, record: dict) -> dict[str, str]:
     if not chosen.column("body"):
         raise InputError(f"{ref}: no {kind} holds the article text; name it with "
                          "--map body=NAME")
-    return {name: "" if record[column] is None else str(record[column]).strip()
-            for name, column in chosen.columns}
+    values = {name: _lookup(record, column) for name, column in chosen.columns}
+    for name, value in values.items():
+        if isinstance(value, dict):
+            column = chosen.column(name)
+            raise InputError(f"{ref}: {kind} {column!r} (mapped to {name}) holds an object with "
+                             f"keys {', '.join(map(repr, value))}; map one of them, e.g. "
+                             f"--map {name}={column}.{next(iter(value), 'text')}")
+    return {name: _as_text(name, value) for name, value in values.items()}
 
 
 def read_table_record(ref: RecordRef) -> Article:
@@ -189,7 +325,7 @@ def read_table_record(ref: RecordRef) -> Article:
     article.raw_sha256 = hashlib.sha256(data).hexdigest()
     article.encoding = ref.encoding.replace("-sig", "")
     article.record = ref.where
-    for name in ("title", "url", "source", "lang"):
+    for name in ("title", "url", "source", "lang", "author", "editor"):
         if values.get(name):
             article.known[name] = " ".join(values[name].split())
     if values.get("date"):
