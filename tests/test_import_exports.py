@@ -157,6 +157,20 @@ def test_a_semicolon_csv_saved_by_a_spreadsheet_is_split_as_its_header_is(tmp_pa
     assert P2 in article.read_text(encoding="utf-8")
 
 
+def test_a_cell_holding_a_whole_saved_page_is_read(tmp_path: Path) -> None:
+    """Scrapers store the page's HTML in a cell; one is often over csv's default 128 KB."""
+    page = (f"<html><body><article><h1>Gencatan senjata baru</h1><p>{P1}</p>"
+            + f"<p>{P2}</p>" * 800 + "</article></body></html>")
+    assert len(page) > 131_072
+    export = tmp_path / "pages.csv"
+    export.write_text(f'title,date,html\nGencatan senjata baru,2025-10-21,"{page}"\n',
+                      encoding="utf-8")
+    result = run(str(export), "--map", "body=html", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    (article,) = (tmp_path / "out").rglob("*.md")
+    assert P1 in article.read_text(encoding="utf-8")
+
+
 def test_export_dates_written_as_the_site_shows_them_keep_their_zone(tmp_path: Path) -> None:
     export = tmp_path / "detik.csv"
     export.write_text("judul,tanggal,isi_berita\n"

@@ -25,13 +25,16 @@ from tools.errors import InputError
 from tools.importer.article import Article
 from tools.importer.inputs import FieldMap, RecordRef
 from tools.importer.inputs.export_dates import ExportDateError, column_order, parse_export_date
-from tools.importer.read import article_from_bytes, decode
+from tools.importer.read import MAX_BYTES, article_from_bytes, decode
 
 SAMPLE = 1 << 16
 CHUNK = 1 << 20  # bytes of a JSON array read at a time
 DELIMITERS = ",;\t|"  # the comma first: it wins a tie
 LOOKS_HTML = re.compile(r"<(?:p|div|br|article|html|body|h[1-6]|span|a)\b", re.I)
 _headers: dict[Path, tuple[str, ...]] = {}  # CSV header of each export listed in this process
+# a cell may hold a whole saved page: allow one as large as an article may be (csv's default
+# of 128 KB would refuse many); the limit is the csv module's, for the process
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 
 def export_encoding(path: Path) -> str:
@@ -107,6 +110,9 @@ def _csv_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
                     dates.append(cells[date_at])
             start = offset[0]
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise InputError(f"{path} row {row + 1}: a cell is over the 5 MB limit of one "
+                             "article; is this really one article?") from exc
         raise InputError(f"{path} row {row + 1}: broken CSV ({exc}); fix the row") from exc
     return _with_order(refs, dates)
 
