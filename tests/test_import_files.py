@@ -94,3 +94,17 @@ def test_slug_collision_between_raw_files_gets_a_stable_suffix(tmp_path: Path) -
     assert len(names) == 2 and names[0].startswith("armenia-dan-azerbaijan")
     again = run(str(inputs), "--out", str(out))
     assert again.output.count(": unchanged") == 2
+
+
+def test_a_page_saved_as_a_single_file_imports_as_its_html(tmp_path: Path) -> None:
+    """A browser's "Save as... single file" (MHTML): the quoted-printable page inside, with
+    the address it was saved from; the image parts are not text."""
+    mhtml = FIXTURES / "saved-page.mhtml"
+    result = run(str(mhtml), "--out", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    text = only_article(tmp_path).read_text(encoding="utf-8")
+    assert "Title: Armenia dan Azerbaijan bertemu di Washington\n" in text
+    assert "Date: 2025-10-21T20:43:00+07:00" in text
+    assert "Source_url: https://kabar.example.id/dunia/2025/10/21/armenia" in text
+    assert "Kedua pihak sepakat melanjutkan pembicaraan bulan depan." in text
+    assert "=3D" not in text and "PNG" not in text and "Beranda" not in text

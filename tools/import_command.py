@@ -54,8 +54,8 @@ def explain(result: Result) -> None:
 def import_command(paths: tuple[Path, ...], out: Path, date_: str | None, source: str | None,
                    map_: str | None, date_format: str | None, jobs: int, dry_run: bool,
                    explain_: bool, force: bool, new_only: bool, no_profiles: bool) -> None:
-    """Import raw .txt dumps, .html pages and scraper exports (.csv, .json, .jsonl, .warc;
-    files or folders) as Markdown articles.
+    """Import raw .txt dumps, .html (.mhtml) pages and scraper exports (.csv, .json, .jsonl,
+    .warc; files or folders) as Markdown articles.
 
     \b
     Examples:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import email
 import hashlib
 import logging
 import re
@@ -17,8 +18,10 @@ log = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm"}
+MHTML_SUFFIXES = {".mhtml", ".mht"}  # a browser's "save as single file": the page in MIME
+MHTML_FACTOR = 10  # an MHTML file also holds the page's images
 TEXT_SUFFIXES = {".txt"}
-INPUT_SUFFIXES = HTML_SUFFIXES | TEXT_SUFFIXES
+INPUT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e]")  # faster than translate
 _BINARY_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
@@ -45,12 +48,40 @@ def read_input(path: Path) -> Article:
                          "odd spaces, which the article's Raw_file line cannot keep; rename it")
     if size == 0:
         raise InputError(f"{path}: the file is empty; remove it or paste the article in")
-    if size > MAX_BYTES:
-        raise InputError(f"{path}: {size} bytes is over the 5 MB limit; "
+    mhtml = path.suffix.lower() in MHTML_SUFFIXES
+    if size > MAX_BYTES * (MHTML_FACTOR if mhtml else 1):
+        raise InputError(f"{path}: {size} bytes is over the {'50' if mhtml else '5'} MB limit; "
                          "is this really one article?")
     with path.open("rb") as handle:
         data = handle.read()
+    if mhtml:
+        page, url = mhtml_page(path, data)
+        if len(page) > MAX_BYTES:
+            raise InputError(f"{path}: its page is over the 5 MB limit; is this really one "
+                             "article?")
+        article = article_from_bytes(path, page, html=True)
+        article.raw_sha256 = hashlib.sha256(data).hexdigest()
+        if url:
+            article.known["url"] = url
+        return article
     return article_from_bytes(path, data, html=_is_html(path, data))
+
+
+def mhtml_page(path: Path, data: bytes) -> tuple[bytes, str]:
+    """The HTML page of an MHTML file (its first text/html part, as UTF-8) and the address it
+    was saved from."""
+    message = email.message_from_bytes(data)
+    url = message.get("Snapshot-Content-Location", "")
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset() or "utf-8"
+            try:
+                page = payload.decode(charset).encode("utf-8")
+            except (LookupError, UnicodeDecodeError):
+                page = payload  # the page's own <meta charset> or detection decides
+            return page, url or part.get("Content-Location", "")
+    raise InputError(f"{path}: no HTML page in this MHTML file; save the page again as HTML")
 
 
 def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> Article:
