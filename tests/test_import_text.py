@@ -53,6 +53,32 @@ def test_markdown_lookalike_fixture_renders_as_plain_paragraphs(tmp_path: Path) 
     assert "- Tanda hubung" in html.unescape(re.sub(r"<[^>]+>", "", out))
 
 
+def test_a_dump_written_in_markdown_is_read_without_its_markup(tmp_path: Path) -> None:
+    """As Jina Reader writes a page: a `Title:`/`URL Source:`/`Published Time:` header, then
+    the page in Markdown (links, images, headings, emphasis, code)."""
+    text = imported(tmp_path, "markdown_dump.txt")
+    head, body = text.split("\n\n", 1)
+    assert "Title: Armenia and Azerbaijan sign peace deal framework in Washington\n" in head
+    assert "Date: 2025-08-08T18:30:00+00:00" in head and "Authors: Jane Doe" in head
+    assert "Source_url: https://www.example-news.com/world/2025/08/08/armenia-azerbaijan-peace" \
+        in head
+    assert "Status: draft" not in head
+    assert "called the deal a turning point for the region." in body
+    assert "dissolution of the OSCE Minsk Group, which" in body
+    assert "\n\nWhat the deal includes\n\n" in body
+    assert "peace\\_framework\\_v2.pdf" in body, "code keeps its underscores (escaped)"
+    for markup in ("**", "](", "###", "![", "Image 1", "Markdown Content", "Skip to main"):
+        assert markup not in body
+
+
+def test_hashtags_and_a_lone_link_leave_a_plain_dump_as_written() -> None:
+    from tools.importer.markdown_in import looks_like_markdown
+
+    plain = "# Driver Go-Jek Ditembak\n# Tol Cikunir II\n# Teror Bom\nLihat [foto](x.png).\n"
+    assert not looks_like_markdown(plain)
+    assert not looks_like_markdown("Harga **naik** lagi\nStok **turun**\nJual **beli**\n")
+
+
 def test_utf8_page_declaring_latin1_is_read_as_utf8(tmp_path: Path) -> None:
     text = imported(tmp_path, "mislabelled_charset.html")
     assert "“Kami lelah" in text and "Ã" not in text and "â€" not in text

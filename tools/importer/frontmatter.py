@@ -2,7 +2,9 @@
 `source:` ...), as scrapers and static-site exports write it: metadata, never body text.
 
 Two forms: a block between `---` lines, or bare `key: value` lines at the very top whose keys
-are metadata keys (so a body that opens with "Note: ..." is not taken for front matter).
+are metadata keys (so a body that opens with "Note: ..." is not taken for front matter), blank
+lines between them allowed, as Jina Reader writes its header (`URL Source:`, `Published Time:`,
+closed by `Markdown Content:`).
 """
 
 from __future__ import annotations
@@ -22,8 +24,10 @@ KEYS = {  # front-matter key (casefolded) -> field
     "sumber": "source",
     "author": "author", "authors": "author", "byline": "author", "penulis": "author",
     "editor": "editor", "lang": "lang", "language": "lang", "bahasa": "lang",
+    "url source": "url", "published time": "date",
+    "markdown content": "",  # the end of Jina Reader's header
 }
-_BARE = re.compile(r"^([A-Za-z_][\w-]{0,30})\s*:\s*(.*)$")
+_BARE = re.compile(r"^([A-Za-z_][\w -]{0,30}?)\s*:\s*(.*)$")
 MAX_LINES = 60
 
 
@@ -45,11 +49,15 @@ def split_front_matter(text: str) -> tuple[list[Evidence], str, int]:
     end = start
     pairs: list[tuple[str, str]] = []
     while end < len(lines) and end - start < MAX_LINES:
-        match = _BARE.match(lines[end].strip())
-        if not match or match.group(1).casefold() not in KEYS:
+        line = lines[end].strip()
+        match = _BARE.match(line)
+        if line and (not match or match.group(1).casefold() not in KEYS):
             break
-        pairs.append((match.group(1), match.group(2).strip().strip("'\"")))
         end += 1
+        if match:
+            pairs.append((match.group(1), match.group(2).strip().strip("'\"")))
+            if not KEYS[match.group(1).casefold()]:
+                break
     fields = {KEYS[key.casefold()] for key, _ in pairs}
     if not fields & {"title", "date"} or len(pairs) < 2:
         return [], text, 0
@@ -73,4 +81,4 @@ def _yaml_block(block: str) -> list[Evidence]:
 
 def _evidence(pairs: list[tuple[str, str]]) -> list[Evidence]:
     return [Evidence(KEYS[key.casefold()], " ".join(value.split()), f"front matter `{key}:`")
-            for key, value in pairs if key.casefold() in KEYS and value.strip()]
+            for key, value in pairs if KEYS.get(key.casefold()) and value.strip()]

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tools.errors import InputError
 from tools.importer.article import Article
+from tools.importer.markdown_in import looks_like_markdown, markdown_text
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +99,9 @@ def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> 
                          "re-save it as UTF-8")
     repaired = repair_mojibake(text)
     text = normalise(repaired or text, kind)
+    markdown = kind == "text" and looks_like_markdown(text)
+    if markdown:
+        text = normalise(markdown_text(text))
     if not text.strip():
         raise InputError(f"{place}: holds only whitespace; remove it or add the article")
     art = Article(path=path, raw_sha256=hashlib.sha256(data).hexdigest(), kind=kind,
@@ -105,6 +109,9 @@ def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> 
     if repaired:
         art.decisions.append("the text had been decoded twice before it was saved (mojibake "
                              "such as `â€™` for `’`): repaired with ftfy")
+    if markdown:
+        art.decisions.append("the text is written in Markdown: read without its markup "
+                             "(links as their words, no images)")
     log.debug("%s: %s, %s, %d chars", place, kind, encoding, len(text))
     return art
 
