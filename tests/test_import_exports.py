@@ -206,6 +206,28 @@ def test_json_array_items_become_articles_with_item_provenance(tmp_path: Path) -
     assert second["Date"] == "2025-11-10T08:05:00+04:00"
 
 
+def test_columns_named_as_scrapers_name_them_need_no_mapping(tmp_path: Path) -> None:
+    """news-please's keys (maintext, date_publish, authors) and Indonesian column names."""
+    news_please = tmp_path / "news-please.jsonl"
+    news_please.write_text(json.dumps({
+        "title": "Gencatan senjata baru", "maintext": f"{P1}\n\n{P2}",
+        "date_publish": "2025-10-21 20:43:00", "authors": ["Ani Lestari"],
+        "publisher": {"name": "not a field"}, "url": "https://e.example/a"}) + "\n",
+        encoding="utf-8")
+    detik = tmp_path / "detik.csv"
+    detik.write_text(f'judul,tautan,tanggal,isi_berita\nPasukan penjaga perdamaian,'
+                     f'https://news.detik.com/d-2,21/11/2025 08:05,"{P3}\n\n{P4}"\n',
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(news_please), str(detik), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    first = header(out / "2025" / "gencatan-senjata-baru.md")
+    assert first["Date"].startswith("2025-10-21T20:43:00") and first["Authors"] == "Ani Lestari"
+    second = header(out / "2025" / "pasukan-penjaga-perdamaian.md")
+    assert second["Source_url"] == "https://news.detik.com/d-2"
+    assert second["Date"] == "2025-11-21T08:05:00+07:00", "detik's own zone"
+
+
 def test_a_broken_json_array_is_refused_naming_file_and_line(tmp_path: Path) -> None:
     export = tmp_path / "items.json"
     export.write_text('[\n  {"title": "Satu", "body": "Teks."},\n  {"title": "Dua",\n]\n',

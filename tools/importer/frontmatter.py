@@ -18,10 +18,10 @@ from tools.importer.signals import Evidence
 KEYS = {  # front-matter key (casefolded) -> field
     "title": "title", "headline": "title", "judul": "title",
     "date": "date", "published": "date", "published_at": "date", "publish_date": "date",
-    "datepublished": "date", "tanggal": "date", "pubdate": "date",
+    "datepublished": "date", "tanggal": "date", "pubdate": "date", "date_publish": "date",
     "url": "url", "link": "url", "source_url": "url", "canonical": "url", "tautan": "url",
     "source": "source", "site": "source", "site_name": "source", "publisher": "source",
-    "sumber": "source",
+    "sumber": "source", "source_domain": "source",
     "author": "author", "authors": "author", "byline": "author", "penulis": "author",
     "editor": "editor", "lang": "lang", "language": "lang", "bahasa": "lang",
     "url source": "url", "published time": "date",

@@ -18,12 +18,14 @@ import yaml
 
 from tools.errors import InputError
 from tools.importer.article import Article
+from tools.importer.frontmatter import KEYS
 
 TABLE_SUFFIXES = (".csv", ".json", ".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz")
 EXPORT_SUFFIXES = TABLE_SUFFIXES + WARC_SUFFIXES
 FIELDS = ("title", "body", "date", "url", "source", "lang", "author", "editor")
-DEFAULT_COLUMNS = {"body": ("body", "text", "content")}  # when no mapping names the body
+# columns that hold the text when no mapping names one (news-please writes `maintext`)
+BODY_COLUMNS = ("body", "text", "content", "maintext", "article", "isi", "isi_berita")
 
 
 @dataclass(frozen=True)
@@ -39,12 +41,15 @@ class FieldMap:
         return dict(self.columns).get(name)
 
     def pick(self, header: list[str] | None) -> FieldMap:
-        """Mapped columns, plus columns named like an unmapped field (title, url, ...)."""
+        """Mapped columns, plus columns named like an unmapped field: its name, or a name
+        front matter uses for it (`headline`, `published`, `authors`, `judul`, ...)."""
         chosen = dict(self.columns)
-        present = set(header or ())
+        named = {column.casefold(): column for column in header or ()}
         for name in FIELDS:
             if name not in chosen:
-                found = [c for c in DEFAULT_COLUMNS.get(name, (name,)) if c in present]
+                aliases = BODY_COLUMNS if name == "body" else \
+                    (name, *(key for key, field in KEYS.items() if field == name))
+                found = [named[a] for a in aliases if a in named]
                 if found:
                     chosen[name] = found[0]
         return FieldMap(tuple(sorted(chosen.items())), self.date_format)

@@ -309,8 +309,11 @@ def _mapped(ref: RecordRef, record: dict) -> dict[str, str]:
         raise InputError(f"{ref}: no {kind} holds the article text; name it with "
                          "--map body=NAME")
     values = {name: _lookup(record, column) for name, column in chosen.columns}
-    for name, value in values.items():
-        if isinstance(value, dict):
+    mapped = dict(ref.fields.columns)
+    for name, value in list(values.items()):
+        if isinstance(value, dict) and name not in mapped:
+            del values[name]  # a key only named like the field (`publisher: {...}`): not it
+        elif isinstance(value, dict):
             column = chosen.column(name)
             raise InputError(f"{ref}: {kind} {column!r} (mapped to {name}) holds an object with "
                              f"keys {', '.join(map(repr, value))}; map one of them, e.g. "
