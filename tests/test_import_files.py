@@ -108,3 +108,14 @@ def test_a_page_saved_as_a_single_file_imports_as_its_html(tmp_path: Path) -> No
     assert "Source_url: https://kabar.example.id/dunia/2025/10/21/armenia" in text
     assert "Kedua pihak sepakat melanjutkan pembicaraan bulan depan." in text
     assert "=3D" not in text and "PNG" not in text and "Beranda" not in text
+
+
+def test_a_spreadsheet_or_pdf_is_refused_saying_what_to_save_it_as(tmp_path: Path) -> None:
+    sheet, pdf = tmp_path / "berita.xlsx", tmp_path / "laporan.pdf"
+    sheet.write_bytes(b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8)
+    pdf.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + bytes(range(256)) * 8)
+    result = run(str(sheet), str(pdf), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert f"{sheet}: this is binary data, not text or HTML; save the sheet as CSV" \
+        in result.output
+    assert f"{pdf}: this is binary data, not text or HTML; save its text first" in result.output

@@ -21,6 +21,11 @@ MAX_BYTES = 5 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm"}
 MHTML_SUFFIXES = {".mhtml", ".mht"}  # a browser's "save as single file": the page in MIME
 MHTML_FACTOR = 10  # an MHTML file also holds the page's images
+_SHEET = "save the sheet as CSV (UTF-8) and import that"
+BINARY_HINTS = {".xlsx": _SHEET, ".xls": _SHEET, ".ods": _SHEET,
+                ".pdf": "save its text first (e.g. `pdftotext -layout file.pdf`) and import that",
+                ".docx": "save it as plain text (.txt) and import that",
+                ".doc": "save it as plain text (.txt) and import that"}
 TEXT_SUFFIXES = {".txt"}
 INPUT_SUFFIXES = HTML_SUFFIXES | MHTML_SUFFIXES | TEXT_SUFFIXES
 
@@ -90,8 +95,8 @@ def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> 
     messages, e.g. "row 7"); refuses binary, undecodable or blank input."""
     place = f"{path} {where}".strip()
     if _bom_encoding(data) is None and _looks_binary(data):  # UTF-16 text is full of NULs
-        raise InputError(f"{place}: this is binary data, not text or HTML; "
-                         "remove it from the input")
+        hint = BINARY_HINTS.get(path.suffix.lower(), "remove it from the input")
+        raise InputError(f"{place}: this is binary data, not text or HTML; {hint}")
     kind = "html" if html else "text"
     text, encoding = decode(data, kind)
     if text is None:
