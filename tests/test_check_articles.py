@@ -27,6 +27,7 @@ CASES = [
     ("duplicate-slug", 3, "error", "slug 'gencatan-senjata-di-karabakh' is"),
     ("duplicate-title", 1, "warning", "the same title as"),
     ("unknown-source", 7, "warning", "no site profile for source 'Kompas'"),
+    ("author-without-letters", 7, "error", "author '?' has no letter or digit"),
     ("unknown-lang", 4, "error", "unknown language 'indonesian'"),
     ("unknown-category", 7, "error", "unknown category 'Karabakh'"),
     ("category-from-tags", 7, "warning", "the tags point to 'Nagorno-Karabakh' (Stepanakert)"),

@@ -52,6 +52,8 @@ SHAPES: dict[str, tuple[tuple[str, ...], dict[str, str]]] = {
     "penulis-berkoma": ((), {"Authors": "Doe, Jane; Smith, John"}),
     "alamat-bukan-web": ((), {"Source_url": "arsip cetak, halaman 3"}),
     "templat-artikel": ((), {"Template": "article", "Author": "Redaksi Arsip"}),
+    # the source spelled otherwise: the checker warns, the site gives it the source's page
+    "sumber-huruf-kecil": ((), {"Source": "lancangkuning"}),
     "hanya-wajib": (tuple(k for k in FULL if k not in {"Title", "Date", "Slug", "Synthetic"}),
                     {}),
     # a `tools new` stub, finished: tags and text filled in, the other fields left empty
@@ -102,6 +104,8 @@ def test_every_allowed_shape_builds_and_is_published_where_it_should(shapes: Pat
     listing = (output / "index.html").read_text(encoding="utf-8")
     assert "(lengkap)" in listing and "(tanpa-tag)" in listing
     assert "(tersembunyi)" not in listing and "(draf)" not in listing  # hidden: page, no listing
+    source = (output / "source" / "lancangkuning" / "index.html").read_text(encoding="utf-8")
+    assert "(lengkap)" in source and "(sumber-huruf-kecil)" in source, "one page, both spellings"
 
 
 def _build_with_broken_template(content: Path, work: Path, template: str, field: str) -> str:

@@ -25,7 +25,8 @@ def tools(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_new_writes_a_named_stub_with_every_field_and_prints_its_path(tmp_path: Path) -> None:
-    result = tools("new", TITLE, "--date", "2020-10-10", "--source", "LancangKuning",
+    """--source spelled otherwise than its site profile is written as the profile spells it."""
+    result = tools("new", TITLE, "--date", "2020-10-10", "--source", "lancangkuning",
                    "--url", "https://lancangkuning.com/post/1", "--content", str(tmp_path))
     path = tmp_path / "articles" / "2020" / f"{SLUG}.md"
     assert result.returncode == 0, result.stderr

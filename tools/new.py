@@ -97,6 +97,7 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
     if path.exists():
         raise NewArticleError(f"{path} already exists; it was not changed")
     known = load_known(data)
+    source = known.sources.get(source.casefold(), source)  # the profile's spelling
     if source and source.casefold() not in known.sources:
         logger.warning("no site profile for source %r: add tools/data/sites/<site>.yaml "
                        "(docs/editing.md#site-profiles)", source)

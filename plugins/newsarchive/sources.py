@@ -60,33 +60,41 @@ def _find(outlets: Any, article: Any) -> Any:
 
 
 def collect(generator: Any) -> None:
-    """Set `source_page` on each article; sorted `sources` [(Source, articles)] in context."""
+    """Set `source_page` on each article; sorted `sources` [(Source, articles)] in context.
+    Spellings with one slug (`civil.ge`, `Civil.ge`) share one page, as Pelican's tags do,
+    under the newest article's spelling; a name with no slug (`???`) gets none (the checker
+    reports it)."""
     settings = generator.settings
     for key, value in _DEFAULTS.items():
         settings.setdefault(key, value)
     outlets = _outlets(settings)
-    by_name: dict[str, tuple[Source, list[Any]]] = {}
+    by_slug: dict[str, tuple[Source, list[Any]]] = {}
     for article in generator.articles:
         article.outlet = _find(outlets, article)
-        name = (article.metadata.get("source") or "").strip()
-        if not name:
+        slug = _slug(article, settings)
+        if not slug:
             article.source_page = None
             continue
-        if name not in by_name:
-            by_name[name] = (Source(name, settings), [])
-            _set_outlet(by_name[name][0], article.outlet, settings)
-        source, members = by_name[name]
+        if slug not in by_slug:
+            by_slug[slug] = (Source(article.metadata["source"].strip(), settings), [])
+            _set_outlet(by_slug[slug][0], article.outlet, settings)
+        source, members = by_slug[slug]
         article.source_page = source
         members.append(article)
     for article in [*generator.translations, *generator.drafts, *generator.hidden_articles,
                     *generator.hidden_translations]:
         article.outlet = _find(outlets, article)
-        name = (article.metadata.get("source") or "").strip()
-        article.source_page = by_name[name][0] if name in by_name else None
-    sources = sorted(by_name.values(), key=lambda s: s[0].name.casefold())
+        found = by_slug.get(_slug(article, settings))
+        article.source_page = found[0] if found else None
+    sources = sorted(by_slug.values(), key=lambda s: s[0].name.casefold())
     generator.context["sources"] = sources
     generator.context["source_countries"] = by_country(sources)
     generator.context["SOURCES_URL"] = settings["SOURCES_URL"]
+
+
+def _slug(article: Any, settings: dict[str, Any]) -> str:
+    name = (article.metadata.get("source") or "").strip()
+    return Source(name, settings).slug if name else ""
 
 
 def _set_outlet(source: Source, outlet: Any, settings: dict[str, Any]) -> None:

@@ -24,6 +24,26 @@ def check_names(header: Header, out: Findings, known: Known) -> None:
         _category(header, out, known)
     _source(header, out, known)
     _lang(header, out, known)
+    _page_names(header, out)
+
+
+def _page_names(header: Header, out: Findings) -> None:
+    """Every author and the source get a page whose address is the name's slug: a name with
+    no letter or digit (`?`) has none, and Pelican stops the build on it."""
+    from pelican.utils import slugify
+
+    from tools.checks.files import SLUG_SUBS
+
+    for field in ("authors", "source"):
+        item = header.first(field)
+        if item is None or item.value.startswith("["):
+            continue
+        names = split_list(item.value) if field == "authors" else [item.value.strip()]
+        for name in names:
+            if name and not slugify(name, regex_subs=SLUG_SUBS):
+                out.error(item.line, f"{field[:-1] if field == 'authors' else field} {name!r} "
+                          "has no letter or digit to make its page's address from",
+                          "write the name in words, or delete it")
 
 
 def _tags(header: Header, out: Findings, known: Known) -> None:

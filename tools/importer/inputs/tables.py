@@ -178,6 +178,7 @@ def _array_items(path: Path) -> Iterator[tuple[int, int, str]]:
         if text.peek() == "]":
             return
         while True:
+            text.peek()  # raw_decode does not skip white space
             try:
                 _, end = decoder.raw_decode(text.text, text.at)
             except json.JSONDecodeError as exc:
@@ -196,7 +197,6 @@ def _array_items(path: Path) -> Iterator[tuple[int, int, str]]:
                 raise InputError(f"{path} line {text.line(text.at)}: broken JSON (expected ',' "
                                  "or ']' after an item); fix the file")
             text.at += 1
-            text.peek()
 
 
 class _Buffer:
