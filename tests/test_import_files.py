@@ -119,3 +119,22 @@ def test_a_spreadsheet_or_pdf_is_refused_saying_what_to_save_it_as(tmp_path: Pat
     assert f"{sheet}: this is binary data, not text or HTML; save the sheet as CSV" \
         in result.output
     assert f"{pdf}: this is binary data, not text or HTML; save its text first" in result.output
+
+
+def test_a_second_copy_of_an_imported_file_is_left_out_and_not_copied_in(tmp_path: Path) -> None:
+    """Importing the same bytes under another name adds nothing: no second seed, and the
+    article keeps its Raw_file on every later import of the seeds folder."""
+    out = tmp_path / "site" / "content" / "articles"
+    first, copy = tmp_path / "berita.txt", tmp_path / "berita-salinan.txt"
+    shutil.copy(SEED, first)
+    shutil.copy(SEED, copy)
+    assert run(str(first), "--out", str(out)).exit_code == 0
+    article = only_article(out)
+    sealed = article.read_bytes()
+    result = run(str(copy), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "the same bytes as the seed berita.txt, already imported: left out" in result.output
+    seeds = tmp_path / "site" / "seeds"
+    assert sorted(p.name for p in seeds.iterdir()) == ["berita.txt"]
+    again = run(str(seeds), "--out", str(out))
+    assert "1 unchanged" in again.output and article.read_bytes() == sealed

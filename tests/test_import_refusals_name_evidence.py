@@ -44,6 +44,19 @@ def test_the_date_option_supplies_what_was_missing(tmp_path: Path) -> None:
     assert "Date_method: explicit" in path.read_text(encoding="utf-8")
 
 
+def test_a_date_option_or_sidecar_that_reads_two_ways_is_refused(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["import", str(FIXTURES / "no_date.txt"), "--out",
+                                      str(tmp_path), "--no-profiles", "--date", "10/11/2020"])
+    assert result.exit_code == 1
+    assert "date '10/11/2020' (--date) could be 2020-11-10 or 2020-10-11; write it as " \
+        "YYYY-MM-DD" in result.output
+    dump = tmp_path / "dump.txt"
+    dump.write_bytes((FIXTURES / "no_date.txt").read_bytes())
+    dump.with_suffix(".yaml").write_text("date: 03/04/2021\n", encoding="utf-8")
+    message = refusal(tmp_path / "out", dump)
+    assert "date '03/04/2021' (sidecar) could be 2021-04-03 or 2021-03-04" in message
+
+
 def test_page_without_a_title_names_the_title_signals_and_the_sidecar(tmp_path: Path) -> None:
     message = refusal(tmp_path, FIXTURES / "no_title.html")
     assert "no title found" in message

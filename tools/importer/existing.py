@@ -37,6 +37,7 @@ class ArticleIndex:
 
         self.by_name: dict[tuple[str, str], Path] = {}
         self.by_sha: dict[str, Path] = {}
+        self.raw_files: dict[Path, str] = {}  # article -> its Raw_file
         self.headers: list[tuple[Path, Header]] = []
         for path in sorted(out.rglob("*.md")) if out.is_dir() else []:
             if any(part.startswith(".") for part in path.relative_to(out).parts):
@@ -49,6 +50,7 @@ class ArticleIndex:
     def add(self, path: Path, raw_file: str, record: str, sha: str) -> None:
         if raw_file:
             self.by_name.setdefault((raw_file, record), path)
+            self.raw_files.setdefault(path, raw_file)
         if sha:
             self.by_sha.setdefault(sha, path)
 

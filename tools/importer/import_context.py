@@ -100,6 +100,19 @@ class Context:
     def withdrawal(self, article: Article) -> Withdrawal | None:
         return self.withdrawn.match(article.raw_name, article.record, article.raw_sha256)
 
+    def twin(self, article: Article) -> tuple[str, Path] | None:
+        """(Raw_file, article) of another seed with this raw file's very bytes, when one has
+        its article already: a second copy of a file adds nothing (importing both would hand
+        the article from one to the other on every run)."""
+        if self.index is None or article.record or self.keeper.seeds is None:
+            return None
+        found = self.index.by_sha.get(article.raw_sha256)
+        raw = self.index.raw_files.get(found) if found else None
+        if found is None or not raw or raw == article.raw_file \
+                or not (self.keeper.seeds / raw).is_file():
+            return None
+        return raw, found
+
     def target(self, article: Article, planned: Path) -> Path:
         """Where the article goes: where an editor moved it if it exists, else `planned`."""
         if self.index is None:

@@ -241,6 +241,11 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         withdrawn = context.withdrawal(article)
         if withdrawn:
             return withdrawn_result(path, withdrawn, article)
+        twin = context.twin(article)
+        if twin is not None:
+            return Result(file, "unchanged", article=article, target=twin[1], record=record,
+                          notes=[f"the same bytes as the seed {twin[0]}, already imported: "
+                                 "left out"])
         slugger.assign(article)
         shape = sketch_of(article)
         article.cluster = context.stories.cluster_of(article, shape)
@@ -248,9 +253,10 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         assert article.date is not None
         target = context.target(article, options.out / f"{article.date.year:04d}"
                                 / f"{article.slug}.md")
-        notes = context.keep_seed(path)
+        backups: list[str] = []
         status = write_article(target, text, force=options.force, dry_run=options.dry_run,
-                               batch=batch, notes=notes)
+                               batch=batch, notes=backups)
+        notes = context.keep_seed(path) + backups  # a refused input leaves no seed behind
         slugger.claim(article)
         context.remember(article, target)
         context.stories.remember(article, article.cluster, shape)

@@ -76,8 +76,8 @@ def write_article(path: Path, text: str, force: bool = False, dry_run: bool = Fa
         if edited_by_person(existing.decode("utf-8", errors="replace")):
             if not force:
                 raise EditedFileError(f"{path}: edited since import; use --force to overwrite "
-                                      "(the edited version is kept as a backup), or "
-                                      "edit/rename the file to keep both")
+                                      "it (the edited version is kept as a backup), or leave "
+                                      "this input out to keep the edited article as it is")
             kept = keep_backup(path, existing, backups, dry_run)
             if notes is not None:
                 verb = "would be kept" if dry_run else "kept"
