@@ -138,3 +138,23 @@ def test_a_second_copy_of_an_imported_file_is_left_out_and_not_copied_in(tmp_pat
     assert sorted(p.name for p in seeds.iterdir()) == ["berita.txt"]
     again = run(str(seeds), "--out", str(out))
     assert "1 unchanged" in again.output and article.read_bytes() == sealed
+
+
+def test_a_sidecar_and_stated_options_travel_with_the_seed(tmp_path: Path) -> None:
+    """A later import of the seeds folder reads each seed as its first import did."""
+    out = tmp_path / "site" / "content" / "articles"
+    dump = tmp_path / "tanpa-tanggal.txt"
+    dump.write_text((FIXTURES / "metadata" / "no_date.txt").read_text(encoding="utf-8"),
+                    encoding="utf-8")
+    other = tmp_path / "lain" / "tanpa-tanggal-2.txt"
+    other.parent.mkdir()
+    other.write_text(dump.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    other.with_suffix(".yaml").write_text("date: 2019-11-20\n", encoding="utf-8")
+    first = run(str(dump), "--date", "2019-11-19", "--out", str(out))
+    assert "--date saved as" in first.output, first.output
+    assert run(str(other), "--out", str(out)).exit_code == 0
+    seeds = tmp_path / "site" / "seeds"
+    assert (seeds / "tanpa-tanggal.yaml").read_text(encoding="utf-8") == "date: '2019-11-19'\n"
+    assert (seeds / "tanpa-tanggal-2.yaml").read_text(encoding="utf-8") == "date: 2019-11-20\n"
+    again = run(str(seeds), "--out", str(out), "--no-profiles")
+    assert again.exit_code == 0 and "2 unchanged" in again.output, again.output

@@ -17,6 +17,7 @@ from tools.importer.article import Article
 from tools.importer.existing import ArticleIndex
 from tools.importer.inputs import FieldMap, RecordRef, expand, is_export, save_mapping
 from tools.importer.seeds import SeedKeeper
+from tools.importer.sidecar import keep_sidecar
 from tools.importer.stories import Stories
 from tools.site_layout import Layout, check_out_folder
 from tools.withdrawn import Withdrawal, WithdrawnList
@@ -87,15 +88,19 @@ class Context:
                 kept.append(unit)
         return kept, withdrawn
 
-    def keep_seed(self, unit: ImportUnit) -> list[str]:
-        """Copy the unit's raw file into the seeds folder if it is not there yet, with an
-        export's mapping as its sidecar; notes saying what was written."""
+    def keep_seed(self, unit: ImportUnit, stated: dict[str, str] | None = None) -> list[str]:
+        """Copy the unit's raw file into the seeds folder if it is not there yet, with what it
+        was read with as its sidecar (an export's mapping; a file's own sidecar, or the
+        `stated` options); notes saying what was written."""
         notes = [note] if (note := self.keeper.commit(file_of(unit))) else []
-        if isinstance(unit, RecordRef) and self.keeper.seeds is not None:
-            saved = save_mapping(self.keeper.seeds / self.raw_file_of(unit), unit.fields,
-                                 self.keeper.dry_run)
-            notes += [saved] if saved else []
-        return notes
+        if self.keeper.seeds is None:
+            return notes
+        seed = self.keeper.seeds / self.raw_file_of(unit)
+        if isinstance(unit, RecordRef):
+            saved = save_mapping(seed, unit.fields, self.keeper.dry_run)
+        else:
+            saved = keep_sidecar(unit, seed, stated or {}, self.keeper.dry_run)
+        return notes + ([saved] if saved else [])
 
     def withdrawal(self, article: Article) -> Withdrawal | None:
         return self.withdrawn.match(article.raw_name, article.record, article.raw_sha256)

@@ -256,7 +256,8 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         backups: list[str] = []
         status = write_article(target, text, force=options.force, dry_run=options.dry_run,
                                batch=batch, notes=backups)
-        notes = context.keep_seed(path) + backups  # a refused input leaves no seed behind
+        stated = {"date": options.date or "", "source": options.source or ""}
+        notes = context.keep_seed(path, stated) + backups  # a refused input leaves no seed
         slugger.claim(article)
         context.remember(article, target)
         context.stories.remember(article, article.cluster, shape)

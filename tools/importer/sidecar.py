@@ -29,3 +29,29 @@ def load_sidecar(path: Path) -> dict[str, str]:
         raise InputError(f"{path}: its sidecar {sidecar.name} should hold `key: value` lines "
                          "(url, date, source, title)")
     return {k: str(v) for k, v in data.items() if v not in (None, "")}
+
+
+def keep_sidecar(raw: Path, seed: Path, stated: dict[str, str], dry_run: bool = False) -> str:
+    """Give the seed the facts its import was given, so a later import of the seed reads it the
+    same way: the raw file's own sidecar, copied, else the options stated for the run (`--date`,
+    `--source`) as a new one. An existing sidecar of the seed is never touched. The note saying
+    what was written, else ""."""
+    from tools.importer.seeds import copy_verbatim, shown
+    from tools.importer.write import atomic_write
+
+    target = seed.with_suffix(".yaml")
+    own = raw.with_suffix(".yaml")
+    if target.exists() or own.absolute() == target.absolute():
+        return ""
+    verb = "would be " if dry_run else ""
+    if own.is_file():
+        if not dry_run:
+            copy_verbatim(own, target)
+        return f"its sidecar {own.name} {verb}copied to {shown(target)}"
+    facts = {key: value for key, value in stated.items() if value}
+    if not facts:
+        return ""
+    if not dry_run:
+        atomic_write(target, yaml.safe_dump(facts, allow_unicode=True, sort_keys=True))
+    return (f"{' and '.join('--' + key for key in facts)} {verb}saved as {shown(target)}, "
+            "for later imports of the seed")
