@@ -333,3 +333,28 @@ def test_a_broken_record_in_seeds_can_be_withdrawn_so_builds_go_on(tmp_path: Pat
     again = run(str(seeds), "--out", str(articles))
     assert "row 4: withdrawn (empty row in the export)" in again.output
     assert len(list(articles.rglob("*.md"))) == 2
+
+
+def test_withdrawing_a_whole_export_or_one_record_takes_its_articles_down(tmp_path: Path) -> None:
+    export = detik_csv(tmp_path)
+    articles, seeds = tmp_path / "site" / "content" / "articles", tmp_path / "site" / "seeds"
+    assert run(str(export), "--map", MAP, "--out", str(articles)).exit_code == 0
+
+    def withdraw(*args: str):
+        return CliRunner().invoke(cli, ["withdraw", str(seeds / "detik.csv"), *args,
+                                        "--reason", "takedown"])
+
+    for wrong, said in (("4", "should be written as the importer names it, e.g. 'row 4'"),
+                        ("row 9", "has no row 9 (its records: row 2 to 3)")):
+        refused = withdraw("--record", wrong)
+        assert refused.exit_code == 1 and said in refused.output, refused.output
+    one = withdraw("--record", "row 3")
+    assert one.exit_code == 0 and "rusia-kirim-pasukan-penjaga-perdamaian.md: its article, " \
+        "deleted" in one.output, one.output
+    assert [p.name for p in articles.rglob("*.md")] == ["gencatan-senjata-baru-disepakati.md"]
+    whole = withdraw()
+    assert whole.exit_code == 0 and "gencatan-senjata-baru-disepakati.md: its article, deleted" \
+        in whole.output
+    again = run(str(seeds), "--out", str(articles))
+    assert again.exit_code == 0 and "row 2: withdrawn (takedown)" in again.output, again.output
+    assert not list(articles.rglob("*.md"))

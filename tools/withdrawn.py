@@ -45,7 +45,10 @@ class WithdrawnList:
         self._by_name = {(e.raw_file, e.raw_record): e for e in self.entries if e.raw_file}
 
     def match(self, raw_file: str, record: str, sha: str) -> Withdrawal | None:
-        return self._by_sha.get(sha) or self._by_name.get((raw_file, record))
+        """The entry of this input: by its bytes, by its file and record, or (a record of an
+        export withdrawn whole) by its file."""
+        return self._by_sha.get(sha) or self._by_name.get((raw_file, record)) or (
+            self._by_name.get((raw_file, "")) if record else None)
 
 
 def _load(path: Path) -> list[Withdrawal]:
