@@ -55,6 +55,13 @@ def test_every_suggested_word_finds_articles_that_show_it(page: Page, base: str)
         assert any(word.casefold() in mark for mark in marks), (word, marks)
 
 
+@pytest.mark.parametrize("query", ["Nagorno-Karabakh", '"Nagorno-Karabakh"', "apa-apa",
+                                   "nagorno karabakh"])
+def test_a_hyphenated_word_finds_the_article_that_shows_it(
+        page: Page, base: str, query: str) -> None:
+    assert search(page, base, query) == [SEED]
+
+
 def test_a_result_found_by_another_name_of_a_tag_says_which(page: Page, base: str) -> None:
     assert search(page, base, "Artsakh") == [SEED]
     expect(page.locator(".search-result__why")).to_contain_text("Artsakh")

@@ -52,10 +52,16 @@ function wordMatches(query, word, lang) {
   return query.length >= 5 && sharedPrefix(query, word) >= Math.max(4, query.length - 3);
 }
 
-/** The query words that none of the page's words explain (empty: the result is a true hit). */
+/** The query words that none of the page's words explain (empty: the result is a true hit).
+ * A hyphenated word ("Nagorno-Karabakh", "apa-apa") is explained whole (the page's words are
+ * kept joined too) or by each of its parts. */
 export function unexplained(query, data, lang) {
   const words = [...pageWords(data)];
-  return queryWords(query).filter((q) => !words.some((w) => wordMatches(q, w, lang)));
+  const found = (q) => words.some((w) => wordMatches(q, w, lang));
+  return queryWords(query).filter((q) => {
+    const parts = q.split(/[-'’]/);
+    return !(found(parts.join("")) || (parts.length > 1 && parts.every(found)));
+  });
 }
 
 /** The tag aliases that explain a query word the visible text does not show, for the line
