@@ -142,6 +142,19 @@ def test_a_word_that_finds_nothing_offers_other_forms_that_do(page: Page, base: 
     expect(suggest).to_be_hidden()
 
 
+def test_a_root_word_that_finds_nothing_offers_its_affixed_form(page: Page, base: str) -> None:
+    """"tolak" finds nothing (Pagefind does not stem "menolak" to it): offer "menolak"."""
+    assert search(page, base, "?q=tolak") == []
+    page.locator("#search-suggest").get_by_role("link", name="menolak").click()
+    expect(page.locator(".search-result__link")).to_have_text([DENIAL], timeout=15000)
+
+
+def test_a_long_query_without_spaces_stays_on_a_phone_screen(page: Page, base: str) -> None:
+    page.set_viewport_size({"width": 375, "height": 700})
+    search(page, base, "?q=" + "x" * 150)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+
+
 def test_a_query_with_script_and_quotes_is_shown_as_text_and_runs_nothing(
     page: Page, base: str
 ) -> None:
@@ -169,6 +182,19 @@ def test_the_url_restores_query_filters_and_sort(page: Page, base: str) -> None:
     assert parse_qs(urlparse(page.url).query) == {
         "q": ["Lavrov"], "sort": ["oldest"], "place": ["Azerbaijan"]
     }
+
+
+def test_words_typed_while_the_index_loads_are_searched(page: Page, base: str) -> None:
+    """On a slow connection the reader types before Pagefind's script has arrived."""
+    held = []
+    page.route(re.compile(r".*/pagefind\.js$"), lambda route: held.append(route))
+    page.goto(f"{base}/search/")
+    page.fill("#search-q", "Tbilisi")
+    page.wait_for_timeout(300)
+    assert held, "the page asked for Pagefind's script"
+    for route in held:
+        route.continue_()
+    expect(page.locator(".search-result__link")).to_have_text([PROTEST], timeout=15000)
 
 
 def test_the_header_search_box_leads_to_the_search_page(page: Page, base: str) -> None:

@@ -66,7 +66,8 @@ async function completions(pagefind, word, options, candidates) {
 export async function suggestions(pagefind, word, options, lang, limit = 3) {
   if (!/^\p{L}{4,}$/u.test(word)) return [];
   const found = roots(word).slice(0, MAX_CANDIDATES / 2);
-  const affixed = new Set(found.slice(0, 3).flatMap(forms));
+  // the typed word may be the root itself ("tolak": "menolak" is in the text)
+  const affixed = new Set([word.toLowerCase(), ...found.slice(0, 2)].flatMap(forms));
   for (const root of found) affixed.delete(root);
   affixed.delete(word.toLowerCase());
   const count = async (c) => {

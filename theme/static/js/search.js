@@ -333,6 +333,8 @@ async function start() {
   sortSelect.value = state.sort;
   renderLanguage(root, config, state);
   pagefind = await loadPagefind();
+  state.q = input.value; // what the reader typed while the index was loading
+  state.sort = sortSelect.value;
   if (Object.keys(activeFilters()).length) {
     filterBox.open = true;
     await loadFilters();
