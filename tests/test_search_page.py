@@ -101,6 +101,18 @@ def test_a_facet_narrows_the_results_and_counts_them_right(page: Page, base: str
     assert parse_qs(urlparse(page.url).query)["year"] == ["2020"]
 
 
+def test_a_keyboard_user_stays_on_the_filter_just_ticked(page: Page, base: str) -> None:
+    search(page, base, "?q=Pashinyan")
+    open_filters(page)
+    box = page.locator('fieldset[data-filter="year"] input[value="2020"]')
+    box.focus()
+    page.keyboard.press("Space")
+    expect(page.locator("#search-summary")).to_have_text("1 hasil untuk “Pashinyan”")
+    focused = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    assert focused == ["year", "2020"]
+    assert box.is_checked()
+
+
 def test_results_are_sorted_newest_first_and_oldest_first_on_request(
     page: Page, base: str
 ) -> None:
@@ -210,10 +222,22 @@ def test_the_search_page_names_its_language_and_offers_the_others(page: Page, ba
     assert search(page, base, "?q=truce") == []
     line = page.locator("#search-language")
     expect(line).to_contain_text("berbahasa Indonesia")
-    line.get_by_role("link", name=re.compile(r"Inggris \(1\)")).click()
+    line.get_by_role("link", name=re.compile(r"Inggris \(1 artikel\)")).click()
     expect(page.locator(".search-result__link")).to_have_text(
         ["Ceasefire Talks End in Moscow"], timeout=15000
     )
+    assert parse_qs(urlparse(page.url).query) == {"q": ["truce"], "lang": ["en"]}
+
+
+def test_the_header_box_of_an_english_article_searches_english(page: Page, base: str) -> None:
+    page.goto(f"{base}/search/?q=truce")
+    page.locator("#search-language a").click()
+    page.locator(".search-result__link").first.click()
+    box = page.locator("header form[role=search] input[name=q]")
+    box.fill("truce")
+    box.press("Enter")
+    expect(page.locator(".search-result__link")).to_have_text(
+        ["Ceasefire Talks End in Moscow"], timeout=15000)
     assert parse_qs(urlparse(page.url).query) == {"q": ["truce"], "lang": ["en"]}
 
 

@@ -41,7 +41,8 @@ export function renderLanguage(root, config, state) {
   line.replaceChildren(document.createTextNode(fill(config.strings.language, { lang: current.name })));
   line.append(" ", config.strings.otherLanguages);
   for (const lang of config.languages.filter((l) => l.code !== state.lang)) {
-    const link = element("a", "search-language__link", `${lang.name} (${lang.count})`);
+    const articles = fill(config.strings.filtered, { count: lang.count }); // not a result count
+    const link = element("a", "search-language__link", `${lang.name} (${articles})`);
     link.href = toQuery({ ...state, lang: lang.code, filters: {} }) || "?";
     link.hreflang = lang.code;
     line.append(" ", link);
@@ -87,6 +88,7 @@ function showAllButton(fieldset, config, count) {
 export function renderFilters(root, config, state, counts, onChange) {
   const pane = root.querySelector("#search-filters");
   if (!counts) return pane.replaceChildren();
+  const keep = keepPlace(pane);
   const parts = [];
   for (const [key, label] of config.filters) {
     const selected = state.filters[key] || [];
@@ -119,6 +121,24 @@ export function renderFilters(root, config, state, counts, onChange) {
     parts.push(clear);
   }
   pane.replaceChildren(...parts);
+  keep();
+}
+
+/** The checkbox the reader was on and how far the pane was scrolled, given back once the pane
+ * is drawn again (a keyboard user stays on the box just ticked, a phone's sheet stays put). */
+function keepPlace(pane) {
+  const active = pane.contains(document.activeElement) ? document.activeElement : null;
+  const scrollers = [pane, pane.closest("details")].filter(Boolean);
+  const tops = scrollers.map((el) => el.scrollTop);
+  return () => {
+    scrollers.forEach((el, i) => { el.scrollTop = tops[i]; });
+    if (!active?.name) return;
+    const box = [...pane.querySelectorAll("input")]
+      .find((b) => b.name === active.name && b.value === active.value);
+    if (!box) return;
+    box.closest("label").hidden = false;
+    box.focus({ preventScroll: true });
+  };
 }
 
 function excerptNodes(html) {
