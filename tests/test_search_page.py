@@ -246,6 +246,7 @@ def test_without_javascript_the_page_says_search_needs_it(browser, base: str) ->
     page = context.new_page()
     page.goto(f"{base}/search/?q=Pashinyan")
     expect(page.get_by_text("Pencarian memerlukan JavaScript")).to_be_visible()
+    expect(page.locator("#search-filters-box")).to_be_hidden()  # it would open onto nothing
     context.close()
 
 

@@ -329,6 +329,7 @@ function bindControls() {
 
 async function start() {
   document.getElementById("search-nojs").hidden = true;
+  filterBox.hidden = false; // without the script it would open onto nothing
   input.value = state.q;
   sortSelect.value = state.sort;
   renderLanguage(root, config, state);
