@@ -66,8 +66,12 @@ def article_date(value: str | None, now: datetime | None = None) -> datetime:
 
 
 def existing_slug(content: Path, slug: str) -> Path | None:
-    """An article already using `slug` anywhere in the archive (one file per slug)."""
-    return next(iter(sorted((content / "articles").glob(f"*/{slug}.md"))), None)
+    """An article already using `slug` anywhere in the archive, as its file name or its
+    `Slug:` (an editor may have changed one and not the other)."""
+    from tools.importer.existing import ArticleIndex
+
+    return next((path for path, header in ArticleIndex(content / "articles").headers
+                 if slug in (path.stem, header.value("slug").strip())), None)
 
 
 def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = None,

@@ -11,9 +11,12 @@ import must update it there instead of writing a second copy.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from tools.importer.read import MAX_BYTES
+
+_FIELD = re.compile(r"^(Raw_file|Raw_record|Raw_sha256|Slug) *: *(.*)$", re.MULTILINE | re.I)
 
 
 def header_lines(path: Path) -> list[str]:
@@ -37,20 +40,26 @@ class ArticleIndex:
 
         self.by_name: dict[tuple[str, str], Path] = {}
         self.by_sha: dict[str, Path] = {}
-        self.raw_files: dict[Path, str] = {}  # article -> its Raw_file
+        self.origins: dict[Path, tuple[str, str]] = {}  # article -> (Raw_file, Raw_sha256)
+        self.slugs: dict[Path, str] = {}  # article -> its Slug: line
         self.headers: list[tuple[Path, Header]] = []
         for path in sorted(out.rglob("*.md")) if out.is_dir() else []:
             if any(part.startswith(".") for part in path.relative_to(out).parts):
                 continue
-            header = parse_header(header_lines(path))
-            self.headers.append((path, header))
-            self.add(path, header.value("raw_file"), header.value("raw_record"),
-                     header.value("raw_sha256").lower())
+            lines = header_lines(path)
+            self.headers.append((path, parse_header(lines)))
+            # read leniently: an editor's slip higher up the header (a line broken in two)
+            # must not hide where the article came from
+            found = _FIELD.findall("\n".join(lines))
+            fields = {key.casefold(): value.strip() for key, value in reversed(found)}
+            self.slugs[path] = fields.get("slug", "")
+            self.add(path, fields.get("raw_file", ""), fields.get("raw_record", ""),
+                     fields.get("raw_sha256", "").lower())
 
     def add(self, path: Path, raw_file: str, record: str, sha: str) -> None:
+        self.origins.setdefault(path, (raw_file, sha))
         if raw_file:
             self.by_name.setdefault((raw_file, record), path)
-            self.raw_files.setdefault(path, raw_file)
         if sha:
             self.by_sha.setdefault(sha, path)
 

@@ -112,7 +112,7 @@ class Context:
         if self.index is None or article.record or self.keeper.seeds is None:
             return None
         found = self.index.by_sha.get(article.raw_sha256)
-        raw = self.index.raw_files.get(found) if found else None
+        raw = self.index.origins[found][0] if found else None
         if found is None or not raw or raw == article.raw_file \
                 or not (self.keeper.seeds / raw).is_file():
             return None

@@ -171,7 +171,7 @@ def _import_units(inputs: list[ImportUnit], options: Options,
     if options.learn_repeats and len(inputs) > 1:
         repeats = learn_repeats(inputs, options, options.jobs) if parallel else \
             Repeats.learn(inputs, lambda p: _group_lines(p, options, cache.read))
-    slugger = Slugger(options.out)
+    slugger = Slugger(options.out, context.index)
     show = len(inputs) >= PROGRESS_MIN or (sys.stderr.isatty() and len(inputs) > 1)
     batch = None if options.dry_run or len(inputs) < 2 else DurableBatch()
     held: list[Result] = []  # reported once their articles are in place

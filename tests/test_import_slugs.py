@@ -1,0 +1,55 @@
+"""Slugs are unique in the archive: a slug another raw file or an editor's article holds, as
+its file name or as its `Slug:`, gets the raw file's hash; a re-import keeps its own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tools.cli import cli
+
+from conftest import ROOT
+
+BODY = ("Judul Yang Sama Untuk Dua Berkas\n\nJakarta (ANTARA) - Kalimat pertama berita ini "
+        "cukup panjang untuk menjadi paragraf yang sah dalam artikel. Kalimat kedua juga "
+        "menambah kata agar badan berita terbaca dengan jelas oleh pengimpor.\n")
+
+def test_a_slug_an_article_holds_by_name_or_by_its_slug_line_is_not_reused(
+        tmp_path: Path) -> None:
+    out = tmp_path / "content" / "articles"
+    (out / "2019").mkdir(parents=True)
+    (out / "2019" / "judul-lama.md").write_text(
+        "Title: Judul lama\nDate: 2019-01-01\nSlug: judul-yang-sama-untuk-dua-berkas\n\nTeks.\n",
+        encoding="utf-8")
+    raw = tmp_path / "one.txt"
+    raw.write_text(BODY, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(raw), "--out", str(out),
+                                      "--date", "2020-01-02"])
+    assert result.exit_code == 0, result.output
+    (made,) = out.glob("2020/*.md")
+    assert made.stem.startswith("judul-yang-sama-untuk-dua-berkas-"), made.name
+    new = CliRunner().invoke(cli, ["new", "Judul yang sama untuk dua berkas", "--date",
+                                   "2021-01-05", "--content", str(tmp_path / "content")])
+    assert new.exit_code == 1 and "judul-lama.md" in new.output, new.output
+
+
+def test_reimport_and_collisions_in_one_run(tmp_path: Path) -> None:
+    """Two raw files with one title in one run, then again into the filled folder: the second
+    gets the hash suffix both times, and the re-import changes nothing."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "one.txt").write_text(BODY, encoding="utf-8")
+    (raw / "two.txt").write_text(BODY.replace("pertama", "kesatu"), encoding="utf-8")
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "tools", "import", str(raw), "--out", str(out),
+               "--date", "2020-01-02"]
+    first = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    names = sorted(p.name for p in out.glob("*/*.md"))
+    assert len(names) == 2 and "judul-yang-sama-untuk-dua-berkas.md" in names, names
+    assert all(n.startswith("judul-yang-sama-untuk-dua-berkas") for n in names), names
+    again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    assert first.stdout.count(": created") == 2
+    assert again.stdout.count(": unchanged") == 2, again.stdout
