@@ -46,3 +46,13 @@ def test_a_dump_imported_alone_still_finds_its_site(tmp_path: Path) -> None:
     result, = import_paths([folder / "first.txt"], Options(out=tmp_path / "out"))
     assert result.status == "created", result.message
     assert result.article is not None and result.article.source == "LancangKuning"
+
+
+@pytest.mark.parametrize("head, site", [
+    ("Selasa, 10 November 2020 | 14:32 WIB\n\nJudul\n\nMOSKWA, KOMPAS.com - Rusia ...", "Kompas"),
+    ("Judul\n\nRusia mengirim pasukan.\n\nKompas.com - Internasional", "Kompas"),
+    ("Selasa, 10 November 2020 | 14:32 WIB\n\nJudul\n\nRusia mengirim pasukan.", "Tempo"),
+])
+def test_a_dump_naming_its_site_is_not_taken_for_one_whose_date_line_it_shares(
+        head: str, site: str) -> None:
+    assert rules.detect_site(rules.load_sites(), head).name == site

@@ -220,9 +220,18 @@ def find_site(sites: tuple[SiteProfile, ...], url: str = "", name: str = "",
 
 
 def detect_site(sites: tuple[SiteProfile, ...], head: str) -> SiteProfile | None:
-    """The site whose detect pattern hits first in a dump's head."""
+    """The site whose detect pattern hits first in a dump's head; a hit that names the site
+    (its name or domain: `Kompas.com -`) before one on its layout alone (a date line shaped as
+    it writes them, which another site may share)."""
     low = lowered(head)
-    best = [(match.start(), site.name, site) for site in sites for pattern in site.detect
+    best = [(not _names(site, match.group(0)), match.start(), site.name, site)
+            for site in sites for pattern in site.detect
             if (match := pattern.search(head, low) if isinstance(pattern, Guarded)
                 else pattern.search(head))]
-    return min(best)[2] if best else None
+    return min(best)[3] if best else None
+
+
+def _names(site: SiteProfile, text: str) -> bool:
+    text = text.casefold()
+    return site.name.casefold() in text or any(
+        domain.split(".")[0].casefold() in text for domain in site.domains)
