@@ -52,6 +52,7 @@ CASES = [
     ("control-char", 1, "error", "`Title:` contains the invisible control character U+0007"),
     ("ambiguous-date", 2, "error", "'10/11/2020' could be 10 November 2020 or 11 October 2020"),
     ("no-blank-line", 7, "error", "no blank line between the header and the body"),
+    ("missing-colon", 4, "error", "'Lang id' has no colon after `Lang`"),
     ("swallowed-paragraph", 7, "error", "read as a header field `BAKU:`"),
     ("published-stub", 9, "error", "the placeholder text of `tools new` is still here"),
     ("empty-tags-published", 5, "error", "`Tags:` is empty and it is published"),
@@ -72,6 +73,7 @@ HINTS = {
     "yaml-list": "write `Tags: Armenia, Azerbaijan`",
     "quoted-slug": "write `Slug: quoted-slug`",
     "ambiguous-date": "write 2020-11-10 or 2020-10-11",
+    "missing-colon": "write `Lang: id`",
     "figures-missing-part": "`who | what | whom | how many | as of`",
 }
 
@@ -112,3 +114,14 @@ def test_all_problems_are_reported_in_one_run(tmp_path: Path) -> None:
     content = archive_with(tmp_path, *names)
     problems, _ = run_check([content], content=content, data=DATA)
     assert {p.path.stem for p in problems} >= set(names)
+
+
+def test_a_file_not_in_utf8_is_reported_on_the_line_of_its_first_bad_byte(
+        tmp_path: Path) -> None:
+    content = archive_with(tmp_path)
+    path = content / "articles" / "2020" / "latin1.md"
+    path.write_bytes("Title: Uji\nDate: 2020-10-22\nSlug: latin1\n\nKafé di Baku.\n"
+                     .encode("latin-1"))
+    problems, _ = run_check([path], content=content, data=DATA)
+    assert [(p.line, p.severity) for p in problems] == [(5, "error")]
+    assert "not UTF-8 text" in problems[0].message

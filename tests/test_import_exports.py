@@ -326,6 +326,7 @@ def test_a_broken_record_in_seeds_can_be_withdrawn_so_builds_go_on(tmp_path: Pat
     run(str(export), "--map", MAP, "--out", str(articles))
     failing = run("--new-only", str(seeds), "--out", str(articles))  # what `make html` runs
     assert failing.exit_code == 1 and f"{seeds / 'detik.csv'} row 4:" in failing.output
+    assert f'python -m tools withdraw {seeds / "detik.csv"} --record "row 4"' in failing.output
     listed = CliRunner().invoke(cli, ["withdraw", str(seeds / "detik.csv"), "--record", "row 4",
                                       "--reason", "empty row in the export"])
     assert listed.exit_code == 0, listed.output

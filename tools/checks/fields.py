@@ -98,7 +98,13 @@ def _structure(header: Header, out: Findings) -> None:
                       "(YAML lists are not understood: `Tags: Armenia, Azerbaijan`)")
     if header.stopper:
         line, text = header.stopper
-        if LOOKS_LIKE_KEY_RE.match(text) or text.lstrip().startswith("- "):
+        key, _, value = text.strip().partition(" ")
+        if key.casefold() in KNOWN_KEYS and value.strip() \
+                and not value.split(maxsplit=1)[0].endswith(":"):  # (`Source url:`: below)
+            out.error(line, f"{text.strip()!r} has no colon after `{key}`, so the header ends "
+                      "here and the lines from here on are read as body text",
+                      f"write `{key}: {value.strip()}`")
+        elif LOOKS_LIKE_KEY_RE.match(text) or text.lstrip().startswith("- "):
             out.error(line, f"the header ends before this line, so Pelican reads {text.strip()!r} "
                       "as body text", "key names have no spaces or accents (`Source_url:`, not "
                       "`Source url:`) and lists go on one line (`Tags: A, B`)")

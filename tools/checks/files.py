@@ -27,7 +27,8 @@ def read_lines(path: Path, out: Findings) -> list[str] | None:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        out.error(1, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+        line = exc.object[:exc.start].count(b"\n") + 1
+        out.error(line, f"not UTF-8 text ({exc.reason} at byte {exc.start})",
                   "save the file as UTF-8 in your editor")
         return None
     except OSError as exc:

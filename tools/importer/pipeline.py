@@ -183,7 +183,7 @@ def _import_units(inputs: list[ImportUnit], options: Options,
             if article is not None:
                 held.append(finish_one(path, article, options, slugger, batch, context))
             elif error is not None:
-                held.append(failed(path, error))
+                held.append(failed(path, error, context=context))
             else:
                 held.append(import_one(path, options, repeats, slugger, cache.take, batch,
                                        context))
@@ -216,17 +216,23 @@ def import_one(path: ImportUnit, options: Options, repeats: Repeats, slugger: Sl
         article = prepare(path, options, read)
         analyse(article, options, repeats)
     except (ToolError, OSError) as exc:
-        return failed(path, exc)
+        return failed(path, exc, context=context)
     return finish_one(path, article, options, slugger, batch, context)
 
 
-def failed(path: ImportUnit, exc: Exception, article: Article | None = None) -> Result:
+def failed(path: ImportUnit, exc: Exception, article: Article | None = None,
+           context: Context | None = None) -> Result:
     """The Result of an input a stage refused (ToolError) or could not read or write."""
     file, record = file_of(path), getattr(path, "where", "")
     if isinstance(exc, ToolError):
         message = _located(str(exc), file, record)
     else:
         message = f"{path}: cannot read or write ({getattr(exc, 'strerror', exc)})"
+    seeds = context.keeper.seeds if context else None
+    if record and seeds and file.absolute().is_relative_to(seeds.absolute()):
+        # a seed is never edited: its record is left out instead
+        message += (f" (to import the export without it: python -m tools withdraw {file} "
+                    f"--record \"{record}\" --reason \"...\")")
     return Result(file, "error", message, article, record=record)
 
 
@@ -264,7 +270,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         return Result(file, status, article=article, target=target, record=record, notes=notes,
                       review=review_of(text))
     except (ToolError, OSError) as exc:
-        return failed(path, exc, article)
+        return failed(path, exc, article, context)
 
 
 def withdrawn_result(path: ImportUnit, entry: Withdrawal,
