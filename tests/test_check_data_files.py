@@ -38,6 +38,7 @@ CASES = [
     ("sites/badsite.yaml", 4, "`dateline:` is not a valid regular expression"),
     ("sites/badsite.yaml", 10, "rule 'badsite-rating' does not match its own example"),
     ("sites/badsite.yaml", 14, "rule 'badsite-empty' has an empty pattern"),
+    ("sites/badsite.yaml", 11, "rule 'badsite-empty' has no example"),
     ("rules/common.yaml", 7, "rule 'read-also' matches its counter-example"),
     ("rules/common.yaml", 8, "rule id 'read-also' is also used in"),
     ("rules/common.yaml", 8, "needs an id, an action"),

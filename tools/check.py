@@ -179,8 +179,8 @@ Examples:
 
 \b
 Each problem is one line you can click in most editors:
-  content/articles/2020/foo.md:7: error: unknown tag 'Karabah'. Hint: did you mean
-  Nagorno-Karabakh (alias 'Karabah')? ...
+  content/articles/2020/foo.md:7: error: unknown tag 'Karabak'. Hint: did you mean
+  'Nagorno-Karabakh' (alias 'Karabakh')? ...
 
 Files inside content/ are judged against the whole archive (duplicate slugs, titles and raw
 files, links). Files outside it, e.g. a folder of freshly imported articles, are judged against

@@ -18,6 +18,7 @@ from tools.check import CONTENT_DIR
 from tools.checks.body import PLACEHOLDER
 from tools.checks.known import DATA_DIR, SITE_TIMEZONE, load_known, load_languages
 from tools.errors import ToolError
+from tools.importer.seeds import shown
 from tools.importer.write import atomic_write
 from tools.slugs import title_slug
 
@@ -146,6 +147,6 @@ def new_command(title: str, date: str | None, source: str, url: str, lang: str, 
     """
     path = create_article(title, content=content, date=date, source=source, url=url, lang=lang,
                           slug=slug)
-    click.echo(path)
+    click.echo(shown(path))
     click.echo("Draft created: fill in the fields and the text, set `Status: published`, "
                "then run `make check`.", err=True)

@@ -13,8 +13,13 @@ from tools.importer.existing import ArticleIndex
 MAX_LENGTH = 80
 
 
+# an apostrophe joins the letters around it (`don't` -> `dont`), typed straight or curly
+APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
+
+
 def title_slug(title: str) -> str:
-    return slugify(title, max_length=MAX_LENGTH, word_boundary=True) or "artikel"
+    return slugify(title, max_length=MAX_LENGTH, word_boundary=True,
+                   replacements=APOSTROPHES) or "artikel"
 
 
 class Slugger:

@@ -12,7 +12,7 @@ import click
 from tools.errors import ToolError
 from tools.importer.existing import ArticleIndex, header_lines
 from tools.importer.import_context import PROJECT_WITHDRAWN
-from tools.importer.seeds import file_sha256
+from tools.importer.seeds import file_sha256, shown
 from tools.site_layout import DEFAULTS, Layout, layout_for
 from tools.withdrawn import append_entry, new_entry
 
@@ -44,8 +44,8 @@ def withdraw_command(article: Path, reason: str, record: str | None, keep_file: 
         layout, values = _raw_input(article, record)
         append_entry(layout.withdrawn, {**values, "reason": reason,
                                         "withdrawn": date.today().isoformat()})
-        click.echo(f"{article}{' ' + record if record else ''}: listed in {layout.withdrawn}; "
-                   "imports will skip it")
+        where = f"{article} {record}" if record else str(article)
+        click.echo(f"{where}: listed in {shown(layout.withdrawn)}; imports will skip it")
         for made in _articles_of(layout, values["raw_file"], record):
             if not keep_file:
                 made.unlink()
@@ -64,7 +64,7 @@ def withdraw_command(article: Path, reason: str, record: str | None, keep_file: 
     if not keep_file:
         article.unlink()
     done = "listed" if keep_file else "deleted and listed"
-    click.echo(f"{article}: {done} in {listing}; imports will skip its raw input "
+    click.echo(f"{article}: {done} in {shown(listing)}; imports will skip its raw input "
                f"({values.get('raw_file') or values.get('raw_sha256')})")
 
 

@@ -59,7 +59,11 @@ def check_rule(node: yaml.Node, out: Findings, seen_ids: dict[str, str]) -> None
         message = str(exc).removeprefix(f"{out.path}: ")
         out.error(at, message, PATTERN_HINT)
         return
-    for text, number in scalars(fields["examples"][0]) if "examples" in fields else []:
+    examples = scalars(fields["examples"][0]) if "examples" in fields else []
+    if not examples:
+        out.error(at, f"rule {rid!r} has no example",
+                  "add `examples: [\"...\"]` with a line it removes, so `make check` tests it")
+    for text, number in examples:
         if rule.search(text) is None:
             out.error(number, f"rule {rid!r} does not match its own example {text!r}",
                       "fix the pattern, or the example if the site's wording changed")
