@@ -4,6 +4,7 @@ feeds, sitemap, listings or search, and `make publish` (publishconf.py) writes n
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -24,6 +25,9 @@ def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "pages").mkdir()
     for name in ("gencatan-senjata-kemanusiaan-berlaku", "naskah-belum-selesai"):
         shutil.copy(FIXTURES / f"{name}.md", root / "articles" / "2020" / f"{name}.md")
+    (root / "articles" / "2020" / "draf-tanpa-kategori.md").write_text(
+        "Title: Draf tanpa kategori\nDate: 2020-10-12\nStatus: draft\nSynthetic: true\n\n"
+        "Teks draf.\n", encoding="utf-8")
     return root
 
 
@@ -41,6 +45,10 @@ def test_a_draft_is_previewed_but_kept_out_of_feeds_listings_and_search(
     assert files_mentioning(output, DRAFT_WORD) == ["drafts/naskah-belum-selesai/index.html"]
     entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == 1
+    # a category no published article is in has no page: the draft does not link to one
+    folder = output / "drafts" / "draf-tanpa-kategori"
+    hrefs = re.findall(r'href="([^"]*category/[^"]*)"', (folder / "index.html").read_text())
+    assert hrefs == [], hrefs
 
 
 def test_publish_writes_no_page_for_a_draft(content: Path, tmp_path: Path) -> None:
