@@ -236,6 +236,11 @@ def test_a_broken_json_array_is_refused_naming_file_and_line(tmp_path: Path) -> 
     assert result.exit_code == 1
     assert f"{export} line 4: broken JSON" in result.output, result.output
     assert "Traceback" not in result.output
+    export.write_text('{\n  "articles": [\n    {"title": "Satu", "body": "Teks."}\n  ]\n}\n',
+                      encoding="utf-8")
+    one = run(str(export), "--out", str(tmp_path / "out"))
+    assert one.exit_code == 1 and one.output.count("error:") == 1, one.output
+    assert "holds one JSON object, not a list of articles" in one.output
 
 
 def test_nested_keys_lists_and_credits_of_a_json_record_are_mapped(tmp_path: Path) -> None:

@@ -72,7 +72,24 @@ def table_records(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
         return _csv_records(path, fields)
     if name.endswith(".json") and _opens_array(path):
         return _json_array_records(path, fields)
+    if name.endswith(".json") and not _first_line_is_json(path):
+        raise InputError(f"{path}: holds one JSON object, not a list of articles; export JSON "
+                         "Lines or an array, e.g. `jq -c '.articles[]' export.json > "
+                         "export.jsonl` when they are a list under `articles`")
     return _jsonl_records(path, fields)
+
+
+def _first_line_is_json(path: Path) -> bool:
+    """Whether a .json file reads as JSON Lines (its first non-blank line one whole value)."""
+    with path.open("rb") as handle:
+        while line := handle.readline(MAX_BYTES + 1):
+            if line.strip():
+                try:
+                    json.loads(line)
+                except ValueError:
+                    return False
+                return True
+    return True
 
 
 def delimiter_of(header: str) -> str:
