@@ -207,3 +207,54 @@ def test_a_site_profile_that_states_no_zone_assumes_none(tmp_path: Path) -> None
                                                     "domains: [herald.example]\n")
     (site,) = load_sites(tmp_path)
     assert site.timezone == ""  # never +07:00 for a site that did not say so
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    # an update's date is no clock; the page states no time
+    ("12.03.2024 - Güncelleme : 13.03.2024", "2024-03-12T00:00:00"),
+    # the clock next to the date, not the update's
+    ("14:35 12.03.2024 (обновлено: 16:20 12.03.2024)", "2024-03-12T14:35:00"),
+    ("PUBLISHED: 10:48, Tue, Nov 19, 2019 | UPDATED: 11:05, Tue, Nov 19, 2019",
+     "2019-11-19T10:48:00"),
+    # zones as Russian and Turkish sites write them
+    ("12 марта 2024, 14:35 МСК", "2024-03-12T14:35:00+03:00"),
+    ("12 марта 2024, 14:35 (мск)", "2024-03-12T14:35:00+03:00"),
+    ("12 Mart 2024 14:35 TSİ", "2024-03-12T14:35:00+03:00"),
+])
+def test_a_date_line_gives_its_own_clock_and_zone(line: str, when: str) -> None:
+    from tools.importer.datetext import parse_stated
+
+    stated = parse_stated(line)
+    assert stated is not None and stated.when.isoformat() == when
+
+
+DUMP = """Menteri Luar Negeri Armenia dan Azerbaijan bertemu di Washington
+
+{date}
+
+WASHINGTON - The foreign ministers of Armenia and Azerbaijan met in Washington on Tuesday to
+discuss the text of a peace agreement, officials said after the talks ended late in the day.
+
+Both sides said the talks were constructive and agreed to meet again within a month, according
+to a joint statement released by the two ministries after the meeting.
+{more}
+"""
+
+
+@pytest.mark.parametrize(("date", "more", "url", "day"), [
+    ("05.03.2024 | 14:35", "Earlier talks: 13.02.2024.", "", "2024-03-05"),  # a day over 12
+    ("09.10.2024", "Next round: 11.24.2024.", "", "2024-09-10"),  # a month-first page
+    ("05.03.2024 | 14:35", "", "https://civil.ge/archives/1", "2024-03-05"),  # a .ge site
+    ("05/03/2024", "", "", "2024-05-03"),  # nothing tells: as US English writes
+])
+def test_a_numeric_date_is_read_in_the_order_its_page_writes(
+        tmp_path: Path, date: str, more: str, url: str, day: str) -> None:
+    dump = tmp_path / "dump.txt"
+    dump.write_text(DUMP.format(date=date, more=more), encoding="utf-8")
+    if url:
+        dump.with_suffix(".yaml").write_text(f"url: {url}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["import", str(dump), "--out", str(out), "--no-profiles"])
+    assert result.exit_code == 0, result.output
+    (path,) = out.glob("*/*.md")
+    assert f"Date: {day}T" in path.read_text(encoding="utf-8")

@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from tools.errors import DateError
 from tools.importer import dates, decide, tagging
 from tools.importer.article import Article
-from tools.importer.datetext import parse_stated, words_beside_dates
+from tools.importer.datetext import numeric_order, parse_stated, words_beside_dates
 from tools.importer.inputs.export_dates import NUMERIC
 from tools.importer.lines import line_key
 from tools.importer.metadata_data import metadata_data
@@ -87,7 +88,7 @@ def resolve_date(article: Article) -> None:
         article.evidence += htmldate_signal(article.text)
     tz = article.site.timezone if article.site else ""
     _check_explicit(article, tz)
-    parsed = decide.stated_dates(article, (article.lang,), tz, article.lang == "en")
+    parsed = decide.stated_dates(article, (article.lang,), tz, _month_first(article))
     read = {item for item, _ in parsed}
     problems = [f"{e.origin} {e.value!r} is not a date" for e in decide.of(article, "date")
                 if e not in read]
@@ -105,6 +106,21 @@ def resolve_date(article: Article) -> None:
             article.review.append(f"the date rests on weak evidence ({evidence}); check it")
         return
     _infer(article, tz, problems)
+
+
+def _month_first(article: Article) -> bool:
+    """Whether an ambiguous numeric date (`03.05.2024`) puts the month first: as the page's
+    other numeric dates settle it, else as its site's country writes (a country's own domain
+    other than .us: day first), else as US English does."""
+    order = numeric_order(article.page_lines or article.lines)
+    if order:
+        return order == "mdy"
+    urls = [e.value for e in decide.of(article, "url")]
+    host = (urlsplit(urls[0]).hostname or "") if urls else ""
+    country = host.rsplit(".", 1)[-1]
+    if len(country) == 2 and country.isalpha():
+        return country == "us"
+    return article.lang == "en"
 
 
 def _check_explicit(article: Article, tz: str) -> None:

@@ -13,6 +13,7 @@ time stays naive (the zone is unknown: nothing is assumed).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from typing import NamedTuple
@@ -105,12 +106,12 @@ _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::
 _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _NUMERIC = re.compile(r"(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*((?:19|20)\d\d)(?!\d)")
 _YMD_NUMERIC = re.compile(r"(?<!\d)((?:19|20)\d\d)([/.])(\d{1,2})\2(\d{1,2})(?!\d)")
-_TIME = re.compile(r"(?i)(?<![\d:])([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?"
-                   r"(?:\s*([ap])\.?\s?m\.?(?!\w))?")
+_TIME = re.compile(r"(?i)(?<![\d:.])([01]?\d|2[0-3])[:.h]([0-5]\d)(?::([0-5]\d))?(?![.:/-]?\d)"
+                   r"(?:\s*([ap])\.?\s?m\.?(?!\w))?")  # not a date's `13.03.2024`
 _OFFSET = re.compile(r"(?i)(?:\b(?:GMT|UTC)\s*)?([+-])(\d{1,2})(?::?(\d\d))?(?!\d)")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_CLOCK_ZONE = re.compile(r"(?<![\d:])\d{1,2}[:.]\d\d\s*([A-Z]{1,5})(?!\w)")
-_ZONE_WORD = re.compile(r"(?<![\w+-])([A-Z]{1,5})(?![\w])")
+_CLOCK_ZONE = re.compile(r"(?<![\d:])\d{1,2}[:.]\d\d\s*\(?([^\W\d_]{1,5})(?!\w)")
+_ZONE_WORD = re.compile(r"(?<![\w+-])([^\W\d_]{1,5})(?![\w])")
 
 
 def tzinfo_of(offset: str) -> timezone:
@@ -132,11 +133,14 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     (year, month, day), match, clock = found
     zone = ""
     hour = minute = second = 0
-    if clock is None:  # a clock after the date (run into its year, `20194:29 AM`), or before
-        after = _TIME.search(text[match.end():])
-        time = after or _TIME.search(text[: match.start()])
+    if clock is None:  # the clock nearest the date, after it or before it
+        end = match.end()
+        after = _TIME.search(text[end:])  # sliced: a clock run into the year (`20194:29 AM`)
+        before = _last(_TIME.finditer(text, 0, match.start()))
+        time = min(filter(None, (after, before)), default=None,
+                   key=lambda t: t.start() if t is after else match.start() - t.end())
         clock = _clock(time) if time else None
-        zone_from = None if time is None else time.end() + (match.end() if after else 0)
+        zone_from = None if time is None else time.end() + (end if time is after else 0)
     else:
         zone_from = match.end()
     if clock:
@@ -150,6 +154,13 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     except ValueError:
         return None
     return Stated(when, match.group(0).strip(), zone)
+
+
+def _last(matches):  # noqa: ANN001, ANN202 - an iterator of matches, the last or None
+    found = None
+    for found in matches:  # noqa: B007
+        pass
+    return found
 
 
 def words_beside_dates(line: str) -> int:
@@ -180,8 +191,7 @@ def is_date_line(line: str) -> bool:
     length."""
     if _HAS_YEAR.search(line) and _find_day(line, date_languages(), False) is not None:
         return True
-    zone = _CLOCK_ZONE.search(line)
-    return bool(zone) and zone.group(1) in metadata_data().get("timezones", {})
+    return any(zone_name(zone.group(1)) for zone in _CLOCK_ZONE.finditer(line))
 
 
 def _clock(time: re.Match[str]) -> tuple[int, int, int] | None:
@@ -205,11 +215,16 @@ def _zone(text: str, start: int, date_match: re.Match[str]) -> str:
     if offset and (near.lstrip(" ()")[:3].upper() in {"GMT", "UTC"} or ":" in offset.group(0)
                    or len(offset.group(0)) >= 5):
         return offset.group(0)
-    zones = metadata_data().get("timezones", {})
     word = _ZONE_WORD.search(near)
-    if word and word.group(1) in zones and not near[: word.start()].strip(" ,()"):
-        return word.group(1)
+    if word and not near[: word.start()].strip(" ,()"):
+        return zone_name(word.group(1))
     return ""
+
+
+def zone_name(word: str) -> str:
+    """The zone a word names (`EST`; `МСК` or `(мск)`: a Cyrillic one in any case), or ""."""
+    key = word if word.isupper() else word.upper() if not word.isascii() else ""
+    return key if key in metadata_data().get("timezones", {}) else ""
 
 
 def _offset(zone: str) -> str:
@@ -269,6 +284,20 @@ def _numeric(text: str, month_first: bool) -> list:
         ymd = (int(match.group(1)), int(match.group(3)), int(match.group(4)))
         hits.append((match.start(), ymd, match, None))
     return hits
+
+
+def numeric_order(lines: Iterable[str]) -> str:
+    """"dmy" or "mdy" when the text's numeric dates settle which number is the day (one over
+    12), "" when none does or they disagree."""
+    seen = set()
+    for line in lines:
+        for match in _NUMERIC.finditer(line):
+            first, second = int(match.group(1)), int(match.group(3))
+            if first > 12 >= second:
+                seen.add("dmy")
+            elif second > 12 >= first:
+                seen.add("mdy")
+    return seen.pop() if len(seen) == 1 else ""
 
 
 def _valid(ymd: tuple[int, int, int]) -> bool:
