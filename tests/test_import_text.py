@@ -142,3 +142,26 @@ def test_explicit_date_resolves_ambiguity(tmp_path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     # no site profile and no stated zone: no zone is assumed (the build reads it in TIMEZONE)
     assert "Date: 2020-10-21T00:00:00\n" in text and "Date_method: explicit" in text
+
+
+@pytest.mark.parametrize(("also", "share"), [
+    ("Читайте также", "Поделиться:"), ("Կարդացեք նաև", "Կիսվել"),
+    ("ასევე წაიკითხეთ:", "გაზიარება"), ("Həmçinin oxuyun:", "Paylaş"), ("Ayrıca okuyun:", "Paylaş"),
+])
+def test_read_also_and_share_widgets_of_the_archives_languages_leave_the_body(
+        tmp_path: Path, also: str, share: str) -> None:
+    first = ("Menteri luar negeri kedua negara bertemu di Berlin pada Selasa untuk membahas "
+             "rancangan perjanjian damai dan pembukaan jalur transportasi di kawasan itu.")
+    second = ("Kedua pihak sepakat bahwa komisi perbatasan akan bertemu lagi bulan depan, kata "
+              "juru bicara kementerian kepada wartawan setelah pertemuan berakhir malam hari.")
+    dump = tmp_path / "dump.txt"
+    dump.write_text(f"Judul berita yang cukup panjang\n\n12 March 2024\n\n{first}\n\n"
+                    f"{also}\nSebuah judul berita lain yang ditautkan\n\n{second}\n\n"
+                    f"{share}\nTelegram\n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = run(str(dump), "--out", str(out), "--no-profiles")
+    assert result.exit_code == 0, result.output
+    (path,) = out.glob("*/*.md")
+    body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    assert also not in body and "Sebuah judul berita lain" not in body and share not in body
+    assert first in body and second in body
