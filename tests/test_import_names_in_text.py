@@ -68,6 +68,21 @@ def test_a_short_alias_that_is_a_common_word_is_not_inflected() -> None:
     assert not {"Gori", "Barda", "Vladimir Putin"} & set(found)
 
 
+@pytest.mark.parametrize(("lang", "text", "absent", "present"), [
+    ("ru", "Гуманитарного груза и грузовик прибыли в Грузии.", "", "Georgia"),
+    ("ru", "Гуманитарного груза и грузовики прибыли.", "Georgia", ""),
+    ("az", "Bu gün gənc diplomatlar və gənclər Gəncədə görüşdü.", "", "Ganja"),
+    ("az", "Bu gün gənc diplomatlar və gənclər görüşdü.", "Ganja", ""),
+    ("tr", "Bu bakış açısıyla, bakım çalışmaları ve zarif bir dil.", "Baku", ""),
+])
+def test_a_word_that_only_starts_like_a_declined_name_is_no_mention_of_it(
+        lang: str, text: str, absent: str, present: str) -> None:
+    """Names keep their capital when declined; the common words their stems spell do not."""
+    found = set(find_entities(text, load_vocabulary(), lang))
+    assert absent not in found and (not present or present in found), found
+    assert "Mohammad Javad Zarif" not in found
+
+
 def test_a_russian_dump_is_tagged_and_filed_under_its_conflict(tmp_path: Path) -> None:
     lines = (DUMPS / "russian_inflected_names.txt").read_text(encoding="utf-8").split("\n")
     article = import_dump(tmp_path, lines)

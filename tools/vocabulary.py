@@ -84,6 +84,7 @@ class Vocabulary:
     by_name: dict[str, Entity] = field(default_factory=dict)
     _folded: dict[str, str] = field(default_factory=dict)
     _exact: dict[str, str] = field(default_factory=dict)
+    _capitalised: set[str] = field(default_factory=set)  # folded aliases written with a capital
 
     def __post_init__(self) -> None:
         self.by_name = {e.name: e for e in self.entities}
@@ -91,6 +92,8 @@ class Vocabulary:
             for alias in (entity.name, *entity.aliases):
                 if alias not in entity.case_sensitive:  # listed there: matched only exactly
                     self._folded.setdefault(fold(alias), entity.name)
+                    if alias[:1].isupper():
+                        self._capitalised.add(fold(alias))
             for alias in (*entity.case_sensitive, *entity.contexts):
                 self._exact.setdefault(alias, entity.name)
 
@@ -105,7 +108,8 @@ class Vocabulary:
         inflection = self.inflection if lang in self.inflected else None
         key = (id(self), inflection)
         if key not in _MATCHERS:
-            _MATCHERS[key] = (WordIndex(self._folded, ignore_case=True, inflection=inflection),
+            _MATCHERS[key] = (WordIndex(self._folded, ignore_case=True, inflection=inflection,
+                                        capitalised=self._capitalised),
                               WordIndex(self._exact, ignore_case=False) if self._exact else None)
         return _MATCHERS[key]
 

@@ -15,7 +15,7 @@ names with suffixes (Карабах, Карабахе; Qarabağ, Qarabağda; Ա�
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import NamedTuple
 
 _WORD = re.compile(r"\w+")
@@ -67,8 +67,13 @@ class WordIndex:
     """Whole-word matcher for a set of aliases, each starting with a word character."""
 
     def __init__(self, aliases: Iterable[str], ignore_case: bool,
-                 inflection: Inflection | None = None) -> None:
+                 inflection: Inflection | None = None,
+                 capitalised: Collection[str] = ()) -> None:
+        """`capitalised`: aliases written with a capital (names); with `inflection`, a form
+        matched in the text must not open with a small letter (`груза` is cargo, not Грузия;
+        `bakış` a look, not Bakı)."""
         self.ignore_case, self.inflection = ignore_case, inflection
+        self.capitalised = frozenset(capitalised) if inflection else frozenset()
         buckets: dict[str, list[str]] = {}
         for alias in dict.fromkeys(aliases):
             first = _WORD.match(alias)
@@ -115,8 +120,10 @@ class WordIndex:
                     continue
                 alias = aliases[0].alias if len(aliases) == 1 else next(
                     a.alias for a in aliases if a.pattern.match(keyed, start))
-                found.append((start, match.end(), alias))
                 pos = match.end()
+                if alias in self.capitalised and text[start].islower():
+                    continue  # a declined name keeps its capital
+                found.append((start, match.end(), alias))
         return [alias for _, _, alias in _leftmost(found)]
 
 
