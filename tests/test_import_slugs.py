@@ -53,3 +53,14 @@ def test_reimport_and_collisions_in_one_run(tmp_path: Path) -> None:
     again = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
     assert first.stdout.count(": created") == 2
     assert again.stdout.count(": unchanged") == 2, again.stdout
+
+
+def test_a_long_or_azerbaijani_title_keeps_its_words_in_order() -> None:
+    from tools.slugs import MAX_LENGTH, title_slug
+
+    assert title_slug("Ceyhun Bayramov: Ermənistanla sülh danışıqları") == \
+        "ceyhun-bayramov-ermenistanla-sulh-danisiqlari"
+    long = title_slug("Aaaa " + "b" * 90 + " cc dd")
+    assert long == "aaaa", "no later word after one that did not fit"
+    words = title_slug(" ".join(f"kata{n}" for n in range(40)))
+    assert len(words) <= MAX_LENGTH and words.endswith(f"kata{words.count('-')}")

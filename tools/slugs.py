@@ -13,13 +13,18 @@ from tools.importer.existing import ArticleIndex
 MAX_LENGTH = 80
 
 
-# an apostrophe joins the letters around it (`don't` -> `dont`), typed straight or curly
-APOSTROPHES = [["'", ""], ["\u2019", ""], ["\u02bc", ""]]
+# an apostrophe joins the letters around it (`don't` -> `dont`), typed straight or curly, or
+# as a transliteration writes it; Azerbaijani schwa is `e` (`Əliyev` -> `eliyev`)
+REPLACEMENTS = [["'", ""], ["\u2019", ""], ["\u02bc", ""], ["`", ""], ["ə", "e"], ["Ə", "E"]]
 
 
 def title_slug(title: str) -> str:
-    return slugify(title, max_length=MAX_LENGTH, word_boundary=True,
-                   replacements=APOSTROPHES) or "artikel"
+    """The title's slug, cut after the last whole word that fits MAX_LENGTH."""
+    slug = slugify(title, replacements=REPLACEMENTS)
+    if len(slug) > MAX_LENGTH:
+        slug = slug[:MAX_LENGTH + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_LENGTH + 1] \
+            else slug[:MAX_LENGTH]
+    return slug or "artikel"
 
 
 class Slugger:
