@@ -362,3 +362,21 @@ def test_retitling_one_copy_of_a_story_updates_the_page_of_another(site: Site) -
     site.build()
     assert "Judul Baru Salinan Pertama" in page.read_text(encoding="utf-8")
     site.check_equals_full_build("retitling a story's first copy")
+
+
+def test_a_draft_follows_its_category_page_appearing_and_going(site: Site) -> None:
+    """A draft without a category names `Lain-lain`, linked only while that page exists."""
+    draft = site.articles()[0].with_name("draf-tanpa-kategori.md")
+    draft.write_text("Title: Draf tanpa kategori\nDate: 2020-10-12\nSlug: draf-tanpa-kategori\n"
+                     "Status: draft\nSynthetic: true\n\nTeks draf.\n", encoding="utf-8")
+    site.build()
+    site.check_equals_full_build("a draft without a category")
+    article = site.articles()[1]
+    category = header(article, "Category")
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text.replace(f"Category: {category}\n", ""), encoding="utf-8")
+    site.build()
+    site.check_equals_full_build(f"{article.name} left its category for Lain-lain")
+    article.write_text(text, encoding="utf-8")
+    site.build()
+    site.check_equals_full_build(f"{article.name} back in {category}")

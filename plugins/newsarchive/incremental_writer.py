@@ -130,7 +130,8 @@ def article_key(digests: ArticleDigests, article: Any, save_as: str) -> str:
         cards(getattr(article, "newer_article", None)),
         cards(getattr(article, "older_article", None)),
         tuple(cards(a) for a in getattr(article, "translations", None) or ()),
-        getattr(article, "syndication_key", None))))
+        getattr(article, "syndication_key", None),
+        getattr(article, "category_page", None))))  # its category's page appears or goes
 
 
 def feed_key(state: BuildState, elements: list[Any], path: str, url: str | None,

@@ -39,13 +39,17 @@ def distinct_aliases(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def annotate(generator: Any) -> None:
-    """Set tag `kind`/`aliases`, article `tags_by_kind`, and `tag_groups` in the context."""
+    """Set tag `kind`/`aliases`, article `tags_by_kind` and `category_page` (whether its
+    category has a page: a draft's or hidden article's may have none), and `tag_groups` in
+    the context."""
     entities = load_entities(generator.settings)
     unknown: set[str] = set()
     everything = [*generator.articles, *generator.translations, *generator.drafts,
                   *generator.drafts_translations, *generator.hidden_articles,
                   *generator.hidden_translations]
+    with_page = {category for category, _ in generator.context.get("categories", ())}
     for article in everything:
+        article.category_page = getattr(article, "category", None) in with_page
         tags = getattr(article, "tags", None) or []
         for tag in tags:
             _annotate_tag(tag, entities, unknown)
