@@ -380,3 +380,15 @@ def test_a_draft_follows_its_category_page_appearing_and_going(site: Site) -> No
     article.write_text(text, encoding="utf-8")
     site.build()
     site.check_equals_full_build(f"{article.name} back in {category}")
+
+
+def test_a_build_without_its_cache_leaves_no_page_of_a_deleted_article(site: Site) -> None:
+    """With cache/ gone nothing records what the last build wrote: the output starts empty."""
+    site.build()
+    shutil.rmtree(site.cache)
+    gone = site.articles()[2]
+    page = page_of(site, gone)
+    gone.unlink()
+    site.build()
+    assert page not in tree(site.output)
+    site.check_equals_full_build(f"cache/ deleted, then {gone.name}")

@@ -79,6 +79,12 @@ def start(pelican: Any) -> None:
     inputs_key = digest(parts)
     old = cachefile.load(path) or {}
     earlier = set(old.get("files", [])) if old.get("output") == output else set()
+    if old.get("output") != output and any(Path(output).glob("*")):
+        # no record of what the last build wrote here: pages it wrote that are no longer
+        # made would stay forever, so the folder starts empty (as DELETE_OUTPUT_DIRECTORY)
+        logger.info("Incremental build: no record of %s's pages (cache/ deleted or damaged): "
+                    "emptying it first", output)
+        pelican.delete_outputdir = True
     previous = old.get("calls", {}) if old.get("inputs") == inputs_key else {}
     if old.get("inputs") != inputs_key or settings.get("DELETE_OUTPUT_DIRECTORY"):
         previous = {}
