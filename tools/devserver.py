@@ -52,7 +52,8 @@ def cache_folder(output: Path) -> Path:
 
 
 def build(content: Path, output: Path, settings: Path) -> bool:
-    """Check, then build with Pelican; True when the build succeeded.
+    """Check, then build with Pelican, stopping on a warning as `make html` and `make publish`
+    do (the preview would otherwise show what they refuse); True when the build succeeded.
 
     With the content cache on, as `make html`: unchanged articles are not read again and only
     the pages an edit can change are rendered (incremental.py in the plugin).
@@ -61,7 +62,8 @@ def build(content: Path, output: Path, settings: Path) -> bool:
     subprocess.run([sys.executable, "-m", "tools", "check", "--errors-only",
                     "--content", str(content)], cwd=ROOT)
     result = subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output),
-                             "-s", str(settings), "-q", "--cache-path", str(cache_folder(output)),
+                             "-s", str(settings), "--fatal", "warnings",  # as make html
+                             "--cache-path", str(cache_folder(output)),
                              "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"], cwd=ROOT)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
