@@ -8,6 +8,7 @@ its optional fields left empty, ...
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -137,3 +138,19 @@ def test_a_page_whose_template_fails_names_the_page(tmp_path: Path) -> None:
                                                   encoding="utf-8")
     log = _build_with_broken_template(content, tmp_path, "page.html", "page.no_such_field")
     assert "pages/tentang.md: its page could not be written" in log
+
+
+def test_a_template_syntax_error_names_the_template_and_its_line(tmp_path: Path,
+                                                                 shapes: Path) -> None:
+    """A broken partial is compiled when the first article page includes it."""
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    partial = theme / "templates" / "partial" / "related.html"
+    partial.write_text(partial.read_text("utf-8") + "{% endiff %}\n", "utf-8")
+    cmd = [sys.executable, "-m", "pelican", str(shapes), "-o", str(tmp_path / "out"),
+           "-s", str(ROOT / "pelicanconf.py"), "--fatal", "warnings", "-t", str(theme)]
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300,
+                            env={**os.environ, "COLUMNS": "250"})
+    log = " ".join((result.stdout + result.stderr).split())
+    assert result.returncode != 0
+    assert re.search(r"related\.html:\d+: template error \(TemplateSyntaxError", log), log[-1500:]

@@ -144,6 +144,12 @@ class ArticleWriteError(Exception):
     """Writing one article's page failed: the message names the article's file first."""
 
     def __init__(self, source_path: str, cause: Exception) -> None:
+        where = getattr(cause, "filename", None)  # a Jinja template error: the template's fault
+        if where and getattr(cause, "lineno", None):
+            super().__init__(f"{where}:{cause.lineno}: template error "
+                             f"({cause.__class__.__name__}: {cause}) while writing the page of "
+                             f"{source_path}")
+            return
         super().__init__(f"{source_path}: its page could not be written: "
                          f"{cause.__class__.__name__}: {cause}")
 
