@@ -220,6 +220,8 @@ def test_a_site_profile_that_states_no_zone_assumes_none(tmp_path: Path) -> None
     ("12 марта 2024, 14:35 МСК", "2024-03-12T14:35:00+03:00"),
     ("12 марта 2024, 14:35 (мск)", "2024-03-12T14:35:00+03:00"),
     ("12 Mart 2024 14:35 TSİ", "2024-03-12T14:35:00+03:00"),
+    # the year's own word after it, as Armenian writes a date
+    ("2024 թ. մարտի 12, 14:35", "2024-03-12T14:35:00"),
 ])
 def test_a_date_line_gives_its_own_clock_and_zone(line: str, when: str) -> None:
     from tools.importer.datetext import parse_stated

@@ -97,10 +97,13 @@ def _patterns(langs: tuple[str, ...]) -> Patterns:
         re.compile(rf"(?i)(?<!\d)(\d{{1,2}})(?:(?:st|nd|rd|th|-?го|\.)?\s+{_PARTICLE}|[.-])"
                    rf"{month}(?:,?\s+{_PARTICLE}|(?<=\.)|-){_YEAR}{_YEAR_END}"),
         re.compile(rf"(?i){month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+{_YEAR}{_YEAR_END}"),
-        re.compile(rf"(?i)(?<!\d){_YEAR}[\s.,]+{month}\s+(\d{{1,2}})(?!\d)"),
+        re.compile(rf"(?i)(?<!\d){_YEAR}(?:\s*{_YEAR_WORD})?[\s.,]+{month}\s+(\d{{1,2}})(?!\d)"),
     )
 
 
+# the word for "year" some languages write after it (Armenian `2024 թ. մարտի 12`, Russian
+# `2024 г.`, Georgian `2024 წლის`)
+_YEAR_WORD = r"(?:թ|г|წლის)\.?"
 _ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d))?"
                   r"(?:\.\d+)?|-(\d\d)-(\d\d)(?:-(\d\d))?)?\s*(Z|[+-]\d\d:?\d\d)?(?![\d-])")
 _CJK = re.compile(r"((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
