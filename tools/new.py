@@ -71,8 +71,9 @@ def existing_slug(content: Path, slug: str) -> Path | None:
     `Slug:` (an editor may have changed one and not the other)."""
     from tools.importer.existing import ArticleIndex
 
-    return next((path for path, header in ArticleIndex(content / "articles").headers
-                 if slug in (path.stem, header.value("slug").strip())), None)
+    index = ArticleIndex(content / "articles")
+    return next((path for path in index.origins if slug in (path.stem, index.slugs[path])),
+                None)
 
 
 def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = None,

@@ -14,7 +14,7 @@ from tools.errors import DateError
 from tools.importer import dates, decide, tagging
 from tools.importer.article import Article
 from tools.importer.datetext import numeric_order, parse_stated, words_beside_dates
-from tools.importer.inputs.export_dates import NUMERIC
+from tools.importer.inputs.export_dates import two_ways
 from tools.importer.lines import line_key
 from tools.importer.metadata_data import metadata_data
 from tools.importer.signals import Evidence, htmldate_signal
@@ -129,13 +129,12 @@ def _check_explicit(article: Article, tz: str) -> None:
     for item in decide.of(article, "date"):
         if not item.origin.startswith(("--date", "sidecar", "export field")):
             continue
-        numeric = NUMERIC.match(" ".join(item.value.split()))
-        if numeric and numeric.group(1) != numeric.group(2) \
-                and max(int(numeric.group(1)), int(numeric.group(2))) <= 12:
-            first, second, year = numeric.group(1, 2, 3)
+        ambiguous = two_ways(item.value)
+        if ambiguous:
+            first, second, year = ambiguous
             raise DateError(f"{article.path}: date {item.value!r} ({item.origin}) could be "
-                            f"{year}-{second:0>2}-{first:0>2} or {year}-{first:0>2}-{second:0>2};"
-                            " write it as YYYY-MM-DD")
+                            f"{year}-{second:02}-{first:02} or {year}-{first:02}-{second:02}; "
+                            "write it as YYYY-MM-DD")
         try:
             when = datetime.fromisoformat(item.value.strip().replace("Z", "+00:00"))
         except ValueError:

@@ -139,7 +139,7 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     if clock is None:  # the clock nearest the date, after it or before it
         end = match.end()
         after = _TIME.search(text[end:])  # sliced: a clock run into the year (`20194:29 AM`)
-        before = _last(_TIME.finditer(text, 0, match.start()))
+        before = next(reversed([*_TIME.finditer(text, 0, match.start())]), None)
         time = min(filter(None, (after, before)), default=None,
                    key=lambda t: t.start() if t is after else match.start() - t.end())
         clock = _clock(time) if time else None
@@ -157,13 +157,6 @@ def parse_stated(text: str, langs: tuple[str, ...] = (), default_tz: str = "",
     except ValueError:
         return None
     return Stated(when, match.group(0).strip(), zone)
-
-
-def _last(matches):  # noqa: ANN001, ANN202 - an iterator of matches, the last or None
-    found = None
-    for found in matches:  # noqa: B007
-        pass
-    return found
 
 
 def words_beside_dates(line: str) -> int:

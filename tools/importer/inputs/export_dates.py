@@ -67,13 +67,22 @@ def parse_export_date(value: str, order: str = "", date_format: str = "") -> str
     return _numeric(value, match, order)
 
 
+def two_ways(value: str) -> tuple[int, int, int] | None:
+    """(first, second, year) of a numeric date that reads as two days (`10/11/2025`)."""
+    match = NUMERIC.match(" ".join(value.split()))
+    if match is None:
+        return None
+    first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    return (first, second, year) if first <= 12 and second <= 12 and first != second else None
+
+
 def _numeric(value: str, match: re.Match[str], order: str) -> str:
     first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
     if order == "mixed":
         raise ExportDateError(f"date {value!r}: the column mixes day-first and month-first "
                               "dates; give --date-format")
     if order not in ("dmy", "mdy"):
-        if first <= 12 and second <= 12 and first != second:
+        if two_ways(value):
             raise ExportDateError(f"date {value!r} can be read as day {first} month {second} "
                                   f"or month {first} day {second}, and no date of the column "
                                   "tells which; give --date-format '%d/%m/%Y %H:%M' or "

@@ -326,16 +326,15 @@ def _mapped(ref: RecordRef, record: dict) -> dict[str, str]:
         raise InputError(f"{ref}: no {kind} holds the article text; name it with "
                          "--map body=NAME")
     values = {name: _lookup(record, column) for name, column in chosen.columns}
-    mapped = dict(ref.fields.columns)
-    for name, value in list(values.items()):
-        if isinstance(value, dict) and name not in mapped:
-            del values[name]  # a key only named like the field (`publisher: {...}`): not it
-        elif isinstance(value, dict):
-            column = chosen.column(name)
+    for name, column in ref.fields.columns:  # an object where the editor mapped a field
+        value = values[name]
+        if isinstance(value, dict):
             raise InputError(f"{ref}: {kind} {column!r} (mapped to {name}) holds an object with "
                              f"keys {', '.join(map(repr, value))}; map one of them, e.g. "
                              f"--map {name}={column}.{next(iter(value), 'text')}")
-    return {name: _as_text(name, value) for name, value in values.items()}
+    # a key only named like a field that holds an object (`publisher: {...}`) is not that field
+    return {name: _as_text(name, value) for name, value in values.items()
+            if not isinstance(value, dict)}
 
 
 def read_table_record(ref: RecordRef) -> Article:
