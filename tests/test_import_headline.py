@@ -65,6 +65,25 @@ def test_menu_lines_and_a_numbered_subhead_above_the_text_are_not_the_headline()
     assert lines[pos] == HEADLINE
 
 
+def test_a_line_of_markup_the_page_shows_is_never_its_headline() -> None:
+    """An old page that shows its own HTML as text (`<a href=...><img ...></a>`) right above
+    the text: no headline rather than the markup as the title."""
+    paragraphs = ["After three months of winter repairs, the morning ferry to the islands is "
+                  "running again, and the harbour office has printed new timetables.",
+                  "The first crossing leaves at seven, as it did before the repairs, and the "
+                  "last one returns shortly after eight in the evening."]
+    markup = '<a href="/index/Subscriptions.page"><img src="/index/subs.gif" border="0" /></a>'
+    lines = ["Home", markup, *paragraphs]
+    assert find_headline(lines, 2, paragraphs) is None
+
+
+def test_the_sites_domain_shown_as_a_heading_is_not_the_title(tmp_path: Path) -> None:
+    """A blog whose banner heading is its domain, and whose <title> puts the domain before
+    the headline without a separator: the headline the page displays above the text."""
+    fields = imported(tmp_path, FIXTURES / "domain_heading.html")
+    assert fields["Title"] == "Ferry Timetables Return to the Harbour"
+
+
 def test_eval_scores_the_title_of_a_page_refused_only_for_want_of_a_date(
         tmp_path: Path) -> None:
     """An editor passes --date and gets the title the importer found: the eval scores that

@@ -31,7 +31,7 @@ from tools.importer.dumpblocks import (
     split_at_gaps,
 )
 from tools.importer.linefacts import LineFacts
-from tools.importer.lines import line_key
+from tools.importer.lines import is_markup, line_key
 from tools.importer.linescore import (
     ATTRIBUTION,
     BOX,
@@ -92,7 +92,7 @@ def title_score(facts: LineFacts, nonblank: Sequence[int], pos: int, body_start:
     line, words = facts.lines[index], facts.words[index]
     if not 3 <= words <= 30 or line.endswith(".") or facts.dated[index]:
         return float("-inf")
-    if facts.rule[index] is not None or _BYLINE.search(line):
+    if facts.rule[index] is not None or _BYLINE.search(line) or is_markup(line):
         return float("-inf")
     own = content_words(line)
     score = 6.0 * len(own & lead) / max(len(own), 4)
@@ -140,7 +140,8 @@ def find_title(facts: LineFacts, nonblank: Sequence[int], body_start: int, lead:
     if best:
         return -best[1]
     short = next((p for p in candidates if facts.words[nonblank[p]] >= 2  # a short headline
-                  and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]), None)
+                  and facts.rule[nonblank[p]] is None and not facts.dated[nonblank[p]]
+                  and not is_markup(facts.lines[nonblank[p]])), None)
     inside = max(_inside_body(facts, nonblank, body_start), default=None)
     return short if short is not None or inside is None else -inside[1]
 

@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from tools.importer.article import Article
 from tools.importer.datetext import parse_stated
-from tools.importer.lines import UNSPACED, line_key, reading_words
+from tools.importer.lines import UNSPACED, is_markup, line_key, reading_words
 from tools.importer.metadata_data import metadata_data
 from tools.importer.titles import body_start
 
@@ -127,7 +127,7 @@ def headline_score(shown: Shown, pos: int, start: int, body: set[str],
     line = lines[pos]
     words = reading_words(line)
     if not MIN_WORDS <= words <= MAX_WORDS or line.rstrip("\"”’')").endswith(_CLOSED) \
-            or shown.is_meta(pos):
+            or shown.is_meta(pos) or is_markup(line):
         return None
     key, own = keys[pos], content_words(line)
     near = [*keys[max(0, pos - 3):pos], *keys[pos + 1:pos + 4]]

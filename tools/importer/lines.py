@@ -9,6 +9,13 @@ UNSPACED_CHARS = r"\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\u
 UNSPACED = re.compile(f"[{UNSPACED_CHARS}]")
 _CODE = re.compile(r"[{};(\[]$|^(?://|/\*|#!?\s*\w+\s*=)|\s(?:=|==|!=|:=|=>|->|\+=|&&|\|\|)\s"
                    r"|\w\([^()]*\)$")
+_MARKUP = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.IGNORECASE)
+
+
+def is_markup(text: str) -> bool:
+    """Whether a line holds HTML tags (an old page that shows its own markup as text): never
+    a headline."""
+    return "<" in text and bool(_MARKUP.search(text))
 
 
 def line_key(text: str) -> str:

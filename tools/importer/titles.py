@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from tools.importer.article import Article
-from tools.importer.lines import line_key, reading_words
+from tools.importer.lines import is_markup, line_key, reading_words
 from tools.importer.signals import Evidence
 
 TITLE_TRUST = ("sidecar", "export field", "front matter", "JSON-LD", "<meta og:title>",
@@ -147,13 +147,13 @@ def _signals(evidence: Sequence[Evidence], site_names: Sequence[str],
     when nothing else is; the body finder's headline-like line last."""
     signals = [Evidence("title", strip_site(html.unescape(e.value), site_names), e.origin)
                for e in evidence]
-    names = {n.casefold() for n in site_names}
-    signals = [e for e in signals if e.value and e.value.casefold() not in names
-               and not _DOMAIN.match(e.value)] or [e for e in signals if e.value]
     if body_title:
         signals.append(Evidence("title", strip_site(body_title, site_names),
                                 "body: headline-like line"))
-    return signals
+    signals = [e for e in signals if e.value and not is_markup(e.value)]
+    names = {n.casefold() for n in site_names}
+    return [e for e in signals if e.value.casefold() not in names
+            and not _DOMAIN.match(e.value)] or signals
 
 
 def _above_text(article: Article, lines: Sequence[str], candidates: Sequence[Evidence],
