@@ -64,3 +64,13 @@ def test_a_long_or_azerbaijani_title_keeps_its_words_in_order() -> None:
     assert long == "aaaa", "no later word after one that did not fit"
     words = title_slug(" ".join(f"kata{n}" for n in range(40)))
     assert len(words) <= MAX_LENGTH and words.endswith(f"kata{words.count('-')}")
+
+
+def test_a_georgian_or_russian_title_keeps_each_word_whole_in_its_slug() -> None:
+    """A transliteration writes apostrophes inside words (Georgian ejectives, the Russian soft
+    sign); they join the letters, as a typed apostrophe does, instead of splitting the word."""
+    from tools.slugs import title_slug
+
+    assert title_slug("საქართველო და სომხეთი") == "sakartvelo-da-somxeti"
+    assert title_slug("Дальний Восток") == "dalnii-vostok"
+    assert title_slug("Don’t panic") == "dont-panic"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from slugify import slugify
+from unidecode import unidecode
 
 from tools.importer.article import Article
 from tools.importer.existing import ArticleIndex
@@ -19,8 +20,13 @@ REPLACEMENTS = [["'", ""], ["\u2019", ""], ["\u02bc", ""], ["`", ""], ["ə", "e"
 
 
 def title_slug(title: str) -> str:
-    """The title's slug, cut after the last whole word that fits MAX_LENGTH."""
-    slug = slugify(title, replacements=REPLACEMENTS)
+    """The title's slug, cut after the last whole word that fits MAX_LENGTH. The title is
+    transliterated first, so the apostrophes a transliteration writes (Georgian ejectives
+    `sak'art'velo`, the Russian soft sign) join letters like typed ones instead of splitting
+    the word."""
+    for old, new in REPLACEMENTS:
+        title = title.replace(old, new)
+    slug = slugify(unidecode(title), replacements=REPLACEMENTS)
     if len(slug) > MAX_LENGTH:
         slug = slug[:MAX_LENGTH + 1].rsplit("-", 1)[0] if "-" in slug[:MAX_LENGTH + 1] \
             else slug[:MAX_LENGTH]
