@@ -68,6 +68,12 @@ def test_a_short_alias_that_is_a_common_word_is_not_inflected() -> None:
     assert not {"Gori", "Barda", "Vladimir Putin"} & set(found)
 
 
+def test_a_topic_whose_stem_is_another_word_matches_only_its_own_forms() -> None:
+    vocab = load_vocabulary()
+    assert "Pemilu" not in find_entities("Это был трудный выбор для выбора пути.", vocab, "ru")
+    assert find_entities("Выборы в Армении: итоги выборов.", vocab, "ru")["Pemilu"] == 2
+
+
 @pytest.mark.parametrize(("lang", "text", "absent", "present"), [
     ("ru", "Гуманитарного груза и грузовик прибыли в Грузии.", "", "Georgia"),
     ("ru", "Гуманитарного груза и грузовики прибыли.", "Georgia", ""),
