@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -22,11 +23,12 @@ pytestmark = pytest.mark.slow
 def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("drafts") / "content"
     (root / "articles" / "2020").mkdir(parents=True)
-    (root / "pages").mkdir()
+    shutil.copytree(ROOT / "content" / "pages", root / "pages")
     for name in ("gencatan-senjata-kemanusiaan-berlaku", "naskah-belum-selesai"):
         shutil.copy(FIXTURES / f"{name}.md", root / "articles" / "2020" / f"{name}.md")
     (root / "articles" / "2020" / "draf-tanpa-kategori.md").write_text(
-        "Title: Draf tanpa kategori\nDate: 2020-10-12\nStatus: draft\nSynthetic: true\n\n"
+        "Title: Draf tanpa kategori\nDate: 2020-10-12\nTags: Armenia, Zefirtopik\n"
+        "Status: draft\nSynthetic: true\n\n"
         "Teks draf.\n", encoding="utf-8")
     return root
 
@@ -35,6 +37,20 @@ def files_mentioning(output: Path, word: str) -> list[str]:
     return sorted(str(p.relative_to(output)) for p in output.rglob("*")
                   if p.is_file() and p.suffix in {".html", ".xml", ".json", ".txt"}
                   and word in p.read_text(encoding="utf-8", errors="replace"))
+
+
+def broken_links(output: Path, page: Path) -> list[str]:
+    """The links of a page that lead to no file of the built site."""
+    base = "http://site/" + str(page.relative_to(output))
+    broken = []
+    for href in re.findall(r'href="([^"#?]*)[^"]*"', page.read_text(encoding="utf-8")):
+        url = urllib.parse.urljoin(base, href)
+        if not href or not url.startswith("http://site/"):
+            continue
+        path = output / urllib.parse.unquote(url.removeprefix("http://site/"))
+        if not (path / "index.html" if url.endswith("/") else path).is_file():
+            broken.append(href)
+    return broken
 
 
 def test_a_draft_is_previewed_but_kept_out_of_feeds_listings_and_search(
@@ -49,6 +65,10 @@ def test_a_draft_is_previewed_but_kept_out_of_feeds_listings_and_search(
     folder = output / "drafts" / "draf-tanpa-kategori"
     hrefs = re.findall(r'href="([^"]*category/[^"]*)"', (folder / "index.html").read_text())
     assert hrefs == [], hrefs
+    # nor to the page of a tag only drafts have
+    for draft in ("draf-tanpa-kategori", "naskah-belum-selesai"):
+        broken = broken_links(output, output / "drafts" / draft / "index.html")
+        assert broken == [], (draft, broken)
 
 
 def test_publish_writes_no_page_for_a_draft(content: Path, tmp_path: Path) -> None:

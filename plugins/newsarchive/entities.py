@@ -22,9 +22,8 @@ from pelican.urlwrappers import Category, Tag
 
 from .archives import Month, Year
 from .sources import country_label
-from .taxonomy import distinct_aliases
+from .taxonomy import PAGE_KINDS, distinct_aliases
 
-PAGE_KINDS = ("place", "person", "organisation")  # topics keep a plain tag page
 TOGETHER_COUNT = 10
 UNKNOWN_COUNTRY = ("", "")
 

@@ -131,7 +131,9 @@ def article_key(digests: ArticleDigests, article: Any, save_as: str) -> str:
         cards(getattr(article, "older_article", None)),
         tuple(cards(a) for a in getattr(article, "translations", None) or ()),
         getattr(article, "syndication_key", None),
-        getattr(article, "category_page", None))))  # its category's page appears or goes
+        getattr(article, "category_page", None),  # its category's or a tag's page appears
+        tuple(page for _, items in getattr(article, "tags_by_kind", None) or ()  # or goes
+              for _, page in items))))
 
 
 def feed_key(state: BuildState, elements: list[Any], path: str, url: str | None,

@@ -48,7 +48,7 @@ def record(article: Any, root: str) -> dict[str, Any]:
     """One article's metadata: lists as lists (CSV cells join them)."""
     tags: dict[str, list[str]] = {column: [] for column in TAG_KINDS.values()}
     for kind, members in getattr(article, "tags_by_kind", None) or []:
-        tags[TAG_KINDS.get(kind, "topics")] += [str(tag) for tag, _count in members]
+        tags[TAG_KINDS.get(kind, "topics")] += [str(tag) for tag, _has_page in members]
     category = getattr(article, "category", None)
     return {
         "date": article.date.isoformat(), "title": article.title,

@@ -11,6 +11,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+PAGE_KINDS = ("place", "person", "organisation")  # each has a page; topics only with articles
 logger = logging.getLogger(__name__)
 
 KINDS = ("place", "person", "organisation", "topic")
@@ -39,21 +40,25 @@ def distinct_aliases(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def annotate(generator: Any) -> None:
-    """Set tag `kind`/`aliases`, article `tags_by_kind` and `category_page` (whether its
-    category has a page: a draft's or hidden article's may have none), and `tag_groups` in
-    the context."""
+    """Set tag `kind`/`aliases`, article `tags_by_kind` ([(kind, [(tag, has a page)])]) and
+    `category_page` (whether its category has a page), and `tag_groups` in the context. A
+    draft's or hidden article's tag or category may have no page: no published article
+    carries it, and only the vocabulary's people, places and organisations get a page anyway
+    (entities.py)."""
     entities = load_entities(generator.settings)
     unknown: set[str] = set()
     everything = [*generator.articles, *generator.translations, *generator.drafts,
                   *generator.drafts_translations, *generator.hidden_articles,
                   *generator.hidden_translations]
     with_page = {category for category, _ in generator.context.get("categories", ())}
+    tag_pages = {tag.name for tag, _ in generator.context["tags"]} | {
+        name for name, (kind, _) in entities.items() if kind in PAGE_KINDS}
     for article in everything:
         article.category_page = getattr(article, "category", None) in with_page
         tags = getattr(article, "tags", None) or []
         for tag in tags:
             _annotate_tag(tag, entities, unknown)
-        article.tags_by_kind = group_by_kind((tag, None) for tag in tags)
+        article.tags_by_kind = group_by_kind((tag, tag.name in tag_pages) for tag in tags)
     counted = []
     for tag, articles in generator.context["tags"]:
         _annotate_tag(tag, entities, unknown)
