@@ -179,6 +179,13 @@ def change_date(site: Site, rng: random.Random) -> str:
     return f"date of {path.name} moved from {year} to {new_year}"
 
 
+def drop_date_zone(site: Site, rng: random.Random) -> str:
+    """Keep the clock, drop the zone: every page that dates the article prints no offset now."""
+    path = rng.choice(site.articles())
+    set_header(path, "Date", header(path, "Date")[:19])
+    return f"zone of {path.name}'s date dropped"
+
+
 def new_article(site: Site, rng: random.Random) -> str:
     source = rng.choice(site.articles())
     number = rng.randrange(10**6)
@@ -195,7 +202,8 @@ def delete_article(site: Site, rng: random.Random) -> str:
     return f"deleted {path.name}"
 
 
-EDITS = [edit_body, edit_title, add_tag, remove_tag, change_date, new_article, delete_article]
+EDITS = [edit_body, edit_title, add_tag, remove_tag, change_date, drop_date_zone, new_article,
+         delete_article]
 
 
 # ---- scenarios ---------------------------------------------------------------------------------

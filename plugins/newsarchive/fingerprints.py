@@ -38,6 +38,8 @@ from typing import Any
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
+from .dates import published_iso
+
 # Settings that say where caches live or whether to use them: they change no output byte.
 IGNORED_SETTINGS = frozenset({
     "CACHE_CONTENT", "LOAD_CONTENT_CACHE", "CACHE_PATH", "GZIP_CACHE", "CHECK_MODIFIED_METHOD",
@@ -184,7 +186,7 @@ class ArticleDigests:
             category = getattr(article, "category", None)
             fields = (
                 article.url, article.save_as, article.lang, article.title,
-                article.date.isoformat(), getattr(article, "status", None),
+                article.date.isoformat(), published_iso(article), getattr(article, "status", None),
                 str(metadata.get("summary") or ""),
                 tuple((t.name, t.slug) for t in getattr(article, "tags", None) or ()),
                 (category.name, category.slug) if category is not None else None,

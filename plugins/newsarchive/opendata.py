@@ -16,6 +16,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from .dates import published_iso
 from .seo import site_root
 
 logger = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def record(article: Any, root: str) -> dict[str, Any]:
         tags[TAG_KINDS.get(kind, "topics")] += [str(tag) for tag, _has_page in members]
     category = getattr(article, "category", None)
     return {
-        "date": article.date.isoformat(), "title": article.title,
+        "date": published_iso(article), "title": article.title,
         "url": f"{root}/{article.url}", "outlet": article.metadata.get("source") or "",
         "country": _outlet(article, "country"), "outlet_kind": _outlet(article, "kind"),
         "language": article.lang or "", "category": str(category) if category else "",

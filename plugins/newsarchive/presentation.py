@@ -12,6 +12,7 @@ import re
 from typing import Any
 from urllib.parse import urlsplit
 
+from .dates import published_iso
 from .fragment_cache import cached_fragment
 from .seo import site_root
 
@@ -58,7 +59,7 @@ def news_article(article: Any, root: str) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
-        "datePublished": article.date.isoformat(),
+        "datePublished": published_iso(article),
         "inLanguage": article.lang,
         "url": url,
         "mainEntityOfPage": url,
@@ -79,9 +80,11 @@ def news_article(article: Any, root: str) -> dict[str, Any]:
 
 
 def install_filters(generator: Any) -> None:
-    """Jinja test `http_url` for templates that show other metadata URLs, the filter
-    `news_article` (the page's JSON-LD) and the listing card cache (fragment_cache.py)."""
+    """Jinja test `http_url` for templates that show other metadata URLs, the filters
+    `news_article` (the page's JSON-LD) and `published_iso` (an article's date for
+    `<time datetime>`: dates.py), and the listing card cache (fragment_cache.py)."""
     root = site_root(generator.settings)
     generator.env.tests["http_url"] = is_http_url
     generator.env.filters["news_article"] = lambda article: news_article(article, root)
+    generator.env.filters["published_iso"] = published_iso
     generator.env.globals["cached_fragment"] = cached_fragment

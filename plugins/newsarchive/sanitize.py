@@ -10,9 +10,9 @@ says `img-src 'self' data:`), so an archived article cannot track its readers.
 
 Bodies are cleaned in the reader (every enabled reader class is wrapped when Pelican sets its
 readers up), so Pelican's own reader cache keeps the clean HTML and a warm build sanitises only
-the files it reads anew. Feed summaries are cleaned as the feed is generated: Atom sends them as
-`<summary type="html">`, so a hand-written Summary holding markup would otherwise run in a
-feed reader.
+the files it reads anew; the same wrapper notes whether the `Date:` stated a zone (dates.py).
+Feed summaries are cleaned as the feed is generated: Atom sends them as `<summary type="html">`,
+so a hand-written Summary holding markup would otherwise run in a feed reader.
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from functools import cache
 from typing import Any
 
 import nh3
+
+from . import dates
 
 _LANDMARKS = {"article", "aside", "footer", "header", "nav", "hgroup", "map", "area", "center"}
 ALLOWED_TAGS = (set(nh3.ALLOWED_TAGS) - _LANDMARKS) | {"tfoot"}
@@ -66,16 +68,22 @@ def clean_html(html: str) -> str:
 
 @cache
 def _sanitising(reader_class: type) -> type:
-    """A subclass of `reader_class` whose `read` returns the body cleaned (one per class)."""
+    """A subclass of `reader_class` whose `read` returns the body cleaned and the metadata with
+    `date_has_zone` (one per class)."""
     if getattr(reader_class, "newsarchive_sanitises", False):
         return reader_class
 
     def read(self: Any, source_path: str) -> tuple[Any, dict[str, Any]]:
         content, metadata = super(wrapped, self).read(source_path)
-        return (clean_html(content) if content else content), metadata
+        return (clean_html(content) if content else content), dates.note_zone(metadata)
+
+    def process_metadata(self: Any, name: str, value: Any) -> Any:
+        parsed = super(wrapped, self).process_metadata(name, value)
+        return dates.read_date(value, parsed) if name == "date" else parsed
 
     wrapped = type(f"Sanitising{reader_class.__name__}", (reader_class,),
-                   {"read": read, "newsarchive_sanitises": True})
+                   {"read": read, "process_metadata": process_metadata,
+                    "newsarchive_sanitises": True})
     return wrapped
 
 

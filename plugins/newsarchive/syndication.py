@@ -18,6 +18,7 @@ from typing import Any
 
 from tools.syndication import copies, groups, sketch
 
+from .dates import published_iso
 from .fingerprints import sha256_text
 
 NOT_A_COPY = {"none", "-"}
@@ -55,8 +56,8 @@ def link(generator: Any) -> None:
     for members in groups(len(articles), pairs + manual):
         story = _story([articles[i] for i in members],
                        {articles[i].slug for i in members if i in explicit})
-        key = sha256_text(repr([(a.url, a.title, a.date.isoformat(), _source(a), _agencies(a))
-                                for a in story.articles]))
+        key = sha256_text(repr([(a.url, a.title, a.date.isoformat(), published_iso(a),
+                                 _source(a), _agencies(a)) for a in story.articles]))
         for index, article in enumerate(story.articles):
             article.story, article.syndication_key = story, key
             if index:
