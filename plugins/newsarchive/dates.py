@@ -22,19 +22,23 @@ from __future__ import annotations
 
 from datetime import datetime, time, tzinfo
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import dateutil.parser
 
-from tools.importer.datetext import tzinfo_of
-from tools.importer.metadata_data import metadata_data
+from tools.datayaml import load_yaml_text
 
 ZONE_FLAG = "date_has_zone"  # metadata key, so also the article attribute Pelican sets
+METADATA_PATH = Path(__file__).resolve().parents[2] / "tools" / "data" / "metadata.yaml"
 
 
 @cache
 def _named_zones() -> dict[str, tzinfo]:
-    return {name: tzinfo_of(offset) for name, offset in metadata_data()["timezones"].items()}
+    """Zone names -> their offsets (`WIB: "+07:00"`), as the importer reads them."""
+    data = load_yaml_text(METADATA_PATH.read_text(encoding="utf-8")) or {}
+    return {name: datetime.strptime(offset, "%z").tzinfo
+            for name, offset in data.get("timezones", {}).items()}
 
 
 def read_date(value: Any, parsed: Any) -> Any:
