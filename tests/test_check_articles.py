@@ -116,6 +116,21 @@ def test_all_problems_are_reported_in_one_run(tmp_path: Path) -> None:
     assert {p.path.stem for p in problems} >= set(names)
 
 
+@pytest.mark.parametrize(("written", "hint"), [
+    ("22 October 2020 19:55 WIB", "write it as 2020-10-22T19:55:00+07:00"),
+    ("22 October 2020 19:55", "write it as 2020-10-22T19:55:00"),
+    ("22 October 2020", "write it as 2020-10-22"),
+])
+def test_a_date_in_words_is_rewritten_with_a_zone_only_when_it_states_one(
+        tmp_path: Path, written: str, hint: str) -> None:
+    content = archive_with(tmp_path, "non-iso-date")
+    target = content / "articles" / "2020" / "non-iso-date.md"
+    target.write_text(target.read_text().replace("22 October 2020", written))
+    problems, _ = run_check([target], content=content, data=DATA)
+    (found,) = [p for p in problems if "not in ISO 8601" in p.message]
+    assert found.hint.endswith(hint), found.hint
+
+
 def test_a_file_not_in_utf8_is_reported_on_the_line_of_its_first_bad_byte(
         tmp_path: Path) -> None:
     content = archive_with(tmp_path)

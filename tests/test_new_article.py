@@ -34,7 +34,7 @@ def test_new_writes_a_named_stub_with_every_field_and_prints_its_path(tmp_path: 
     header = parse_header(path.read_text(encoding="utf-8").split("\n"))
     fields = {f.name: f.value for f in header.fields}
     assert fields["title"] == TITLE
-    assert fields["date"] == "2020-10-10T00:00:00+07:00"
+    assert fields["date"] == "2020-10-10"  # as given: no time or zone the editor did not state
     assert fields["slug"] == SLUG
     assert (fields["lang"], fields["source"], fields["status"]) == ("id", "LancangKuning", "draft")
     assert fields["source_url"] == "https://lancangkuning.com/post/1"
@@ -47,7 +47,16 @@ def test_new_uses_today_in_jakarta_when_no_date_is_given(tmp_path: Path) -> None
     result = tools("new", TITLE, "--content", str(tmp_path))
     path = Path(result.stdout.strip())
     assert path.parent.name == str(today_in_site_timezone().year)
-    assert f"Date: {today_in_site_timezone().isoformat()}T00:00:00+07:00" in path.read_text()
+    assert f"Date: {today_in_site_timezone().isoformat()}\n" in path.read_text()
+
+
+@pytest.mark.parametrize(("given", "written"), [
+    ("2020-10-10T14:30", "2020-10-10T14:30:00"), ("2020-10-10T14:30+04:00",
+                                                  "2020-10-10T14:30:00+04:00")])
+def test_new_writes_a_time_with_a_zone_only_when_the_editor_gives_one(
+        tmp_path: Path, given: str, written: str) -> None:
+    path = Path(tools("new", TITLE, "--date", given, "--content", str(tmp_path)).stdout.strip())
+    assert f"\nDate: {written}\n" in path.read_text(encoding="utf-8")
 
 
 def test_new_refuses_to_overwrite_an_existing_article(tmp_path: Path) -> None:

@@ -45,25 +45,26 @@ class NewArticleError(ToolError):
     """The stub cannot be written (bad date, existing slug, unknown language)."""
 
 
-def article_date(value: str | None, now: datetime | None = None) -> datetime:
-    """The given ISO date (time and +07:00 added when missing), or today in the site timezone."""
+def article_date(value: str | None, now: datetime | None = None) -> str:
+    """`Date:` as the editor gave it (ISO 8601; a zone only when stated, as the archive claims
+    no zone its source did not state), or today's day in the site's time zone."""
     zone = ZoneInfo(SITE_TIMEZONE)
     now = now or datetime.now(zone)
     if not value:
-        return now.replace(hour=0, minute=0, second=0, microsecond=0)
+        return now.date().isoformat()
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise NewArticleError(f"--date {value!r} is not a date: write it as 2020-10-23 "
                               "or 2020-10-23T14:30") from None
-    parsed = parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)
     try:
-        local = parsed.astimezone(zone)
+        local = (parsed if parsed.tzinfo else parsed.replace(tzinfo=zone)).astimezone(zone)
     except OverflowError:  # 0001-01-01T00:00+14:00: before year 1 in the site's time zone
         raise NewArticleError(f"--date {value} is outside the years 1 to 9999") from None
     if local.date() > now.date():
         raise NewArticleError(f"--date {value} is in the future (today is {now.date()})")
-    return parsed
+    return parsed.isoformat() if len(value.strip()) > len("2020-10-23") \
+        else parsed.date().isoformat()
 
 
 def existing_slug(content: Path, slug: str) -> Path | None:
@@ -99,7 +100,7 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
     if clash:
         raise NewArticleError(f"{clash} already uses the slug {slug!r}; edit that file, or "
                               "choose another with --slug")
-    path = content / "articles" / f"{when:%Y}" / f"{slug}.md"
+    path = content / "articles" / when[:4] / f"{slug}.md"
     if path.exists():
         raise NewArticleError(f"{path} already exists; it was not changed")
     known = load_known(data)
@@ -107,7 +108,7 @@ def create_article(title: str, content: Path = CONTENT_DIR, date: str | None = N
     if source and source.casefold() not in known.sources:
         logger.warning("no site profile for source %r: add tools/data/sites/<site>.yaml "
                        "(docs/editing.md#site-profiles)", source)
-    text = STUB.format(title=title, date=when.isoformat(), slug=slug, lang=lang, category="",
+    text = STUB.format(title=title, date=when, slug=slug, lang=lang, category="",
                        source=source, url=url, placeholder=PLACEHOLDER)
     try:
         atomic_write(path, "\n".join(line.rstrip() for line in text.split("\n")))
@@ -131,8 +132,9 @@ status to `published`, then run `make check`. docs/editing.md explains every fie
 
 @click.command("new", epilog=NEW_EPILOG)
 @click.argument("title")
-@click.option("--date", metavar="YYYY-MM-DD[THH:MM]", help="Publication date (default: today, "
-              "Asia/Jakarta).")
+@click.option("--date", metavar="YYYY-MM-DD[THH:MM[+HH:MM]]", help="Publication date, written "
+              "as given (default: today's day, Asia/Jakarta); add the zone only when the source "
+              "states it.")
 @click.option("--source", default="", help="The news site, as named in tools/data/sites/*.yaml.")
 @click.option("--url", default="", help="Address of the original article.")
 @click.option("--lang", default="id", show_default=True,

@@ -20,25 +20,14 @@ same clock as the site's own order.
 
 from __future__ import annotations
 
-from datetime import datetime, time, tzinfo
-from functools import cache
-from pathlib import Path
+from datetime import datetime, time
 from typing import Any
 
 import dateutil.parser
 
-from tools.datayaml import load_yaml_text
+from tools.zones import zone_named
 
 ZONE_FLAG = "date_has_zone"  # metadata key, so also the article attribute Pelican sets
-METADATA_PATH = Path(__file__).resolve().parents[2] / "tools" / "data" / "metadata.yaml"
-
-
-@cache
-def _named_zones() -> dict[str, tzinfo]:
-    """Zone names -> their offsets (`WIB: "+07:00"`), as the importer reads them."""
-    data = load_yaml_text(METADATA_PATH.read_text(encoding="utf-8")) or {}
-    return {name: datetime.strptime(offset, "%z").tzinfo
-            for name, offset in data.get("timezones", {}).items()}
 
 
 def read_date(value: Any, parsed: Any) -> Any:
@@ -51,10 +40,9 @@ def read_date(value: Any, parsed: Any) -> Any:
         return parsed  # ISO 8601 without an offset: no zone stated (the usual, fast case)
     except ValueError:
         pass
-    zones = _named_zones()
     try:  # as Pelican reads it (pelican.utils.get_date), noting a zone's name
         named = dateutil.parser.parse(" ".join(value.replace("_", " ").split()),
-                                      tzinfos=lambda name, _offset: zones.get(name or ""))
+                                      tzinfos=zone_named)
     except (ValueError, OverflowError, TypeError):
         return parsed
     return parsed.replace(tzinfo=named.tzinfo) if named.tzinfo else parsed

@@ -6,7 +6,7 @@ Tag, category, source and language checks live in `tools.checks.names`.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -15,6 +15,7 @@ from tools.checks import Findings, closest
 from tools.checks.header import Field, Header
 from tools.checks.known import SITE_TIMEZONE, Known
 from tools.outputpaths import reserved
+from tools.zones import zone_named
 
 # docs/architecture.md's header schema plus the keys Pelican itself understands.
 SCHEMA_KEYS = {
@@ -173,7 +174,8 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
     if item is None:
         if required:
             out.error(1, "the article has no `Date:`",
-                      "add a line `Date: 2020-10-23T10:00:00+07:00` (ISO 8601)")
+                      "add a line `Date: 2020-10-23` (ISO 8601; a time and zone after it "
+                      "when the source states them: 2020-10-23T10:00:00+04:00)")
         return
     if _ambiguous(item, out):
         return
@@ -181,12 +183,15 @@ def _date(item: Field | None, out: Findings, today: date, required: bool) -> Non
     if parsed is None:
         out.error(item.line, f"`{item.key}:` {item.value!r} is not a date" if item.value
                   else f"`{item.key}:` is empty",
-                  "write it as 2020-10-23 or 2020-10-23T10:00:00+07:00 (ISO 8601)")
+                  "write it as 2020-10-23 or 2020-10-23T10:00:00+04:00 (ISO 8601; a zone "
+                  "only when the source states one)")
         return
     local = parsed if parsed.tzinfo else parsed.replace(tzinfo=ZoneInfo(SITE_TIMEZONE))
-    if not _is_iso(item.value):
+    if not _is_iso(item.value):  # the zone only when it states one (WIB: +07:00)
+        iso = parsed.date().isoformat() if parsed.time() == time() and not parsed.tzinfo \
+            else parsed.isoformat()
         out.warning(item.line, f"`{item.key}:` {item.value!r} is not in ISO 8601 form",
-                    f"write it as {local.isoformat()}")
+                    f"write it as {iso}")
     try:
         day = local.astimezone(ZoneInfo(SITE_TIMEZONE)).date()
     except OverflowError:  # 0001-01-01T00:00+14:00: before year 1 in Jakarta
@@ -253,7 +258,7 @@ def parse_date(value: str) -> datetime | None:
     if not text:
         return None
     try:
-        return dateutil.parser.parse(text, default=datetime(2000, 1, 1))
+        return dateutil.parser.parse(text, default=datetime(2000, 1, 1), tzinfos=zone_named)
     except (TypeError, ValueError, OverflowError):
         return None
 
