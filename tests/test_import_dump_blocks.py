@@ -213,3 +213,13 @@ def test_a_headline_below_an_address_notice_is_the_title_not_a_refusal(
     assert article.paragraphs[0].startswith("Springfield, May 19, 1999")
     assert article.paragraphs[-1].startswith("The professor said")
     assert not any("Campus Box" in p for p in article.paragraphs)
+
+
+def test_a_listicle_below_a_menu_of_section_blurbs_is_the_body(tmp_path: Path) -> None:
+    """Neither block is shaped like prose (the menu's blurbs between labels, the listicle's
+    items between its paragraphs): the much stronger one is the article."""
+    article, _ = import_fixture(tmp_path, "menu_blurbs_above_listicle.txt")
+    body = "\n".join(article.paragraphs)
+    assert body.startswith("As a small business owner")
+    assert "Quoteline turns a quote into an invoice" in body
+    assert "Everything that you need to know" not in body

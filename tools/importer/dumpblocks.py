@@ -71,12 +71,18 @@ def closed_block(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[i
             and not _resumes(scores, facts, nonblank, pos, end)]
     blocks = list(zip([start, *(c + 1 for c in cuts)], [*cuts, end], strict=True))
     strength = [sum(max(s, 0.0) for s in scores[a:b]) for a, b in blocks]
+    first_shaped = _article_shaped(scores, facts, nonblank, blocks[0])
     for (a, b), power in zip(blocks[1:], strength[1:], strict=True):
-        prose, heads = shape(scores, facts, nonblank, range(a, b))
-        shaped = prose >= 2 * heads and prose >= 3
+        shaped = _article_shaped(scores, facts, nonblank, (a, b)) or not first_shaped
         if power > (LATER_BLOCK if shaped else WEAK_FIRST) * strength[0]:
             return a, b
     return blocks[0]
+
+
+def _article_shaped(scores: Sequence[float], facts: LineFacts, nonblank: Sequence[int],
+                    block: Span) -> bool:
+    prose, heads = shape(scores, facts, nonblank, range(*block))
+    return prose >= 2 * heads and prose >= 3
 
 
 def topic_words(text: str) -> set[str]:
