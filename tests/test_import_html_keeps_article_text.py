@@ -1,7 +1,8 @@
 """Saved HTML pages lose none of the article's own text to the cleaning layer: a page with no
 title signal is imported (marked for review), a signed paragraph is not a caption, a photo
-gallery keeps its captions, a Japanese line is not a stray label, and a link set inside a
-sentence stays in it (small pages in tests/fixtures/import/html/)."""
+gallery keeps its captions, a Japanese line is not a stray label, a link set inside a sentence
+stays in it, and sections hidden in an accordion are kept (small pages in
+tests/fixtures/import/html/)."""
 
 from __future__ import annotations
 
@@ -57,3 +58,16 @@ def test_a_japanese_line_after_the_text_is_not_dropped_as_a_stray_label(
 def test_a_link_set_inside_a_sentence_stays_in_the_sentence(tmp_path: Path) -> None:
     text = imported(tmp_path, "link_inside_sentence.html")
     assert "Según explicó en un comunicado Twitter Lite ahora estará disponible" in text
+
+
+def test_sections_hidden_in_a_collapsed_accordion_stay_in_order(tmp_path: Path) -> None:
+    """trafilatura drops the article's middle sections that the page hides until clicked
+    (`display:none`); the page's own text fills them in, between the paragraphs around them,
+    and adds nothing after the article."""
+    body = imported(tmp_path, "accordion_sections.html").split("\n\n", 1)[1]
+    order = ["This guide walks through each step", "The installer measures every room",
+             "The pump itself usually arrives", "The installer then balances",
+             "Once the pump runs"]
+    assert [body.find(words) for words in order] == sorted(body.find(w) for w in order)
+    assert -1 not in [body.find(words) for words in order]
+    assert "© 2025" not in body

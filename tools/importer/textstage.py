@@ -45,6 +45,9 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None
     learned = {text for text, key in zip(texts, folded(texts), strict=True)
                if hash(key) in junk}.__contains__
     html_text(article, rules, learned)
+    from tools.importer.page_reading import fill_gap
+
+    fill_gap(article, rules, repeats)
 
 
 def extract_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None:
