@@ -92,6 +92,23 @@ def test_russian_date_line_reads_the_month_name_and_keeps_msk(tmp_path: Path) ->
     assert fields["Lang"] == "ru"
 
 
+@pytest.mark.parametrize(("byline", "name"), [
+    ("Автор: Иван Петров", "Иван Петров"), ("Müəllif: Əli Həsənov", "Əli Həsənov"),
+    ("Հեղինակ՝ Արամ Պետրոսյան", "Արամ Պետրոսյան"), ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე")])
+def test_a_byline_in_the_sources_own_language_and_script_gives_the_author(
+        tmp_path: Path, byline: str, name: str) -> None:
+    text = (FIXTURES / "bylines_regional.txt").read_text(encoding="utf-8")
+    page = tmp_path / "page.txt"
+    page.write_text(text.replace("Автор: Иван Петров", byline), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["import", str(page), "--out", str(tmp_path / "out"),
+                                      "--no-profiles"])
+    assert result.exit_code == 0, result.output
+    (path,) = (tmp_path / "out").glob("*/*.md")
+    head, body = path.read_text(encoding="utf-8").split("\n\n", 1)
+    assert f"Authors: {name}\n" in head + "\n"
+    assert byline not in body
+
+
 def test_a_date_line_reads_the_month_names_of_the_page_language(tmp_path: Path) -> None:
     """French is none of the archive's languages: its month names come with the page's
     identified language (CLDR data), not from a list of the archive's."""
