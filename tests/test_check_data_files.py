@@ -42,6 +42,8 @@ CASES = [
     ("rules/common.yaml", 7, "rule 'read-also' matches its counter-example"),
     ("rules/common.yaml", 8, "rule id 'read-also' is also used in"),
     ("rules/common.yaml", 8, "needs an id, an action"),
+    ("rules/common.yaml", 12, "unknown name {citty} in pattern"),
+    ("rules/common.yaml", 23, "pattern '^{words}$' can take hours"),  # once its part is in
     ("figures.yaml", 6, "`id` outcomes: 'dead' is not a category"),
 ]
 

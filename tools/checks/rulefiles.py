@@ -14,7 +14,7 @@ import yaml
 from tools.checks import Findings, closest, shown_path
 from tools.checks.yamlnodes import compose, items, line, mapping, scalars, value
 from tools.errors import RuleError
-from tools.importer.rules import SlowPatternError, parse_rule
+from tools.importer.rules import SlowPatternError, expand, parse_rule
 from tools.regexsafety import SAFE_HINT, nested_repeat
 
 SITE_KEYS = {"name", "domains", "detect", "timezone", "dateline", "editor_code", "rules"}
@@ -45,12 +45,14 @@ def check_rule(node: yaml.Node, out: Findings, seen_ids: dict[str, str]) -> None
                   "give each rule its own id")
     seen_ids.setdefault(rid, f"{shown_path(out.path)}:{at}")
     patterns = fields.get("patterns") or fields.get("pattern")
+    parts = value(fields["parts"][0]) if "parts" in fields else {}
     for text, number in pattern_scalars(patterns[0]) if patterns else []:
         if not text.strip():
             out.error(number, f"rule {rid!r} has an empty pattern, which matches every line",
                       PATTERN_HINT)
         else:
-            _pattern(text, number, f"rule {rid!r}", out, valid_only=False)
+            _pattern(text, number, f"rule {rid!r}", out, valid_only=False,
+                     parts=parts if isinstance(parts, dict) else {})
     try:
         rule = parse_rule(value(node), str(out.path))
     except SlowPatternError:
@@ -114,20 +116,22 @@ def pattern_scalars(node: yaml.Node) -> list[tuple[str, int]]:
     return found
 
 
-def _pattern(text: str, number: int, key: str, out: Findings, valid_only: bool = True) -> None:
+def _pattern(text: str, number: int, key: str, out: Findings, valid_only: bool = True,
+             parts: dict | None = None) -> None:
     """An empty or broken pattern (`valid_only`: rules report those themselves), or one that
-    can backtrack for hours."""
+    can backtrack for hours once its names (`{month}`, a rule's `parts:`) are filled in."""
     if valid_only and not text.strip():
         out.error(number, f"{key} has an empty pattern, which matches everything", PATTERN_HINT)
         return
     try:
-        re.compile(text)
-    except re.error as exc:
+        full = expand(text, parts)
+        re.compile(full)
+    except (re.error, RuleError, TypeError) as exc:
         if valid_only:
             out.error(number, f"{key} is not a valid regular expression ({exc})",
                       PATTERN_HINT)
         return
-    danger = nested_repeat(text)
+    danger = nested_repeat(full)
     if danger:
         out.error(number, f"{key} pattern {text!r} can take hours on one long line ({danger})",
                   SAFE_HINT)

@@ -7,6 +7,7 @@ an action, one or more regular expressions and examples that the test suite chec
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -106,30 +107,95 @@ class SlowPatternError(RuleError):
     """A data-file pattern that can backtrack for hours (tools/regexsafety.py)."""
 
 
-def compile_pattern(pattern: str, where: str) -> re.Pattern[str]:
-    """Compile a pattern from a data file; refuse one that is broken or can hang an import."""
+# Names a data pattern may use in braces instead of spelling a part out: `{month}` any month
+# name or abbreviation of the date languages (tools/importer/datetext.py: CLDR and
+# tools/data/metadata.yaml), `{agency}` any name or alias in tools/data/agencies.yaml, and the
+# `parts:` of its own rule (a pattern piece several of the rule's patterns share).
+_PLACEHOLDER = re.compile(r"(?<!\\)\{([a-z_]+)\}")
+WORD_LISTS = ("month", "agency")
+
+
+def expand(pattern: str, parts: dict[str, str] | None = None, depth: int = 0) -> str:
+    """A data pattern with its placeholders filled in, each as a group."""
+    if not isinstance(pattern, str) or "{" not in pattern:
+        return pattern
+    parts = parts or {}
+
+    def fill(match: re.Match[str]) -> str:
+        name = match.group(1)
+        if name in WORD_LISTS:
+            return _alternation(name)
+        if name in parts:
+            if depth >= len(parts):
+                raise RuleError(f"the part {{{name}}} refers to itself; spell one part out")
+            return f"(?:{expand(parts[name], parts, depth + 1)})"
+        known = ", ".join(f"{{{n}}}" for n in (*WORD_LISTS, *parts))
+        raise RuleError(f"unknown name {{{name}}} in pattern {pattern!r} (the names are "
+                        f"{known}); define it under the rule's `parts:` or write \\{{ for a brace")
+
+    return _PLACEHOLDER.sub(fill, pattern)
+
+
+@lru_cache(maxsize=4)
+def _alternation(name: str) -> str:
+    if name == "month":
+        from tools.importer.datetext import date_languages, month_names
+
+        words: Iterable[str] = month_names(date_languages())
+    else:
+        from tools.importer.metadata import agency_names
+
+        words = agency_names()
+    return _trie(sorted(set(words)))
+
+
+def _trie(words: list[str]) -> str:
+    """The words as a regex that tries a word's letters once, whatever the number of words
+    sharing them (a plain alternation of hundreds of month names tries each in turn, which is
+    slow under IGNORECASE); a longer word wins over its prefix, as in `Sept|Sep`."""
+    ends = "" in words
+    heads: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(head) + _trie(tails) for head, tails in heads.items()]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if ends else body
+
+
+def compile_pattern(pattern: str, where: str,
+                    parts: dict[str, str] | None = None) -> re.Pattern[str]:
+    """Compile a pattern from a data file (its names filled in, `expand`); refuse one that is
+    broken or can hang an import."""
+    try:
+        written, pattern = pattern, expand(pattern, parts)
+    except RuleError as exc:
+        raise RuleError(f"{where}: {exc}") from exc
     try:
         compiled = re.compile(pattern)
     except (re.error, TypeError) as exc:
         raise RuleError(f"{where}: bad pattern ({exc}); fix the regular expression") from exc
     danger = nested_repeat(pattern)
     if danger:
-        raise SlowPatternError(f"{where}: pattern {pattern!r} can take hours on one long line "
+        raise SlowPatternError(f"{where}: pattern {written!r} can take hours on one long line "
                                f"({danger}); {SAFE_HINT}")
     return compiled
 
 
-def compile_entry(entry: Any, where: str) -> re.Pattern[str] | Guarded:
+def compile_entry(entry: Any, where: str,
+                  parts: dict[str, str] | None = None) -> re.Pattern[str] | Guarded:
     """A pattern entry of a data file: a pattern, or `{pattern: ..., requires: [words]}`."""
     if not isinstance(entry, dict):
-        return compile_pattern(entry, where)
+        return compile_pattern(entry, where, parts)
     requires = entry.get("requires")
     if set(entry) != {"pattern", "requires"} or not isinstance(requires, list) or not requires \
             or not all(isinstance(w, str) and w and w == w.lower() for w in requires):
         raise RuleError(f"{where}: a pattern written as a mapping needs `pattern:` and "
                         "`requires:` (a list of lowercase words, one of which every line it "
                         "matches holds); or write the pattern alone")
-    return Guarded(compile_pattern(entry["pattern"], where), tuple(requires))
+    return Guarded(compile_pattern(entry["pattern"], where, parts), tuple(requires))
 
 
 def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
@@ -142,7 +208,12 @@ def parse_rule(raw: dict[str, Any], origin: str) -> Rule:
                         "and at least one pattern")
     if raw.get("field", "") not in FIELDS:
         raise RuleError(f"{origin}: rule {rid}: field must be one of {sorted(FIELDS)}")
-    compiled = tuple(compile_entry(p, f"{origin}: rule {rid}") for p in patterns)
+    parts = raw.get("parts") or {}
+    if not isinstance(parts, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                              for k, v in parts.items()):
+        raise RuleError(f"{origin}: rule {rid}: `parts:` maps a name to a pattern piece, "
+                        "e.g. `parts: {day: '\\d{1,2}'}`, used in its patterns as `{day}`")
+    compiled = tuple(compile_entry(p, f"{origin}: rule {rid}", parts) for p in patterns)
     return Rule(id=str(rid), description=str(raw.get("description", "")), action=action,
                 patterns=compiled, field=raw.get("field", ""),
                 examples=tuple(raw.get("examples") or ()),
