@@ -223,3 +223,15 @@ def test_a_listicle_below_a_menu_of_section_blurbs_is_the_body(tmp_path: Path) -
     assert body.startswith("As a small business owner")
     assert "Quoteline turns a quote into an invoice" in body
     assert "Everything that you need to know" not in body
+
+
+def test_a_list_items_label_further_down_is_kept_a_dateline_only_opens_the_text(
+        tmp_path: Path) -> None:
+    items = ["Dumbbells – a pair of adjustable dumbbells covers most of the exercises that "
+             "you can do at home in a small room.",
+             "Kettlebell - one bell of twelve kilograms is enough for a beginner who trains "
+             "twice a week and wants to build strength."]
+    body = ["YEREVAN, Armenia (AP) — " + EN[0], *EN[1:3], *items, *EN[3:]]
+    article = import_dump(tmp_path, page(body))
+    assert article.paragraphs[0] == EN[0]  # the dateline opening the text goes
+    assert items[0] in article.paragraphs and items[1] in article.paragraphs

@@ -154,15 +154,27 @@ def split_names(value: str) -> list[str]:
 
 
 _UNKNOWN = object()
+OPENING = 2  # a dateline opens one of the first paragraphs of running text (after a deck)
+
+
+def opens(kept: Sequence[str]) -> bool:
+    """Whether the next paragraph is one of the text's first OPENING of running text (a
+    headline or a label kept above them does not count)."""
+    return sum(looks_like_sentence(p) for p in kept[:OPENING + 6]) < OPENING
 
 
 def apply_line(article: Article, line: str, rules: Sequence[Rule],
-               first: Rule | None | object = _UNKNOWN) -> tuple[str | None, str]:
+               first: Rule | None | object = _UNKNOWN, opening: bool = True
+               ) -> tuple[str | None, str]:
     """Clean one line. Returns (kept text or None, action of the rule that removed it).
-    `first`: the caller's first_match(line, rules), so the rules do not run twice on a line."""
+    `first`: the caller's first_match(line, rules), so the rules do not run twice on a line.
+    `opening`: the line opens the text; a dateline stands only there (further down, the same
+    shape is a list item's label: `Dumbbells – ...`)."""
     for attempt in range(MAX_STRIPS):
         found = first if attempt == 0 and first is not _UNKNOWN else first_match(line, rules)
         rule = found if isinstance(found, Rule) else None
+        if rule is not None and rule.field == "dateline" and not opening:
+            rule = first_match(line, [r for r in rules if r.field != "dateline"])
         if rule is None:
             return line, ""
         match = rule.search(line)
@@ -228,7 +240,7 @@ def clean_lines(article: Article, facts: LineFacts, start: int, end: int,
         if unmatched and (facts.learned[index] or is_teaser(line)):
             article.remove(line, LEARNED if facts.learned[index] else TEASER_LINK)
             continue
-        text, action = apply_line(article, line, facts.rules, first)
+        text, action = apply_line(article, line, facts.rules, first, opening=opens(kept))
         in_block = action == "drop-block"
         if text:
             kept.append(text)

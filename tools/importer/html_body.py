@@ -171,7 +171,7 @@ def clean_blocks(article: Article, blocks: Sequence[Block], rules: Sequence[Rule
         if first is not None and first.action == "end" and not _ends_text(kept, blocks[index + 1:]):
             article.remove(line, first.id)  # a share bar above the text, not below it
             continue
-        text, action = clean.apply_line(article, line, rules, first)
+        text, action = clean.apply_line(article, line, rules, first, opening=clean.opens(kept))
         if action == "end":
             for rest in blocks[index + 1:]:
                 article.remove(rest.text, "after-end")
