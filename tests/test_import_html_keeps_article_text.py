@@ -71,3 +71,10 @@ def test_sections_hidden_in_a_collapsed_accordion_stay_in_order(tmp_path: Path) 
     assert [body.find(words) for words in order] == sorted(body.find(w) for w in order)
     assert -1 not in [body.find(words) for words in order]
     assert "© 2025" not in body
+
+
+def test_a_date_label_whose_date_the_extract_dropped_is_neither_text_nor_summary(
+        tmp_path: Path) -> None:
+    head, body = imported(tmp_path, "date_label_apart.html").split("\n\n", 1)
+    assert "Summary: The ferries to the islands run more often" in head
+    assert "Published:" not in body
