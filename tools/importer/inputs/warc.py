@@ -1,6 +1,9 @@
-"""WARC files (web archives, plain or gzipped per record), read with warcio: every `response`
-or `resource` record holding an HTML page or plain text becomes one article. Requests,
-metadata, `warcinfo` and `revisit` records hold no article and are skipped.
+"""WARC files (web archives, plain or gzipped per record), read with warcio: every page a site
+served becomes one article: a `response` record holding an HTML page (2xx), or a `resource`
+record holding HTML or plain text, at an http(s) address. Requests, metadata, `warcinfo` and
+`revisit` records hold no article and are skipped, and so are the other texts crawlers keep:
+robots.txt and other plain text a server sends, wget's own log and arguments
+(`metadata://gnu.org/...` resources), Browsertrix's copy of each page's text (`urn:text:...`).
 
 Records are numbered as they stand in the file (the first, usually `warcinfo`, is record 1),
 and each is read again from its byte offset when it is imported. Its Raw_sha256 is the sha256
@@ -23,8 +26,9 @@ from tools.importer.inputs import RecordRef
 from tools.importer.read import MAX_BYTES, article_from_bytes
 
 log = logging.getLogger(__name__)
-KINDS = {"response", "resource"}
-TEXTUAL = ("text/html", "application/xhtml+xml", "text/plain")
+HTML = ("text/html", "application/xhtml+xml")
+TEXTUAL = (*HTML, "text/plain")
+WEB = ("http://", "https://")
 
 
 def _content_type(record) -> str:  # noqa: ANN001 - warcio's ArcWarcRecord
@@ -34,12 +38,15 @@ def _content_type(record) -> str:  # noqa: ANN001 - warcio's ArcWarcRecord
 
 
 def _wanted(record) -> bool:  # noqa: ANN001
-    if record.rec_type not in KINDS:
+    """Whether the record holds a page of a site (module docstring)."""
+    url = (record.rec_headers.get_header("WARC-Target-URI") or "").lower()
+    if not url.startswith(WEB):
         return False
-    if record.http_headers is not None and not (record.http_headers.get_statuscode() or
-                                                "").startswith("2"):
-        return False
-    return _content_type(record).startswith(TEXTUAL)
+    if record.rec_type == "resource":
+        return _content_type(record).startswith(TEXTUAL)
+    return record.rec_type == "response" and record.http_headers is not None \
+        and (record.http_headers.get_statuscode() or "").startswith("2") \
+        and _content_type(record).startswith(HTML)
 
 
 def warc_records(path: Path) -> Iterator[RecordRef]:

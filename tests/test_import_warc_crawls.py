@@ -1,0 +1,88 @@
+"""WARC files as crawlers write them (wget --warc-file, Browsertrix): only the pages a site
+served become articles; the crawler's other records are left out, not refused."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from click.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from tools.cli import cli
+
+SITE = "https://oc-media.example"
+STORY = ("Armenia and Azerbaijan have agreed on the first section of their border near the "
+         "village of Tavush, the Armenian government said on Tuesday, in a move both sides "
+         "described as a step towards a peace treaty.",
+         "Under the protocol signed by the deputy prime ministers, four villages will return to "
+         "Baku's control, while the line will follow Soviet-era maps from 1976.",
+         "Protesters gathered in Yerevan and in the villages to oppose the decision, saying it "
+         "would cut roads linking Armenia with Georgia.")
+
+
+def article_page(title: str = "Armenia and Azerbaijan agree on first section of border") -> bytes:
+    """A news page with its site's menu, share buttons and a JSON-LD date."""
+    paragraphs = "".join(f"<p>{text}</p>" for text in STORY)
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title}</title>'
+            '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": '
+            '"2024-04-19T18:32:00+04:00"}</script></head><body><nav><a href="/">Home</a> '
+            '<a href="/politics">Politics</a></nav><article><h1>' + title + "</h1>"
+            '<div class="share">Share: Facebook Twitter Telegram</div>' + paragraphs +
+            "</article><footer>© 2024 OC Media</footer></body></html>").encode("utf-8")
+
+
+class Crawl:
+    """A WARC being written record by record, like a crawler does."""
+
+    def __init__(self, handle: io.BufferedWriter, version: str = "1.0") -> None:
+        self.writer = WARCWriter(handle, gzip=True, warc_version=version)
+        self.writer.write_record(self.writer.create_warcinfo_record(
+            "crawl.warc.gz", {"software": "Wget/1.21.4 (linux-gnu)",
+                              "format": f"WARC File Format {version}"}))
+
+    def fetch(self, url: str, body: bytes, content_type: str = "text/html; charset=UTF-8",
+              status: str = "200 OK") -> None:
+        """A request record and its response, as wget writes them."""
+        path = "/" + url.split("/", 3)[-1] if url.count("/") > 2 else "/"
+        request = f"GET {path} HTTP/1.1\r\nUser-Agent: Wget/1.21.4\r\n\r\n".encode()
+        self.writer.write_record(self.writer.create_warc_record(
+            url, "request", payload=io.BytesIO(request)))
+        headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        self.writer.write_record(self.writer.create_warc_record(
+            url, "response", payload=io.BytesIO(body), http_headers=headers))
+
+    def resource(self, uri: str, body: bytes, content_type: str) -> None:
+        self.writer.write_record(self.writer.create_warc_record(
+            uri, "resource", payload=io.BytesIO(body), length=len(body),
+            warc_headers_dict={"Content-Type": content_type}))
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, ["import", *args])
+
+
+def test_crawler_records_that_hold_no_article_are_left_out_not_refused(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        crawl.fetch(f"{SITE}/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\n", "text/plain")
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+        # Browsertrix: the page's text and its page info, beside the page itself
+        crawl.resource(f"urn:text:{SITE}/armenia-azerbaijan-border/",
+                       "\n".join(STORY).encode(), "text/plain")
+        crawl.resource(f"urn:pageinfo:{SITE}/armenia-azerbaijan-border/", b'{"urls": {}}',
+                       "application/json")
+        # wget's closing records: its arguments and its log
+        crawl.resource("metadata://gnu.org/software/wget/warc/wget_arguments.txt",
+                       b'"--warc-file=crawl" "-r" "https://oc-media.example/"', "text/plain")
+        crawl.resource("metadata://gnu.org/software/wget/warc/wget.log",
+                       b"--2024-06-10 08:00:01--  https://oc-media.example/\n"
+                       b"HTTP request sent, awaiting response... 200 OK\n" * 20, "text/plain")
+    out = tmp_path / "site" / "content" / "articles"
+    result = run(str(archive), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "error" not in result.output
+    assert [p.name for p in out.rglob("*.md")] == ["armenia-and-azerbaijan-agree-on-first-section-"
+                                                   "of-border.md"]
