@@ -6,7 +6,9 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -86,3 +88,64 @@ def test_crawler_records_that_hold_no_article_are_left_out_not_refused(tmp_path:
     assert "error" not in result.output
     assert [p.name for p in out.rglob("*.md")] == ["armenia-and-azerbaijan-agree-on-first-section-"
                                                    "of-border.md"]
+
+
+def crawl_of_three(path: Path) -> list[int]:
+    """A crawl of three stories (records 3, 5 and 7); the byte offset of each record."""
+    with path.open("wb") as handle:
+        crawl = Crawl(handle)
+        for number, title in enumerate(("Border commission meets in Tavush",
+                                        "Peace talks resume in Almaty",
+                                        "EU extends monitoring mission in Armenia")):
+            crawl.fetch(f"{SITE}/news/{number}/", article_page(title))
+    with path.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        return [records.get_record_offset() for _ in records]
+
+
+def test_a_crawl_cut_off_inside_a_page_imports_the_pages_before_it(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    offsets = crawl_of_three(archive)
+    archive.write_bytes(archive.read_bytes()[:offsets[6] + 600])  # inside the third page
+    root = tmp_path / "site"
+    result = run(str(archive), "--out", str(root / "content" / "articles"))
+    assert result.exit_code == 1
+    assert sorted(p.name for p in root.rglob("*.md")) == [
+        "border-commission-meets-in-tavush.md", "peace-talks-resume-in-almaty.md"]
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {archive} record 7 (byte {offsets[6]}): the file ends inside this "
+                      "record: the crawl was interrupted or the copy is incomplete; "
+                      "the pages before it are imported, this one cannot be: import a complete "
+                      "copy of the file, or withdraw this record"]
+    assert (root / "seeds" / "crawl.warc.gz").read_bytes() == archive.read_bytes()
+    seeds = root / "seeds"
+    again = run("--new-only", str(seeds), "--out", str(root / "content" / "articles"))
+    assert f'python -m tools withdraw {seeds / "crawl.warc.gz"} --record "record 7"' in again.output
+
+
+@pytest.mark.parametrize("cut", [12, 40, 300])
+def test_a_crawl_cut_off_between_or_inside_records_says_so(tmp_path: Path, cut: int) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    offsets = crawl_of_three(archive)
+    archive.write_bytes(archive.read_bytes()[:offsets[5] + cut])  # in record 6, the request
+    result = run(str(archive), "--out", str(tmp_path / "site" / "content" / "articles"))
+    assert result.exit_code == 1
+    assert len(list(tmp_path.rglob("*.md"))) == 2
+    assert f"error: {archive} record 6 (byte {offsets[5]}): the file ends inside this record" \
+        in result.output
+
+
+def test_a_damaged_crawl_imports_the_pages_before_the_damage(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    offsets = crawl_of_three(archive)
+    data = bytearray(archive.read_bytes())
+    data[offsets[4]:offsets[4] + 40] = b"\0" * 40  # the second page's record, overwritten
+    archive.write_bytes(bytes(data))
+    result = run(str(archive), "--out", str(tmp_path / "site" / "content" / "articles"))
+    assert result.exit_code == 1
+    assert [p.name for p in tmp_path.rglob("*.md")] == ["border-commission-meets-in-tavush.md"]
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {archive} record 5 (byte {offsets[4]}): the file is damaged here "
+                      "(no WARC record starts at this byte), and the records after it cannot "
+                      "be read; the pages before it are imported, this one cannot be: import a "
+                      "complete copy of the file, or withdraw this record"]

@@ -8,6 +8,8 @@ robots.txt and other plain text a server sends, wget's own log and arguments
 Records are numbered as they stand in the file (the first, usually `warcinfo`, is record 1),
 and each is read again from its byte offset when it is imported. Its Raw_sha256 is the sha256
 of the page as the server sent it (the HTTP payload, after transfer and content decoding).
+A file cut off (a crawl interrupted) or damaged part way imports up to there: the record where
+it breaks is refused in one line, and can be withdrawn like any record.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecord
 
 from tools.errors import InputError
 from tools.importer.article import Article
@@ -49,22 +52,71 @@ def _wanted(record) -> bool:  # noqa: ANN001
         and _content_type(record).startswith(HTML)
 
 
-def warc_records(path: Path) -> Iterator[RecordRef]:
-    """The article records of one WARC file (InputError when it is not a WARC file)."""
-    refs = []
+class _Damaged(Exception):
+    """No whole WARC record at this byte: the file ends inside it, or holds something else."""
+
+    def __init__(self, problem: str, number: int, offset: int) -> None:
+        super().__init__(problem)
+        self.number, self.offset = number, offset
+
+
+# warcio raises AttributeError on a response record whose headers end before WARC-Target-URI
+_UNREADABLE = (ArchiveLoadFailed, AttributeError)
+CUT_OFF = "the file ends inside this record: the crawl was interrupted or the copy is incomplete"
+NOT_A_RECORD = ("the file is damaged here (no WARC record starts at this byte), and the records "
+                "after it cannot be read")
+AFTER_DAMAGE = ("the pages before it are imported, this one cannot be: import a complete copy of "
+                "the file, or withdraw this record")
+BLOCK = 1 << 16
+
+
+def _next(records: ArchiveIterator, number: int, offset: int) -> ArcWarcRecord | None:
+    """The next record (None at the end of the file); _Damaged where no record can be read.
+    Whether it is whole is for the caller to check (`_whole`) once it has read what it needs:
+    warcio reads a record the file ends inside as if it were complete."""
     try:
-        with path.open("rb") as handle:
-            records = ArchiveIterator(handle)
-            for number, record in enumerate(records, 1):
-                if record.format != "warc":  # warcio reads any text as an old ARC record
-                    raise ArchiveLoadFailed(f"record {number} is not a WARC record")
-                if _wanted(record):
-                    start = records.get_record_offset()
+        record = next(records, None)
+    except _UNREADABLE as exc:
+        raise _Damaged(NOT_A_RECORD, number, offset) from exc
+    if record is not None and record.format != "warc":  # warcio reads any text as ARC
+        raise _Damaged(NOT_A_RECORD, number, offset)
+    return record
+
+
+def _whole(record: ArcWarcRecord) -> bool:
+    """Whether the record holds all the bytes its Content-Length announces (read to its end)."""
+    while record.raw_stream.read(BLOCK):
+        pass
+    length = (record.rec_headers.get_header("Content-Length") or "").strip()
+    return length.isdigit() and record.raw_stream.tell() >= int(length)
+
+
+def warc_records(path: Path) -> Iterator[RecordRef]:
+    """The page records of one WARC file, in file order. Where the file is damaged or cut off,
+    that record is listed too (it is refused when read, naming the damage), so the pages before
+    it still import. InputError when not even the first record reads, or none holds a page."""
+    refs, number, end = [], 1, 0
+    with path.open("rb") as handle:
+        records = ArchiveIterator(handle)
+        try:
+            while (record := _next(records, number, end)) is not None:
+                wanted, whole = _wanted(record), _whole(record)
+                start = records.get_record_offset()
+                if not whole:
+                    raise _Damaged(CUT_OFF, number, start)
+                if wanted:
                     refs.append(RecordRef(path, f"record {number}", start, start))
                 else:
                     log.debug("%s record %d: %s, no article", path, number, record.rec_type)
-    except ArchiveLoadFailed as exc:
-        raise InputError(f"{path}: not a readable WARC file ({exc}); check the file") from exc
+                number, end = number + 1, start + records.get_record_length()
+            handle.seek(end)
+            if handle.read(BLOCK).strip():  # a last gzip member cut off before its record
+                raise _Damaged(CUT_OFF, number, end)
+        except _Damaged as exc:
+            if exc.number == 1:
+                raise InputError(f"{path}: not a readable WARC file ({exc}); check the file") \
+                    from exc
+            refs.append(RecordRef(path, f"record {exc.number}", exc.offset, exc.offset))
     if not refs:
         raise InputError(f"{path}: no HTML or text page in this WARC file")
     return iter(refs)
@@ -75,11 +127,17 @@ def read_warc_record(ref: RecordRef) -> Article:
     try:
         with ref.path.open("rb") as handle:
             handle.seek(ref.start)
-            record = next(iter(ArchiveIterator(handle)))
+            record = _next(ArchiveIterator(handle), 0, ref.start)
+            if record is None:
+                raise _Damaged(CUT_OFF, 0, ref.start)
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             is_html = "html" in _content_type(record)
             data = record.content_stream().read(MAX_BYTES + 1)
-    except (ArchiveLoadFailed, StopIteration, OSError, ValueError) as exc:
+            if not _whole(record):
+                raise _Damaged(CUT_OFF, 0, ref.start)
+    except _Damaged as exc:
+        raise InputError(f"{ref} (byte {ref.start}): {exc}; {AFTER_DAMAGE}") from exc
+    except (OSError, ValueError) as exc:
         raise InputError(f"{ref}: cannot read the record ({exc})") from exc
     if len(data) > MAX_BYTES:
         raise InputError(f"{ref}: the page is over the 5 MB limit; is this really one article?")
