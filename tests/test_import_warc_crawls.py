@@ -149,3 +149,24 @@ def test_a_damaged_crawl_imports_the_pages_before_the_damage(tmp_path: Path) -> 
                       "(no WARC record starts at this byte), and the records after it cannot "
                       "be read; the pages before it are imported, this one cannot be: import a "
                       "complete copy of the file, or withdraw this record"]
+
+
+def test_a_page_fetched_twice_is_one_article_that_reimports_unchanged(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())  # wget, a second link
+    root = tmp_path / "site"
+    out, seeds = root / "content" / "articles", root / "seeds"
+    first = run(str(archive), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert "the same bytes as record 3 of this export, already imported: left out" in first.output
+    [article] = out.rglob("*.md")
+    written = article.read_bytes()
+    assert "Raw_record: record 3\n" in written.decode()
+    for again in (run(str(archive), "--out", str(out)), run(str(seeds), "--out", str(out)),
+                  run("--new-only", str(seeds), "--out", str(out))):
+        assert again.exit_code == 0, again.output
+        assert ": updated" not in again.output and ": created" not in again.output
+        assert list(out.rglob("*.md")) == [article] and article.read_bytes() == written

@@ -250,8 +250,7 @@ def finish_one(path: ImportUnit, article: Article, options: Options, slugger: Sl
         twin = context.twin(article)
         if twin is not None:
             return Result(file, "unchanged", article=article, target=twin[1], record=record,
-                          notes=[f"the same bytes as the seed {twin[0]}, already imported: "
-                                 "left out"])
+                          notes=[f"the same bytes as {twin[0]}, already imported: left out"])
         slugger.assign(article)
         shape = sketch_of(article)
         article.cluster = context.stories.cluster_of(article, shape)
