@@ -170,3 +170,26 @@ def test_a_page_fetched_twice_is_one_article_that_reimports_unchanged(tmp_path: 
         assert again.exit_code == 0, again.output
         assert ": updated" not in again.output and ": created" not in again.output
         assert list(out.rglob("*.md")) == [article] and article.read_bytes() == written
+
+
+def test_a_page_decodes_by_the_charset_its_http_header_declares(tmp_path: Path) -> None:
+    """An older Azerbaijani site in Windows-1254 (`ä` for `ə`, as before Unicode), the charset
+    named only in the response's Content-Type, as wget keeps it."""
+    title = "Hacızadä: sülh sazişi üzrä danışıqlar davam edir"
+    text = ("Azärbaycan vä Ermänistan arasında sülh sazişinin mätni üzrä danışıqlar davam edir, "
+            "Xarici İşlär Nazirliyinin mätbuat xidmätinin rähbäri Ayxan Hacızadä bildirib. "
+            "Onun sözlärinä görä, täräflär sazişin äksär maddäläri üzrä razılığa gäliblär.")
+    page = (f"<html><head><title>{title}</title><meta property='article:published_time' "
+            f"content='2011-06-03T11:20:00+04:00'></head><body><nav>Xäbärlär | Siyasät</nav>"
+            f"<article><h1>{title}</h1><p>{text}</p><p>{text}</p></article></body></html>")
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        Crawl(handle).fetch("http://www.apa.example.az/news/245123", page.encode("cp1254"),
+                            "text/html; charset=windows-1254")
+    out = tmp_path / "site" / "content" / "articles"
+    result = run(str(archive), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    [article] = out.rglob("*.md")
+    written = article.read_text(encoding="utf-8")
+    assert f"Title: {title}\n" in written and text in written
+    assert "Raw_encoding: windows-1254\n" in written

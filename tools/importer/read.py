@@ -90,15 +90,17 @@ def mhtml_page(path: Path, data: bytes) -> tuple[bytes, str]:
     raise InputError(f"{path}: no HTML page in this MHTML file; save the page again as HTML")
 
 
-def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "") -> Article:
+def article_from_bytes(path: Path, data: bytes, html: bool, where: str = "",
+                       charset: str = "") -> Article:
     """An Article from raw bytes (a file, or one record of an export: `where` names it in
-    messages, e.g. "row 7"); refuses binary, undecodable or blank input."""
+    messages, e.g. "row 7"; `charset` as its server declared it); refuses binary, undecodable
+    or blank input."""
     place = f"{path} {where}".strip()
     if _bom_encoding(data) is None and _looks_binary(data):  # UTF-16 text is full of NULs
         hint = BINARY_HINTS.get(path.suffix.lower(), "remove it from the input")
         raise InputError(f"{place}: this is binary data, not text or HTML; {hint}")
     kind = "html" if html else "text"
-    text, encoding = decode(data, kind)
+    text, encoding = decode(data, kind, charset)
     if text is None:
         raise InputError(f"{place}: cannot decode the text (not UTF-8, no usable charset); "
                          "re-save it as UTF-8")
@@ -149,10 +151,12 @@ def _has_surrogates(text: str) -> bool:
     return False
 
 
-def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
+def decode(data: bytes, kind: str = "text", charset: str = "") -> tuple[str | None, str]:
     """Decode bytes: UTF-8 first (pages often declare a wrong charset, e.g. KapanLagi says
-    iso-8859-1 but is UTF-8), then the declared charset, then charset-normalizer's best guess.
-    Text that cannot be written back as UTF-8 (lone surrogates) does not count as decoded."""
+    iso-8859-1 but is UTF-8), then the charset the server declared (`charset`, from an HTTP
+    Content-Type, which outranks the page's own as in a browser), then the page's <meta>
+    charset, then charset-normalizer's best guess. Text that cannot be written back as UTF-8
+    (lone surrogates) does not count as decoded."""
     try:
         return data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
@@ -165,20 +169,29 @@ def decode(data: bytes, kind: str = "text") -> tuple[str | None, str]:
             text = None
         if text is not None and not _has_surrogates(text):
             return text.removeprefix("\ufeff"), bom
-    declared = _META_CHARSET.search(data[:4096]) if kind == "html" else None
-    if declared:
-        name = declared.group(1).decode("ascii", "replace").lower()
-        name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
-        try:
-            with warnings.catch_warnings():  # unicode_escape warns on odd backslashes
-                warnings.simplefilter("ignore")
-                text = data.decode(name)
-        except (LookupError, UnicodeDecodeError):
-            text = None
-        if text is not None and not _has_surrogates(text):
-            return text, name
-        log.debug("declared charset %s does not decode", name)
+    meta = _META_CHARSET.search(data[:4096]) if kind == "html" else None
+    for name in filter(None, (charset, meta.group(1).decode("ascii", "replace") if meta else "")):
+        text, used = _decode_declared(data, name)
+        if text is not None:
+            return text, used
     return _guess(data)
+
+
+def _decode_declared(data: bytes, name: str) -> tuple[str | None, str]:
+    """The bytes decoded with a declared charset (a latin-1 label read as Windows-1252, as
+    browsers do), or None when it does not decode them."""
+    name = name.lower()
+    name = "cp1252" if name in {"iso-8859-1", "latin-1", "latin1", "us-ascii"} else name
+    try:
+        with warnings.catch_warnings():  # unicode_escape warns on odd backslashes
+            warnings.simplefilter("ignore")
+            text = data.decode(name)
+    except (LookupError, UnicodeDecodeError):
+        text = None
+    if text is None or _has_surrogates(text):
+        log.debug("declared charset %s does not decode", name)
+        return None, name
+    return text, name
 
 
 # charset-normalizer ranks code pages that decode a text equally well in an arbitrary order: a

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,12 +33,19 @@ log = logging.getLogger(__name__)
 HTML = ("text/html", "application/xhtml+xml")
 TEXTUAL = (*HTML, "text/plain")
 WEB = ("http://", "https://")
+_CHARSET = re.compile(r"""charset\s*=\s*["']?([\w.:-]+)""")
 
 
 def _content_type(record) -> str:  # noqa: ANN001 - warcio's ArcWarcRecord
     if record.http_headers is not None:
         return (record.http_headers.get_header("Content-Type") or "").lower()
     return (record.rec_headers.get_header("Content-Type") or "").lower()
+
+
+def _charset(content_type: str) -> str:
+    """The charset a Content-Type names (`text/html; charset=windows-1251`), else ""."""
+    match = _CHARSET.search(content_type)
+    return match.group(1) if match else ""
 
 
 def _wanted(record) -> bool:  # noqa: ANN001
@@ -131,7 +139,7 @@ def read_warc_record(ref: RecordRef) -> Article:
             if record is None:
                 raise _Damaged(CUT_OFF, 0, ref.start)
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            is_html = "html" in _content_type(record)
+            content_type = _content_type(record)
             data = record.content_stream().read(MAX_BYTES + 1)
             if not _whole(record):
                 raise _Damaged(CUT_OFF, 0, ref.start)
@@ -143,7 +151,8 @@ def read_warc_record(ref: RecordRef) -> Article:
         raise InputError(f"{ref}: the page is over the 5 MB limit; is this really one article?")
     if not data.strip():
         raise InputError(f"{ref}: the record holds no page (empty payload)")
-    article = article_from_bytes(ref.path, data, is_html, ref.where)
+    article = article_from_bytes(ref.path, data, "html" in content_type, ref.where,
+                                 _charset(content_type))
     article.raw_sha256 = hashlib.sha256(data).hexdigest()
     article.record = ref.where
     if url:
