@@ -193,3 +193,23 @@ def test_a_page_decodes_by_the_charset_its_http_header_declares(tmp_path: Path) 
     written = article.read_text(encoding="utf-8")
     assert f"Title: {title}\n" in written and text in written
     assert "Raw_encoding: windows-1254\n" in written
+
+
+def test_the_home_page_a_crawl_starts_from_is_not_an_article(tmp_path: Path) -> None:
+    titles = ("Border deal signed", "Protests in Tavush", "Villages to be handed over")
+    teasers = "".join(f'<article><h2><a href="/news/{n}/">{title}</a></h2><time datetime="'
+                      f'2024-04-19T1{n}:00:00+04:00">19 April 2024</time><p>{lead}</p></article>'
+                      for n, (title, lead) in enumerate(zip(titles, STORY, strict=True)))
+    home = (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>OC Media</title>'
+            f'</head><body><nav><a href="/">Home</a></nav><div>Friday, 19 April 2024</div>'
+            f'<main><h1>Latest news</h1>{teasers}</main></body></html>').encode()
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        crawl.fetch(f"{SITE}/", home)
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+    out = tmp_path / "site" / "content" / "articles"
+    result = run(str(archive), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert [p.name for p in out.rglob("*.md")] == ["armenia-and-azerbaijan-agree-on-first-section-"
+                                                   "of-border.md"]

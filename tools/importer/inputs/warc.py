@@ -3,7 +3,8 @@ served becomes one article: a `response` record holding an HTML page (2xx), or a
 record holding HTML or plain text, at an http(s) address. Requests, metadata, `warcinfo` and
 `revisit` records hold no article and are skipped, and so are the other texts crawlers keep:
 robots.txt and other plain text a server sends, wget's own log and arguments
-(`metadata://gnu.org/...` resources), Browsertrix's copy of each page's text (`urn:text:...`).
+(`metadata://gnu.org/...` resources), Browsertrix's copy of each page's text (`urn:text:...`),
+and a site's home page (`https://site/`).
 
 Records are numbered as they stand in the file (the first, usually `warcinfo`, is record 1),
 and each is read again from its byte offset when it is imported. Its Raw_sha256 is the sha256
@@ -19,6 +20,7 @@ import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -48,10 +50,16 @@ def _charset(content_type: str) -> str:
     return match.group(1) if match else ""
 
 
+def _is_home(url: str) -> bool:
+    """A site's root address: the home page a crawl starts from lists articles, it is none."""
+    parts = urlsplit(url)
+    return parts.path in ("", "/") and not parts.query
+
+
 def _wanted(record) -> bool:  # noqa: ANN001
     """Whether the record holds a page of a site (module docstring)."""
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").lower()
-    if not url.startswith(WEB):
+    if not url.startswith(WEB) or _is_home(url):
         return False
     if record.rec_type == "resource":
         return _content_type(record).startswith(TEXTUAL)
