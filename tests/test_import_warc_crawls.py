@@ -161,7 +161,8 @@ def test_a_page_fetched_twice_is_one_article_that_reimports_unchanged(tmp_path: 
     out, seeds = root / "content" / "articles", root / "seeds"
     first = run(str(archive), "--out", str(out))
     assert first.exit_code == 0, first.output
-    assert "the same bytes as record 3 of this export, already imported: left out" in first.output
+    assert "the same bytes as the seed crawl.warc.gz record 3, already imported: left out" \
+        in first.output
     [article] = out.rglob("*.md")
     written = article.read_bytes()
     assert "Raw_record: record 3\n" in written.decode()
@@ -213,3 +214,24 @@ def test_the_home_page_a_crawl_starts_from_is_not_an_article(tmp_path: Path) -> 
     assert result.exit_code == 0, result.output
     assert [p.name for p in out.rglob("*.md")] == ["armenia-and-azerbaijan-agree-on-first-section-"
                                                    "of-border.md"]
+
+
+def test_a_page_a_later_crawl_found_unchanged_keeps_its_first_article(tmp_path: Path) -> None:
+    week1, week2 = tmp_path / "week1.warc.gz", tmp_path / "week2.warc.gz"
+    for archive, titles in ((week1, ["Peace talks resume in Almaty"]),
+                            (week2, ["Peace talks resume in Almaty", "Border commission meets"])):
+        with archive.open("wb") as handle:
+            crawl = Crawl(handle)
+            for number, title in enumerate(titles):
+                crawl.fetch(f"{SITE}/news/{number}/", article_page(title))
+    root = tmp_path / "site"
+    out, seeds = root / "content" / "articles", root / "seeds"
+    first = run(str(week1), str(week2), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert "the same bytes as the seed week1.warc.gz record 3, already imported" in first.output
+    written = {path: path.read_bytes() for path in out.rglob("*.md")}
+    assert len(written) == 2
+    for again in (run(str(seeds), "--out", str(out)),
+                  run("--new-only", str(seeds), "--out", str(out))):
+        assert again.exit_code == 0, again.output
+        assert {path: path.read_bytes() for path in out.rglob("*.md")} == written

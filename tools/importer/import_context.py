@@ -108,24 +108,22 @@ class Context:
     def twin(self, article: Article) -> tuple[str, Path] | None:
         """(which input, its article) when another input with this one's very bytes has its
         article already: a second copy adds nothing (importing both would hand the article from
-        one to the other on every run). The copy is another seed file, or another record of the
-        same export (a page a crawl fetched twice, a row exported twice)."""
+        one to the other on every run). The copy is another seed, or another record of the same
+        export (a page a crawl fetched twice, or a later crawl found unchanged)."""
         if self.index is None:
             return None
         found = self.index.by_sha.get(article.raw_sha256)
         raw = self.index.origins[found][0] if found else None
         if found is None or not raw:
             return None
-        if article.record:
-            if raw != article.raw_name or self.index.by_name.get((raw, article.record)) == found:
+        if raw == article.raw_name:
+            if not article.record or self.index.by_name.get((raw, article.record)) == found:
                 return None
-            first = next((record for (name, record), path in self.index.by_name.items()
-                          if path == found and name == raw), "another record")
-            return f"{first} of this export", found
-        if self.keeper.seeds is None or raw == article.raw_file \
-                or not (self.keeper.seeds / raw).is_file():
+        elif self.keeper.seeds is None or not (self.keeper.seeds / raw).is_file():
             return None
-        return f"the seed {raw}", found
+        record = next((record for (name, record), path in self.index.by_name.items()
+                       if path == found and name == raw), "")
+        return f"the seed {raw}{' ' + record if record else ''}", found
 
     def target(self, article: Article, planned: Path) -> Path:
         """Where the article goes: where an editor moved it if it exists, else `planned`."""
