@@ -86,6 +86,8 @@ def test_crawler_records_that_hold_no_article_are_left_out_not_refused(tmp_path:
     result = run(str(archive), "--out", str(out))
     assert result.exit_code == 0, result.output
     assert "error" not in result.output
+    assert f"{archive}: 8 of 9 records hold no article (4 crawler's own, 2 request, 1 warcinfo, " \
+        "1 not HTML): left out" in result.output
     assert [p.name for p in out.rglob("*.md")] == ["armenia-and-azerbaijan-agree-on-first-section-"
                                                    "of-border.md"]
 
@@ -235,3 +237,12 @@ def test_a_page_a_later_crawl_found_unchanged_keeps_its_first_article(tmp_path: 
                   run("--new-only", str(seeds), "--out", str(out))):
         assert again.exit_code == 0, again.output
         assert {path: path.read_bytes() for path in out.rglob("*.md")} == written
+
+
+def test_an_empty_warc_is_refused_as_empty(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    archive.write_bytes(b"")
+    result = run(str(archive), "--out", str(tmp_path / "site" / "content" / "articles"))
+    assert result.exit_code == 1
+    assert f"error: {archive}: the file is empty; there is nothing to import from it" \
+        in result.output

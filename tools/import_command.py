@@ -104,7 +104,7 @@ def report(result: Result, explain_: bool, dry_run: bool) -> None:
     where = f" {result.record}" if result.record and result.target is None else ""
     if result.status == "error":
         click.echo(f"error: {one_line(result.message)}", err=True)
-    elif result.status == "withdrawn":
+    elif result.status in ("withdrawn", "skipped"):
         click.echo(f"{one_line(str(result.path))}{where}: {one_line(result.message)}")
     else:
         verb = f"would be {result.status}" if dry_run and result.status != "unchanged" \

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,22 +153,32 @@ def review_of(text: str) -> str:
 
 
 def collect_units(files: Sequence[Path], fields: FieldMap,
-                  ) -> tuple[list[ImportUnit], list[tuple[Path, str]]]:
+                  ) -> tuple[list[ImportUnit], list[tuple[Path, str]], list[tuple[Path, str]]]:
     """Each raw file, and each record of each export; exports that cannot be listed (a mapped
-    column missing, not a WARC file) as (path, message) failures."""
+    column missing, not a WARC file) as (path, message) failures; and for each WARC file whose
+    records are not all pages, (path, what was left out)."""
     units: list[ImportUnit] = []
     failures: list[tuple[Path, str]] = []
+    left_out: list[tuple[Path, str]] = []
     for path in files:
         if not is_export(path):
             units.append(path)
             continue
+        why: Counter[str] = Counter()
         try:
-            units.extend(expand(path, fields))
+            refs = list(expand(path, fields, why))
         except ToolError as exc:
             failures.append((path, str(exc)))
+            continue
         except OSError as exc:
             failures.append((path, f"{path}: cannot read ({exc.strerror})"))
-    return units, failures
+            continue
+        units.extend(refs)
+        if why:
+            counts = ", ".join(f"{n} {reason}" for reason, n in why.most_common())
+            left_out.append((path, f"{why.total()} of {why.total() + len(refs)} records hold "
+                                   f"no article ({counts}): left out"))
+    return units, failures, left_out
 
 
 def skip_imported(units: list[ImportUnit], context: Context) -> list[ImportUnit]:

@@ -61,7 +61,7 @@ class Options:
 @dataclass
 class Result:
     path: Path
-    status: str  # created | updated | unchanged | withdrawn | error
+    status: str  # created | updated | unchanged | withdrawn | error | skipped (WARC records)
     message: str = ""
     article: Article | None = None
     target: Path | None = None
@@ -153,11 +153,12 @@ def import_paths(paths: Sequence[Path], options: Options) -> Iterator[Result]:
     files = collect_inputs(paths)
     with import_lock(options.out, enabled=not options.dry_run):
         context = Context.for_run(options.out, options.dry_run)  # existing articles, under lock
-        units, failures = collect_units(files, options.fields)
+        units, failures, left_out = collect_units(files, options.fields)
         units, refused = context.placed(units)
         yield from (Result(path, "error", message) for path, message in failures + refused)
         units, withdrawn = context.listed_withdrawn(units)
         if not options.new_only:  # --new-only (every build): withdrawn is nothing new
+            yield from (Result(path, "skipped", message) for path, message in left_out)
             yield from (withdrawn_result(unit, entry) for unit, entry in withdrawn)
         if options.new_only:
             units = skip_imported(units, context)

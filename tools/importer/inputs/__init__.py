@@ -10,6 +10,7 @@ export's `<name>.yaml` sidecar), else from columns named like the fields.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,13 +136,15 @@ def save_mapping(seed: Path, fields: FieldMap, dry_run: bool = False) -> str:
     return f"the export's field mapping {verb} as {shown(sidecar)}, for later imports of the seed"
 
 
-def expand(path: Path, fields: FieldMap) -> Iterator[RecordRef]:
-    """The records of one export, in file order (InputError for a missing mapped column)."""
+def expand(path: Path, fields: FieldMap,
+           left_out: Counter[str] | None = None) -> Iterator[RecordRef]:
+    """The records of one export, in file order (InputError for a missing mapped column);
+    `left_out` counts a WARC file's records that hold no page, by why."""
     fields = sidecar_fields(path, fields)
     if path.name.lower().endswith(WARC_SUFFIXES):
         from tools.importer.inputs.warc import warc_records
 
-        return warc_records(path)
+        return warc_records(path, left_out)
     from tools.importer.inputs.tables import table_records
 
     return table_records(path, fields)

@@ -16,8 +16,8 @@ it breaks is refused in one line, and can be withdrawn like any record.
 from __future__ import annotations
 
 import hashlib
-import logging
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,7 +31,6 @@ from tools.importer.article import Article
 from tools.importer.inputs import RecordRef
 from tools.importer.read import MAX_BYTES, article_from_bytes
 
-log = logging.getLogger(__name__)
 HTML = ("text/html", "application/xhtml+xml")
 TEXTUAL = (*HTML, "text/plain")
 WEB = ("http://", "https://")
@@ -56,16 +55,22 @@ def _is_home(url: str) -> bool:
     return parts.path in ("", "/") and not parts.query
 
 
-def _wanted(record) -> bool:  # noqa: ANN001
-    """Whether the record holds a page of a site (module docstring)."""
+def _left_out(record: ArcWarcRecord) -> str:
+    """Why the record holds no page of a site (module docstring), or "" when it holds one."""
+    if record.rec_type not in ("response", "resource"):
+        return record.rec_type or "unknown"
     url = (record.rec_headers.get_header("WARC-Target-URI") or "").lower()
-    if not url.startswith(WEB) or _is_home(url):
-        return False
-    if record.rec_type == "resource":
-        return _content_type(record).startswith(TEXTUAL)
-    return record.rec_type == "response" and record.http_headers is not None \
-        and (record.http_headers.get_statuscode() or "").startswith("2") \
-        and _content_type(record).startswith(HTML)
+    if not url.startswith(WEB):
+        return "crawler's own"
+    if _is_home(url):
+        return "home page"
+    if record.rec_type == "response":
+        status = record.http_headers.get_statuscode() if record.http_headers else ""
+        if not (status or "").startswith("2"):
+            return f"status {status or 'unknown'}"
+    if not _content_type(record).startswith(TEXTUAL if record.rec_type == "resource" else HTML):
+        return "not HTML"
+    return ""
 
 
 class _Damaged(Exception):
@@ -107,23 +112,25 @@ def _whole(record: ArcWarcRecord) -> bool:
     return length.isdigit() and record.raw_stream.tell() >= int(length)
 
 
-def warc_records(path: Path) -> Iterator[RecordRef]:
-    """The page records of one WARC file, in file order. Where the file is damaged or cut off,
-    that record is listed too (it is refused when read, naming the damage), so the pages before
-    it still import. InputError when not even the first record reads, or none holds a page."""
+def warc_records(path: Path, left_out: Counter[str] | None = None) -> Iterator[RecordRef]:
+    """The page records of one WARC file, in file order; `left_out` counts the others by why.
+    Where the file is damaged or cut off, that record is listed too (it is refused when read,
+    naming the damage), so the pages before it still import. InputError when not even the first
+    record reads, or none holds a page."""
     refs, number, end = [], 1, 0
+    left_out = Counter() if left_out is None else left_out
     with path.open("rb") as handle:
         records = ArchiveIterator(handle)
         try:
             while (record := _next(records, number, end)) is not None:
-                wanted, whole = _wanted(record), _whole(record)
+                why, whole = _left_out(record), _whole(record)
                 start = records.get_record_offset()
                 if not whole:
                     raise _Damaged(CUT_OFF, number, start)
-                if wanted:
-                    refs.append(RecordRef(path, f"record {number}", start, start))
+                if why:
+                    left_out[why] += 1
                 else:
-                    log.debug("%s record %d: %s, no article", path, number, record.rec_type)
+                    refs.append(RecordRef(path, f"record {number}", start, start))
                 number, end = number + 1, start + records.get_record_length()
             handle.seek(end)
             if handle.read(BLOCK).strip():  # a last gzip member cut off before its record
@@ -134,7 +141,8 @@ def warc_records(path: Path) -> Iterator[RecordRef]:
                     from exc
             refs.append(RecordRef(path, f"record {exc.number}", exc.offset, exc.offset))
     if not refs:
-        raise InputError(f"{path}: no HTML or text page in this WARC file")
+        what = "the file is empty" if number == 1 else "no HTML or text page in this WARC file"
+        raise InputError(f"{path}: {what}; there is nothing to import from it")
     return iter(refs)
 
 
