@@ -246,3 +246,21 @@ def test_an_empty_warc_is_refused_as_empty(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert f"error: {archive}: the file is empty; there is nothing to import from it" \
         in result.output
+
+
+def test_an_undated_page_of_a_crawl_is_refused_with_advice_that_works(tmp_path: Path) -> None:
+    """Its date shown by a script only, the page states none: neither --date (it would date
+    every page of the crawl) nor a sidecar (a record has none) can give one; the crawl's
+    WARC-Date is the day it was archived, so it is never taken instead."""
+    page = article_page().replace(b'"datePublished": "2024-04-19T18:32:00+04:00"', b"")
+    page = page.replace("© 2024".encode(), "©".encode())
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        Crawl(handle).fetch(f"{SITE}/news/border-commission/", page)
+    result = run(str(archive), "--out", str(tmp_path / "site" / "content" / "articles"))
+    assert result.exit_code == 1
+    [error] = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert error.startswith(f"error: {archive} record 3: no date found: ")
+    assert "--date" not in error and "sidecar" not in error
+    assert error.endswith("a record takes its date from its export alone: withdraw the record "
+                          "to build without it")

@@ -93,8 +93,7 @@ def infer_date(text: str, facts: list, name: str, years: range | None = None) ->
     years = years or range(1990, date.today().year + 1)
     found = mentions(text)
     if not found:
-        raise DateError(f"{name}: no date found in the text; pass --date YYYY-MM-DD or add "
-                        "`date:` to a sidecar YAML file beside it")
+        raise DateError(f"{name}: no date found in the text")
     with_year = [m for m in found if m[4]]
     if with_year:
         latest = max(with_year, key=lambda m: (m[4], m[3], m[2]))
@@ -111,8 +110,8 @@ def infer_date(text: str, facts: list, name: str, years: range | None = None) ->
     listed = "; ".join(m[0] for m in found)
     if len(possible) != 1:
         options = ", ".join(str(y) for y in sorted(possible)) or "none"
-        raise DateError(f"{name}: cannot infer the year from {listed} (candidate years: {options});"
-                        " pass --date YYYY-MM-DD or add `date:` to a sidecar YAML file")
+        raise DateError(f"{name}: cannot infer the year from {listed} (candidate years: "
+                        f"{options})")
     year = possible.pop()
     past = [m for m in found if not m[5]] or found
     chosen = max(past, key=lambda m: (m[3], m[2]))

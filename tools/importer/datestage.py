@@ -17,6 +17,7 @@ from tools.importer.datetext import numeric_order, parse_stated, words_beside_da
 from tools.importer.inputs.export_dates import two_ways
 from tools.importer.lines import line_key
 from tools.importer.metadata_data import metadata_data
+from tools.importer.sidecar import how_to_state
 from tools.importer.signals import Evidence, htmldate_signal
 from tools.vocabulary import load_vocabulary
 
@@ -156,11 +157,10 @@ def _infer(article: Article, tz: str, problems: list[str]) -> None:
     try:
         day, evidence = dates.infer_date(text, facts, str(article.path))
     except DateError as exc:
-        if "no date found" not in str(exc):
-            raise
-        raise DateError(f"{article.path}: no date found: {missing_dates(article, problems)}; "
-                        "pass --date YYYY-MM-DD or add `date:` to a sidecar "
-                        f"{article.path.with_suffix('.yaml').name}") from exc
+        found = str(exc) if "no date found" not in str(exc) else \
+            f"{article.path}: no date found: {missing_dates(article, problems)}"
+        raise DateError(f"{found}; {how_to_state(article.path, article.record, 'date')}") \
+            from exc
     zone = dates.tzinfo(tz) if tz else None
     article.date = datetime.combine(day, datetime.min.time(), zone)
     article.date_method, article.date_evidence = "inferred", evidence

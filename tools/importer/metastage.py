@@ -12,6 +12,7 @@ from tools.importer.article import Article
 from tools.importer.datestage import DATE_LINE_WORDS
 from tools.importer.datetext import archive_languages, parse_stated
 from tools.importer.lines import line_key
+from tools.importer.sidecar import how_to_state
 from tools.importer.signals import Evidence, html_signals, url_signals
 
 SIDECAR_FIELDS = ("title", "date", "url", "source", "lang", "author", "editor")
@@ -172,9 +173,9 @@ def decide_authors(article: Article) -> None:
 
 def missing_title(article: Article) -> str:
     """The refusal for an input without a title, naming what was looked for."""
-    sidecar = article.path.with_suffix(".yaml").name
     if article.kind == "text":
         looked = "no front matter `title:` and no headline-like line before the text"
     else:
         looked = "the page has no <title>, og:title, JSON-LD headline or <h1>"
-    return f"{article.path}: no title found: {looked}; add a sidecar {sidecar} with `title:`"
+    return f"{article.path}: no title found: {looked}; " \
+        f"{how_to_state(article.path, article.record, 'title')}"

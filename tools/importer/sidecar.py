@@ -31,6 +31,19 @@ def load_sidecar(path: Path) -> dict[str, str]:
     return {k: str(v) for k, v in data.items() if v not in (None, "")}
 
 
+def how_to_state(path: Path, record: str, field: str) -> str:
+    """How an editor gives a field the input lacks: a sidecar beside a raw file (a date also
+    with --date). A record of an export takes its fields from the export alone (--date would
+    date every record), so the advice is to leave the record out."""
+    if record:
+        return f"a record takes its {field} from its export alone: withdraw the record to " \
+            "build without it"
+    sidecar = path.with_suffix(".yaml").name
+    if field == "date":
+        return f"pass --date YYYY-MM-DD or add `date:` to a sidecar {sidecar}"
+    return f"add a sidecar {sidecar} with `{field}:`"
+
+
 def keep_sidecar(raw: Path, seed: Path, stated: dict[str, str], dry_run: bool = False) -> str:
     """Give the seed the facts its import was given, so a later import of the seed reads it the
     same way: the raw file's own sidecar, copied, else the options stated for the run (`--date`,
