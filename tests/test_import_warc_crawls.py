@@ -14,6 +14,8 @@ from warcio.warcwriter import WARCWriter
 
 from tools.cli import cli
 
+from conftest import build_site
+
 SITE = "https://oc-media.example"
 STORY = ("Armenia and Azerbaijan have agreed on the first section of their border near the "
          "village of Tavush, the Armenian government said on Tuesday, in a move both sides "
@@ -264,3 +266,17 @@ def test_an_undated_page_of_a_crawl_is_refused_with_advice_that_works(tmp_path: 
     assert "--date" not in error and "sidecar" not in error
     assert error.endswith("a record takes its date from its export alone: withdraw the record "
                           "to build without it")
+
+
+def test_the_built_site_offers_a_gzipped_crawl_as_itself_not_as_text(tmp_path: Path) -> None:
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        Crawl(handle).fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+    root = tmp_path / "site"
+    assert run(str(archive), "--out", str(root / "content" / "articles")).exit_code == 0
+    output = tmp_path / "output"
+    build_site(root / "content", output)
+    assert (output / "raw" / "crawl.warc.gz").read_bytes() == archive.read_bytes()
+    assert not (output / "raw" / "crawl.warc.gz.txt").exists()
+    page = next(output.rglob("armenia-and-azerbaijan-agree-on-first-section-of-border/index.html"))
+    assert 'raw/crawl.warc.gz">crawl.warc.gz</a>' in page.read_text(encoding="utf-8")

@@ -5,7 +5,7 @@ folder holding the content PATH) to output/raw/, keeping their subfolders (`Raw_
 2020/story.txt` is published as raw/2020/story.txt). Symlinks are never published: one
 pointing outside the seeds folder would publish any file of the machine. Originals are only
 read. HTML seeds are published with a `.txt` suffix: a scraped page must never run as a page
-of this site.
+of this site. A gzipped seed keeps its name: it is downloaded, not shown.
 """
 
 from __future__ import annotations
@@ -29,8 +29,10 @@ def seeds_folder(settings: dict[str, Any]) -> Path:
 
 
 def published_name(raw_name: str) -> str:
-    """The file name under output/raw/: `.txt` kept, anything else gets `.txt` appended."""
-    return raw_name if raw_name.endswith(".txt") else raw_name + ".txt"
+    """The file name under output/raw/: `.txt` kept, anything else gets `.txt` appended, but
+    a gzipped seed (`crawl.warc.gz`), which a browser would show as garbage text: it is a
+    download, never a page."""
+    return raw_name if raw_name.endswith((".txt", ".gz")) else raw_name + ".txt"
 
 
 def seed_files(folder: Path) -> set[str]:
