@@ -47,7 +47,7 @@ class Crawl:
                               "format": f"WARC File Format {version}"}))
 
     def fetch(self, url: str, body: bytes, content_type: str = "text/html; charset=UTF-8",
-              status: str = "200 OK") -> None:
+              status: str = "200 OK", **warc_headers: str) -> None:
         """A request record and its response, as wget writes them."""
         path = "/" + url.split("/", 3)[-1] if url.count("/") > 2 else "/"
         request = f"GET {path} HTTP/1.1\r\nUser-Agent: Wget/1.21.4\r\n\r\n".encode()
@@ -55,7 +55,9 @@ class Crawl:
             url, "request", payload=io.BytesIO(request)))
         headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
         self.writer.write_record(self.writer.create_warc_record(
-            url, "response", payload=io.BytesIO(body), http_headers=headers))
+            url, "response", payload=io.BytesIO(body), http_headers=headers,
+            warc_headers_dict={name.replace("_", "-"): value
+                               for name, value in warc_headers.items()}))
 
     def resource(self, uri: str, body: bytes, content_type: str) -> None:
         self.writer.write_record(self.writer.create_warc_record(
@@ -280,3 +282,18 @@ def test_the_built_site_offers_a_gzipped_crawl_as_itself_not_as_text(tmp_path: P
     assert not (output / "raw" / "crawl.warc.gz.txt").exists()
     page = next(output.rglob("armenia-and-azerbaijan-agree-on-first-section-of-border/index.html"))
     assert 'raw/crawl.warc.gz">crawl.warc.gz</a>' in page.read_text(encoding="utf-8")
+
+
+def test_a_page_the_crawler_kept_only_part_of_is_refused(tmp_path: Path) -> None:
+    """Heritrix and Browsertrix cut a response off at a time or size limit, and say so."""
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        crawl.fetch(f"{SITE}/news/0/", article_page("Peace talks resume in Almaty"))
+        crawl.fetch(f"{SITE}/news/1/", article_page()[:900], WARC_Truncated="time")
+    out = tmp_path / "site" / "content" / "articles"
+    result = run(str(archive), "--out", str(out))
+    assert result.exit_code == 1
+    assert [p.name for p in out.rglob("*.md")] == ["peace-talks-resume-in-almaty.md"]
+    assert f"error: {archive} record 5: the crawler kept only part of this page (WARC-Truncated: " \
+        "time); crawl it again, or withdraw the record" in result.output

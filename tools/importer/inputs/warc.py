@@ -10,7 +10,8 @@ Records are numbered as they stand in the file (the first, usually `warcinfo`, i
 and each is read again from its byte offset when it is imported. Its Raw_sha256 is the sha256
 of the page as the server sent it (the HTTP payload, after transfer and content decoding).
 A file cut off (a crawl interrupted) or damaged part way imports up to there: the record where
-it breaks is refused in one line, and can be withdrawn like any record.
+it breaks is refused in one line, and can be withdrawn like any record; so is a page the crawler
+itself kept only part of (`WARC-Truncated`).
 """
 
 from __future__ import annotations
@@ -155,6 +156,7 @@ def read_warc_record(ref: RecordRef) -> Article:
             if record is None:
                 raise _Damaged(CUT_OFF, 0, ref.start)
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            truncated = record.rec_headers.get_header("WARC-Truncated")  # length, time...
             content_type = _content_type(record)
             data = record.content_stream().read(MAX_BYTES + 1)
             if not _whole(record):
@@ -163,6 +165,9 @@ def read_warc_record(ref: RecordRef) -> Article:
         raise InputError(f"{ref} (byte {ref.start}): {exc}; {AFTER_DAMAGE}") from exc
     except (OSError, ValueError) as exc:
         raise InputError(f"{ref}: cannot read the record ({exc})") from exc
+    if truncated:
+        raise InputError(f"{ref}: the crawler kept only part of this page (WARC-Truncated: "
+                         f"{truncated}); crawl it again, or withdraw the record")
     if len(data) > MAX_BYTES:
         raise InputError(f"{ref}: the page is over the 5 MB limit; is this really one article?")
     if not data.strip():
