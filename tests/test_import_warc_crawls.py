@@ -297,3 +297,19 @@ def test_a_page_the_crawler_kept_only_part_of_is_refused(tmp_path: Path) -> None
     assert [p.name for p in out.rglob("*.md")] == ["peace-talks-resume-in-almaty.md"]
     assert f"error: {archive} record 5: the crawler kept only part of this page (WARC-Truncated: " \
         "time); crawl it again, or withdraw the record" in result.output
+
+
+def test_a_page_compressed_in_a_way_warcio_cannot_undo_is_refused_saying_so(tmp_path: Path) -> None:
+    """Browsers ask for Brotli: a crawl that keeps what the server sent holds `br` pages."""
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
+                                              ("Content-Encoding", "br")], protocol="HTTP/1.1")
+        crawl.writer.write_record(crawl.writer.create_warc_record(
+            f"{SITE}/news/0/", "response", payload=io.BytesIO(bytes(range(256)) * 8),
+            http_headers=headers))
+    result = run(str(archive), "--out", str(tmp_path / "site" / "content" / "articles"))
+    assert result.exit_code == 1
+    assert f"error: {archive} record 2: the page is compressed as br (Content-Encoding), which " \
+        "warcio cannot undo; withdraw the record" in result.output

@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.bufferedreaders import BufferedReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.recordloader import ArcWarcRecord
 
@@ -48,6 +49,15 @@ def _charset(content_type: str) -> str:
     """The charset a Content-Type names (`text/html; charset=windows-1251`), else ""."""
     match = _CHARSET.search(content_type)
     return match.group(1) if match else ""
+
+
+def _unreadable_encoding(record: ArcWarcRecord) -> str:
+    """The Content-Encoding warcio leaves undone (`br`, `zstd`: the page would read as binary
+    data), else ""."""
+    encoding = (record.http_headers.get_header("Content-Encoding") or "").strip().lower() \
+        if record.http_headers else ""
+    readable = (*BufferedReader.get_supported_decompressors(), "", "identity")
+    return "" if encoding in readable else encoding
 
 
 def _is_home(url: str) -> bool:
@@ -157,6 +167,7 @@ def read_warc_record(ref: RecordRef) -> Article:
                 raise _Damaged(CUT_OFF, 0, ref.start)
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
             truncated = record.rec_headers.get_header("WARC-Truncated")  # length, time...
+            encoding = _unreadable_encoding(record)
             content_type = _content_type(record)
             data = record.content_stream().read(MAX_BYTES + 1)
             if not _whole(record):
@@ -165,6 +176,9 @@ def read_warc_record(ref: RecordRef) -> Article:
         raise InputError(f"{ref} (byte {ref.start}): {exc}; {AFTER_DAMAGE}") from exc
     except (OSError, ValueError) as exc:
         raise InputError(f"{ref}: cannot read the record ({exc})") from exc
+    if encoding:
+        raise InputError(f"{ref}: the page is compressed as {encoding} (Content-Encoding), which "
+                         "warcio cannot undo; withdraw the record")
     if truncated:
         raise InputError(f"{ref}: the crawler kept only part of this page (WARC-Truncated: "
                          f"{truncated}); crawl it again, or withdraw the record")
