@@ -157,12 +157,12 @@ def test_a_damaged_crawl_imports_the_pages_before_the_damage(tmp_path: Path) -> 
                       "complete copy of the file, or withdraw this record"]
 
 
-def test_a_page_fetched_twice_is_one_article_that_reimports_unchanged(tmp_path: Path) -> None:
+def test_a_page_at_two_addresses_is_one_article_that_reimports_unchanged(tmp_path: Path) -> None:
     archive = tmp_path / "crawl.warc.gz"
     with archive.open("wb") as handle:
         crawl = Crawl(handle)
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
-        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())  # wget, a second link
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/?utm_source=facebook", article_page())
     root = tmp_path / "site"
     out, seeds = root / "content" / "articles", root / "seeds"
     first = run(str(archive), "--out", str(out))
@@ -313,3 +313,19 @@ def test_a_page_compressed_in_a_way_warcio_cannot_undo_is_refused_saying_so(tmp_
     assert result.exit_code == 1
     assert f"error: {archive} record 2: the page is compressed as br (Content-Encoding), which " \
         "warcio cannot undo; withdraw the record" in result.output
+
+
+def test_a_page_fetched_twice_in_one_crawl_is_one_article(tmp_path: Path) -> None:
+    """Its second capture differs by a view counter: still the same page, not a second article."""
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/",
+                    article_page().replace(b"<footer>", b"<aside>Views: 1532</aside><footer>"))
+    out = tmp_path / "site" / "content" / "articles"
+    result = run(str(archive), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "1 later capture of a page" in result.output
+    [article] = out.rglob("*.md")
+    assert "Raw_record: record 3\n" in article.read_text(encoding="utf-8")

@@ -4,7 +4,7 @@ record holding HTML or plain text, at an http(s) address. Requests, metadata, `w
 `revisit` records hold no article and are skipped, and so are the other texts crawlers keep:
 robots.txt and other plain text a server sends, wget's own log and arguments
 (`metadata://gnu.org/...` resources), Browsertrix's copy of each page's text (`urn:text:...`),
-and a site's home page (`https://site/`).
+and a site's home page (`https://site/`). A page fetched twice is read from its first capture.
 
 Records are numbered as they stand in the file (the first, usually `warcinfo`, is record 1),
 and each is read again from its byte offset when it is imported. Its Raw_sha256 is the sha256
@@ -128,7 +128,7 @@ def warc_records(path: Path, left_out: Counter[str] | None = None) -> Iterator[R
     Where the file is damaged or cut off, that record is listed too (it is refused when read,
     naming the damage), so the pages before it still import. InputError when not even the first
     record reads, or none holds a page."""
-    refs, number, end = [], 1, 0
+    refs, number, end, pages = [], 1, 0, set()
     left_out = Counter() if left_out is None else left_out
     with path.open("rb") as handle:
         records = ArchiveIterator(handle)
@@ -138,9 +138,13 @@ def warc_records(path: Path, left_out: Counter[str] | None = None) -> Iterator[R
                 start = records.get_record_offset()
                 if not whole:
                     raise _Damaged(CUT_OFF, number, start)
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                if not why and url in pages:  # a page fetched again (its counters changed)
+                    why = "later capture of a page"
                 if why:
                     left_out[why] += 1
                 else:
+                    pages.add(url)
                     refs.append(RecordRef(path, f"record {number}", start, start))
                 number, end = number + 1, start + records.get_record_length()
             handle.seek(end)
