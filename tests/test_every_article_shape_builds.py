@@ -18,7 +18,7 @@ import pytest
 
 from tools.check import run_check
 
-from conftest import ROOT, build_site
+from conftest import FIXTURES, ROOT, build_site, copy_tree
 
 FULL = {
     "Title": "Gencatan Senjata Berlaku di Karabakh",
@@ -107,6 +107,20 @@ def test_every_allowed_shape_builds_and_is_published_where_it_should(shapes: Pat
     assert "(tersembunyi)" not in listing and "(draf)" not in listing  # hidden: page, no listing
     source = (output / "source" / "lancangkuning" / "index.html").read_text(encoding="utf-8")
     assert "(lengkap)" in source and "(sumber-huruf-kecil)" in source, "one page, both spellings"
+
+
+def test_links_between_articles_and_to_a_page_build_to_their_addresses(tmp_path: Path) -> None:
+    """The archive `check` calls good links an article to another and to a page with
+    `{filename}`; the build failed on the page link ("Unable to find '/pages/tentang.md'"):
+    the plugin resolved article bodies before Pelican had read the pages."""
+    content = copy_tree(FIXTURES / "check" / "good", tmp_path / "content")
+    problems, _ = run_check([content], content=content)
+    assert [p.format() for p in problems if p.severity == "error"] == []
+    build_site(content, tmp_path / "output")
+    page = tmp_path / "output" / "2020" / "10" / "armenia-dan-azerbaijan-bertemu" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    assert 'href="../../../tentang/"' in html
+    assert 'href="../../../2020/10/gencatan-senjata-di-karabakh/"' in html
 
 
 def _build_with_broken_template(content: Path, work: Path, template: str, field: str) -> str:

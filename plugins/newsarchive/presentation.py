@@ -28,10 +28,17 @@ def is_http_url(value: object) -> bool:
     return parts.scheme in {"http", "https"} and bool(parts.netloc)
 
 
+def body_as_read(article: Any) -> str:
+    """The body's HTML as read, `{filename}` links not yet resolved. For use while articles are
+    finalised: `article.content` resolves links then, and one to a page fails the build, since
+    Pelican reads the pages after the articles."""
+    return getattr(article, "_content", None) or ""
+
+
 def reading_minutes(article: Any) -> int:
     """Minutes to read at 200 words a minute, at least 1."""
     words = str(article.metadata.get("words") or "").strip()
-    count = int(words) if words.isdigit() else len(_TAGS.sub(" ", article.content).split())
+    count = int(words) if words.isdigit() else len(_TAGS.sub(" ", body_as_read(article)).split())
     return max(1, math.ceil(count / WORDS_PER_MINUTE))
 
 

@@ -20,6 +20,7 @@ from tools.syndication import copies, groups, sketch
 
 from .dates import published_iso
 from .fingerprints import sha256_text
+from .presentation import body_as_read
 
 NOT_A_COPY = {"none", "-"}
 logger = logging.getLogger(__name__)
@@ -46,7 +47,7 @@ def link(generator: Any) -> None:
     explicit = {i: str(a.metadata.get("cluster") or "").strip() for i, a in enumerate(articles)}
     explicit = {i: value for i, value in explicit.items() if value}
     automatic = [i for i in range(len(articles)) if i not in explicit]
-    sketches = [sketch(articles[i].content) for i in automatic]
+    sketches = [sketch(body_as_read(articles[i])) for i in automatic]
     pairs = [(automatic[i], automatic[j]) for i, j in copies(sketches)]
     manual = _editor_pairs(articles, explicit)
     for other in [*generator.translations, *generator.drafts, *generator.drafts_translations,
