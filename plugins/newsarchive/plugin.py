@@ -24,6 +24,7 @@ from . import (
     sanitize,
     search_index,
     seo,
+    sitelinks,
     sources,
     syndication,
     taxonomy,
@@ -69,6 +70,7 @@ def _connect_site() -> None:
     signals.generator_init.connect(provenance.install_filters)  # the date evidence, in words
     signals.generator_init.connect(seo.add_to_context)
     signals.generator_init.connect(events.install_filters)  # an event's name in the page's language
+    signals.content_object_init.connect(sitelinks.follow_siteurl)  # /archives/ in a body
     signals.article_generator_finalized.connect(taxonomy.annotate)
     signals.article_generator_finalized.connect(sources.collect)
     signals.article_generator_finalized.connect(figures.annotate)  # the Figures: header
