@@ -123,6 +123,19 @@ def test_links_between_articles_and_to_a_page_build_to_their_addresses(tmp_path:
     assert 'href="../../../2020/10/gencatan-senjata-di-karabakh/"' in html
 
 
+def test_open_graph_gives_the_locale_of_the_article_language(tmp_path: Path) -> None:
+    """og:locale was id_ID for every language but English (a Russian report said Indonesian)."""
+    folder = tmp_path / "content" / "articles" / "2020"
+    folder.mkdir(parents=True)
+    locales = {"id": "id_ID", "en": "en_US", "ru": "ru_RU", "hy": "hy_AM", "ka": "ka_GE"}
+    for lang in locales:
+        _write(folder, f"bahasa-{lang}", (), {"Lang": lang})
+    build_site(tmp_path / "content", tmp_path / "output", extra={"PAGEFIND_ENABLED": "false"})
+    for lang, locale in locales.items():
+        page = tmp_path / "output" / "2020" / "10" / f"bahasa-{lang}" / "index.html"
+        assert f'<meta property="og:locale" content="{locale}">' in page.read_text("utf-8"), lang
+
+
 def _build_with_broken_template(content: Path, work: Path, template: str, field: str) -> str:
     """Build `content` with a copy of the theme whose `template` reads a field that does not
     exist; return the failed build's log on one line (it must have failed)."""

@@ -16,6 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from jinja2 import pass_context
@@ -113,6 +115,17 @@ def month_name(context: Context, month: int, lang: str | None = None) -> str:
     return MONTHS.get(lang or page_lang(context), MONTHS["id"])[month - 1]
 
 
+@functools.cache
+def og_locale(lang: str) -> str:
+    """Open Graph's `language_TERRITORY` for a `Lang:` code, with the likeliest territory
+    (CLDR): ru_RU, hy_AM. The theme used to write id_ID for every language but English."""
+    try:
+        locale = Locale.parse(get_global("likely_subtags").get(lang, lang))
+    except (ValueError, UnknownLocaleError):
+        return lang
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
 def install(generator: Any) -> None:
     """Give this generator's Jinja environment the theme's gettext, date filters and languages."""
     env = generator.env
@@ -127,6 +140,7 @@ def install(generator: Any) -> None:
     env.globals["_"] = _gettext
     env.filters["tanggal"] = tanggal
     env.filters["month_name"] = month_name
+    env.filters["og_locale"] = og_locale
     if generator.settings["DEFAULT_LANG"] not in _CATALOGUES:
         logger.warning("No theme catalogue for DEFAULT_LANG %r in %s",
                        generator.settings["DEFAULT_LANG"], theme / "translations")
