@@ -56,3 +56,18 @@ def test_the_feed_gives_site_relative_links_of_an_article_under_the_path(
     body = entry.find(f"{ATOM}content").text
     assert f'href="{address}/archives/"' in body
     assert 'href="/' not in body
+
+
+def test_every_feed_is_addressed_under_the_path_and_has_its_own_id(
+        site: tuple[str, Path]) -> None:
+    """Every feed (site, tag, category, source) had the site's root as its atom:id, so readers
+    keying feeds on it took them for one feed (RFC 4287: the id is universally unique)."""
+    address, output = site
+    feeds = sorted((output / "feeds").rglob("*.atom.xml"))
+    assert len(feeds) >= 4
+    for path in feeds:
+        root = ET.parse(path).getroot()
+        links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
+        assert links["self"] == f"{address}/{path.relative_to(output).as_posix()}"
+        assert links["alternate"].startswith(f"{address}/")
+        assert root.find(f"{ATOM}id").text == links["self"], path.name

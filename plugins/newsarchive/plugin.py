@@ -89,6 +89,7 @@ def _connect_site() -> None:
     signals.article_writer_finalized.connect(seo.write_404)
     signals.article_writer_finalized.connect(events.write)
     signals.all_generators_finalized.connect(seo.collect)
+    signals.feed_generated.connect(seo.feed_id)  # each feed its own atom:id
     signals.finalized.connect(seo.write)
     signals.finalized.connect(raw_seeds.publish)
 

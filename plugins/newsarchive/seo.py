@@ -1,4 +1,4 @@
-"""sitemap.xml, robots.txt and the 404 page; the absolute site root templates use for canonicals.
+"""sitemap.xml, robots.txt, the 404 page and feed ids; the absolute site root for canonicals.
 
 The sitemap lists what a reader can land on (articles, pages, tags, categories, sources,
 archives, indexes, the events timeline and the figure ledgers), sorted by URL, with no build
@@ -89,6 +89,13 @@ def write(pelican: Any) -> None:
     robots = f"User-agent: *\nAllow: /\nSitemap: {root}/sitemap.xml\n"
     (output / "robots.txt").write_text(robots, encoding="utf-8")
     logger.info("Wrote sitemap.xml with %d URLs and robots.txt", len(_urls))
+
+
+def feed_id(context: Any, feed: Any) -> None:
+    """`feed_generated`: a feed's atom:id is its own address. Pelican gives every feed (site,
+    tag, category, source) the site's root, so a reader keying feeds on the id takes them all
+    for one (RFC 4287: an id is universally unique)."""
+    feed.feed["id"] = feed.feed["feed_url"]
 
 
 def write_404(generator: Any, writer: Any) -> None:
