@@ -3,6 +3,7 @@ served become articles; the crawler's other records are left out, not refused.""
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -177,6 +178,48 @@ def test_a_page_at_two_addresses_is_one_article_that_reimports_unchanged(tmp_pat
         assert again.exit_code == 0, again.output
         assert ": updated" not in again.output and ": created" not in again.output
         assert list(out.rglob("*.md")) == [article] and article.read_bytes() == written
+
+
+def test_new_only_says_nothing_again_of_a_record_it_left_out_as_a_copy(tmp_path: Path) -> None:
+    """`make html` runs `import --new-only` on every build: a record already left out as the
+    same bytes as another is decided, not new; its note must not come back each build."""
+    archive = tmp_path / "crawl.warc.gz"
+    with archive.open("wb") as handle:
+        crawl = Crawl(handle)
+        crawl.fetch(f"{SITE}/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\n", "text/plain")
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/?utm_source=facebook", article_page())
+    root = tmp_path / "site"
+    out, seeds = root / "content" / "articles", root / "seeds"
+    first = run(str(archive), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert "already imported: left out" in first.output
+    written = {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}
+    again = run("--new-only", str(seeds), "--out", str(out))
+    assert again.exit_code == 0, again.output
+    assert "left out" not in again.output and "record 7" not in again.output
+    assert "nothing new to import" in again.output
+    assert {path: path.read_bytes() for path in root.rglob("*") if path.is_file()} == written
+
+
+def test_new_only_says_nothing_again_of_a_record_withdrawn_by_its_bytes(tmp_path: Path) -> None:
+    root = tmp_path / "site"
+    out, seeds = root / "content" / "articles", root / "seeds"
+    archive = seeds / "crawl.warc.gz"
+    seeds.mkdir(parents=True)
+    with archive.open("wb") as handle:
+        Crawl(handle).fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+    withdrawn = root / "tools" / "data" / "withdrawn.yaml"
+    withdrawn.parent.mkdir(parents=True)
+    sha = hashlib.sha256(article_page()).hexdigest()
+    withdrawn.write_text(f"- raw_sha256: {sha}\n  reason: duplicate of a wire story\n", "utf-8")
+    first = run(str(seeds), "--out", str(out))
+    assert first.exit_code == 0, first.output
+    assert "withdrawn (duplicate of a wire story)" in first.output
+    again = run("--new-only", str(seeds), "--out", str(out))
+    assert again.exit_code == 0, again.output
+    assert "withdrawn" not in again.output and "nothing new to import" in again.output
+    assert not list(out.rglob("*.md"))
 
 
 def test_a_page_decodes_by_the_charset_its_http_header_declares(tmp_path: Path) -> None:

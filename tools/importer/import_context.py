@@ -16,7 +16,14 @@ from pathlib import Path
 from tools.errors import ToolError
 from tools.importer.article import Article
 from tools.importer.existing import ArticleIndex
-from tools.importer.inputs import FieldMap, RecordRef, expand, is_export, save_mapping
+from tools.importer.inputs import (
+    FieldMap,
+    RecordRef,
+    expand,
+    is_export,
+    read_unit,
+    save_mapping,
+)
 from tools.importer.seeds import SeedKeeper
 from tools.importer.sidecar import keep_sidecar
 from tools.importer.stories import Stories
@@ -182,7 +189,9 @@ def collect_units(files: Sequence[Path], fields: FieldMap,
 
 
 def skip_imported(units: list[ImportUnit], context: Context) -> list[ImportUnit]:
-    """Leave out inputs an article already comes from (by Raw_file + Raw_record or sha256)."""
+    """Leave out inputs an article already comes from (by Raw_file + Raw_record or sha256), and
+    records already decided by their bytes (a copy of an imported page, withdrawn by sha256):
+    their notes are no news on the next build."""
     index = context.index
     if index is None:
         return units
@@ -193,12 +202,28 @@ def skip_imported(units: list[ImportUnit], context: Context) -> list[ImportUnit]
             name = _in_seeds(unit.path, seeds)
             if name is not None and index.find(name, unit.where):
                 continue
+            if _decided_by_bytes(unit, context):
+                continue
         elif index.has_file(unit, _in_seeds(unit, seeds)):
             continue
         fresh.append(unit)
     if len(fresh) < len(units):
         log.info("%d raw inputs already imported; skipped", len(units) - len(fresh))
     return fresh
+
+
+def _decided_by_bytes(unit: RecordRef, context: Context) -> bool:
+    """True when an article already holds this record's bytes, or they are withdrawn. Its
+    bytes are known only once read (cheap: the stages after reading do not run); a record that
+    cannot be read is kept, for the import to say why."""
+    try:
+        sha = read_unit(unit).raw_sha256
+    except (ToolError, OSError, ValueError):
+        return False
+    if not sha:
+        return False
+    imported = context.index is not None and sha in context.index.by_sha
+    return imported or context.withdrawn.match("", "", sha) is not None
 
 
 def _in_seeds(path: Path, seeds: Path | None) -> str | None:
