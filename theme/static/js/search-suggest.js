@@ -2,9 +2,10 @@
 // Pagefind's Snowball stemmer misses many Indonesian forms ("tuntutan" does not find "menuntut",
 // "pengumpulan" does not find "berkumpul"), so the page proposes the roots and common affixed
 // forms that do find articles. Crude on purpose: candidates are only offered if they match, and
-// only if the matching pages really contain them (search-verify.js: Pagefind would otherwise
-// "find" a non-word such as "dichech" through the indexed word "di").
-import { fold, pageWordList, queryIsFound } from "./search-verify.js";
+// only if the matching pages really contain them as words (search-verify.js: Pagefind would
+// otherwise "find" a non-word such as "dichech" through the indexed word "di", or "tem", what
+// is left of "pertem" without its prefix, through "tempat").
+import { fold, isPageWord, pageWordList } from "./search-verify.js";
 
 // [prefix, what follows it, what to put back]: meN-/peN- drop the first consonant of a root
 // before a vowel (menuntut < tuntut, menyerang < serang, memukul < pukul, mengirim < kirim).
@@ -72,7 +73,7 @@ export async function suggestions(pagefind, word, options, lang, limit = 3) {
   affixed.delete(word.toLowerCase());
   const count = async (c) => {
     const { results } = await pagefind.search(c, options);
-    const real = results.length > 0 && await queryIsFound(c, results, lang, 3);
+    const real = results.length > 0 && await isPageWord(c, results, lang, 3);
     return [c, real ? results.length : 0];
   };
   // Pagefind matches prefixes, so "kumpulan" finds what "kumpul" finds: keep the shorter.

@@ -90,6 +90,17 @@ export async function queryIsFound(query, results, lang, sample = 5) {
   return false;
 }
 
+/** Whether `word` is a word of one of these results' pages (in Indonesian: has the stem of
+ * one), not only the start of one: "tem", "pertem" with its prefix cut off, starts "tempat" and
+ * the stem "temu", so Pagefind finds it, but it is no word to suggest. */
+export async function isPageWord(word, results, lang, sample = 3) {
+  const wanted = fold(word).replace(/[-'’]/g, "");
+  const stem = lang === "id" ? stemIndonesian : (w) => w;
+  const same = (w) => w === wanted || stem(w) === stem(wanted);
+  const data = await Promise.all(results.slice(0, sample).map((r) => r.data()));
+  return data.some((page) => [...pageWords(page)].some(same));
+}
+
 /** Results whose page data is loaded once however often it is asked for (this check, then the
  * list on screen). */
 export function remember(results) {
