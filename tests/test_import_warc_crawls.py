@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -66,14 +68,20 @@ class Crawl:
             warc_headers_dict={"Content-Type": content_type}))
 
 
+@contextmanager
+def crawl_file(path: Path) -> Iterator[Crawl]:
+    """A WARC file that a crawl writes until the block ends."""
+    with path.open("wb") as handle:
+        yield Crawl(handle)
+
+
 def run(*args: str):
     return CliRunner().invoke(cli, ["import", *args])
 
 
 def test_crawler_records_that_hold_no_article_are_left_out_not_refused(tmp_path: Path) -> None:
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         crawl.fetch(f"{SITE}/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\n", "text/plain")
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
         # Browsertrix: the page's text and its page info, beside the page itself
@@ -99,8 +107,7 @@ def test_crawler_records_that_hold_no_article_are_left_out_not_refused(tmp_path:
 
 def crawl_of_three(path: Path) -> list[int]:
     """A crawl of three stories (records 3, 5 and 7); the byte offset of each record."""
-    with path.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(path) as crawl:
         for number, title in enumerate(("Border commission meets in Tavush",
                                         "Peace talks resume in Almaty",
                                         "EU extends monitoring mission in Armenia")):
@@ -160,8 +167,7 @@ def test_a_damaged_crawl_imports_the_pages_before_the_damage(tmp_path: Path) -> 
 
 def test_a_page_at_two_addresses_is_one_article_that_reimports_unchanged(tmp_path: Path) -> None:
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/?utm_source=facebook", article_page())
     root = tmp_path / "site"
@@ -184,8 +190,7 @@ def test_new_only_says_nothing_again_of_a_record_it_left_out_as_a_copy(tmp_path:
     """`make html` runs `import --new-only` on every build: a record already left out as the
     same bytes as another is decided, not new; its note must not come back each build."""
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         crawl.fetch(f"{SITE}/robots.txt", b"User-agent: *\nDisallow: /wp-admin/\n", "text/plain")
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/?utm_source=facebook", article_page())
@@ -207,8 +212,8 @@ def test_new_only_says_nothing_again_of_a_record_withdrawn_by_its_bytes(tmp_path
     out, seeds = root / "content" / "articles", root / "seeds"
     archive = seeds / "crawl.warc.gz"
     seeds.mkdir(parents=True)
-    with archive.open("wb") as handle:
-        Crawl(handle).fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+    with crawl_file(archive) as crawl:
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
     withdrawn = root / "tools" / "data" / "withdrawn.yaml"
     withdrawn.parent.mkdir(parents=True)
     sha = hashlib.sha256(article_page()).hexdigest()
@@ -233,8 +238,8 @@ def test_a_page_decodes_by_the_charset_its_http_header_declares(tmp_path: Path) 
             f"content='2011-06-03T11:20:00+04:00'></head><body><nav>Xäbärlär | Siyasät</nav>"
             f"<article><h1>{title}</h1><p>{text}</p><p>{text}</p></article></body></html>")
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        Crawl(handle).fetch("http://www.apa.example.az/news/245123", page.encode("cp1254"),
+    with crawl_file(archive) as crawl:
+        crawl.fetch("http://www.apa.example.az/news/245123", page.encode("cp1254"),
                             "text/html; charset=windows-1254")
     out = tmp_path / "site" / "content" / "articles"
     result = run(str(archive), "--out", str(out))
@@ -254,8 +259,7 @@ def test_the_home_page_a_crawl_starts_from_is_not_an_article(tmp_path: Path) -> 
             f'</head><body><nav><a href="/">Home</a></nav><div>Friday, 19 April 2024</div>'
             f'<main><h1>Latest news</h1>{teasers}</main></body></html>').encode()
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         crawl.fetch(f"{SITE}/", home)
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
     out = tmp_path / "site" / "content" / "articles"
@@ -269,8 +273,7 @@ def test_a_page_a_later_crawl_found_unchanged_keeps_its_first_article(tmp_path: 
     week1, week2 = tmp_path / "week1.warc.gz", tmp_path / "week2.warc.gz"
     for archive, titles in ((week1, ["Peace talks resume in Almaty"]),
                             (week2, ["Peace talks resume in Almaty", "Border commission meets"])):
-        with archive.open("wb") as handle:
-            crawl = Crawl(handle)
+        with crawl_file(archive) as crawl:
             for number, title in enumerate(titles):
                 crawl.fetch(f"{SITE}/news/{number}/", article_page(title))
     root = tmp_path / "site"
@@ -302,8 +305,8 @@ def test_an_undated_page_of_a_crawl_is_refused_with_advice_that_works(tmp_path: 
     page = article_page().replace(b'"datePublished": "2024-04-19T18:32:00+04:00"', b"")
     page = page.replace("© 2024".encode(), "©".encode())
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        Crawl(handle).fetch(f"{SITE}/news/border-commission/", page)
+    with crawl_file(archive) as crawl:
+        crawl.fetch(f"{SITE}/news/border-commission/", page)
     result = run(str(archive), "--out", str(tmp_path / "site" / "content" / "articles"))
     assert result.exit_code == 1
     [error] = [line for line in result.output.splitlines() if line.startswith("error:")]
@@ -315,8 +318,8 @@ def test_an_undated_page_of_a_crawl_is_refused_with_advice_that_works(tmp_path: 
 
 def test_the_built_site_offers_a_gzipped_crawl_as_itself_not_as_text(tmp_path: Path) -> None:
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        Crawl(handle).fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
+    with crawl_file(archive) as crawl:
+        crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
     root = tmp_path / "site"
     assert run(str(archive), "--out", str(root / "content" / "articles")).exit_code == 0
     output = tmp_path / "output"
@@ -330,8 +333,7 @@ def test_the_built_site_offers_a_gzipped_crawl_as_itself_not_as_text(tmp_path: P
 def test_a_page_the_crawler_kept_only_part_of_is_refused(tmp_path: Path) -> None:
     """Heritrix and Browsertrix cut a response off at a time or size limit, and say so."""
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         crawl.fetch(f"{SITE}/news/0/", article_page("Peace talks resume in Almaty"))
         crawl.fetch(f"{SITE}/news/1/", article_page()[:900], WARC_Truncated="time")
     out = tmp_path / "site" / "content" / "articles"
@@ -345,8 +347,7 @@ def test_a_page_the_crawler_kept_only_part_of_is_refused(tmp_path: Path) -> None
 def test_a_page_compressed_in_a_way_warcio_cannot_undo_is_refused_saying_so(tmp_path: Path) -> None:
     """Browsers ask for Brotli: a crawl that keeps what the server sent holds `br` pages."""
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8"),
                                               ("Content-Encoding", "br")], protocol="HTTP/1.1")
         crawl.writer.write_record(crawl.writer.create_warc_record(
@@ -361,8 +362,7 @@ def test_a_page_compressed_in_a_way_warcio_cannot_undo_is_refused_saying_so(tmp_
 def test_a_page_fetched_twice_in_one_crawl_is_one_article(tmp_path: Path) -> None:
     """Its second capture differs by a view counter: still the same page, not a second article."""
     archive = tmp_path / "crawl.warc.gz"
-    with archive.open("wb") as handle:
-        crawl = Crawl(handle)
+    with crawl_file(archive) as crawl:
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/", article_page())
         crawl.fetch(f"{SITE}/armenia-azerbaijan-border/",
                     article_page().replace(b"<footer>", b"<aside>Views: 1532</aside><footer>"))
