@@ -14,6 +14,7 @@ from tools.importer import body as body_stage
 from tools.importer import clean, metastage
 from tools.importer.article import Article
 from tools.importer.linefacts import LineFacts
+from tools.importer.page_reading import fill_gap
 from tools.importer.repeats import Repeats, folded
 from tools.importer.rules import Rule
 
@@ -45,8 +46,6 @@ def find_text(article: Article, rules: Sequence[Rule], repeats: Repeats) -> None
     learned = {text for text, key in zip(texts, folded(texts), strict=True)
                if hash(key) in junk}.__contains__
     html_text(article, rules, learned)
-    from tools.importer.page_reading import fill_gap
-
     fill_gap(article, rules, repeats)
 
 
