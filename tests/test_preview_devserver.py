@@ -60,7 +60,11 @@ def test_devserver_serves_the_preview_and_rebuilds_on_change(tmp_path: Path) -> 
         wait_for(lambda: "Preview: http://127.0.0.1:" in (tmp_path / "devserver.log").read_text())
         url = re.search(r"Preview: (http://127\.0\.0\.1:\d+/)",
                         (tmp_path / "devserver.log").read_text()).group(1)
-        assert "Gencatan Senjata Kemanusiaan Berlaku" in fetch(url + SLUG_URL)
+        page = fetch(url + SLUG_URL)
+        assert "Gencatan Senjata Kemanusiaan Berlaku" in page
+        # absolute links (canonical, feeds) name the port the preview is served on
+        assert f'<link rel="canonical" href="{url}{SLUG_URL}"' in page, \
+            re.findall(r'<link rel="canonical"[^>]*>', page)
         with pytest.raises(urllib.error.HTTPError) as missing:  # the site's own 404 page
             fetch(url + "tidak/ada/")
         assert missing.value.code == 404

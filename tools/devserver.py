@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import logging
 import subprocess
 import sys
@@ -51,9 +52,11 @@ def cache_folder(output: Path) -> Path:
     return output.resolve().parent / f".{output.name}-cache"
 
 
-def build(content: Path, output: Path, settings: Path) -> bool:
+def build(content: Path, output: Path, settings: Path, domain: str = "") -> bool:
     """Check, then build with Pelican, stopping on a warning as `make html` and `make publish`
     do (the preview would otherwise show what they refuse); True when the build succeeded.
+    `domain`: where the preview is served (`http://127.0.0.1:8001`), for the absolute links a
+    page and its feeds give (canonical, feed entries: FEED_DOMAIN).
 
     With the content cache on, as `make html`: unchanged articles are not read again and only
     the pages an edit can change are rendered (incremental.py in the plugin).
@@ -64,7 +67,9 @@ def build(content: Path, output: Path, settings: Path) -> bool:
     result = subprocess.run([sys.executable, "-m", "pelican", str(content), "-o", str(output),
                              "-s", str(settings), "--fatal", "warnings",  # as make html
                              "--cache-path", str(cache_folder(output)),
-                             "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true"], cwd=ROOT)
+                             "-e", "CACHE_CONTENT=true", "LOAD_CONTENT_CACHE=true",
+                             *([f"FEED_DOMAIN={json.dumps(domain)}"] if domain else [])],
+                            cwd=ROOT)
     seconds = time.perf_counter() - started
     if result.returncode != 0:
         click.echo(f"Build FAILED after {seconds:.1f} s: see the messages above; the preview "
@@ -110,7 +115,7 @@ def main(host: str, port: int, content: Path, output: Path, settings: Path,
     logging.getLogger("watchfiles").setLevel(logging.WARNING)
     server = serve(output, host, port)
     url = f"http://{host}:{server.server_address[1]}/"
-    build(content, output, settings)
+    build(content, output, settings, url.rstrip("/"))
     paths = watched_paths(content, settings, extra)
     click.echo(f"\nPreview: {url}\n(rebuilds when you save an article, the theme, the "
                "vocabulary or a site profile; Ctrl-C to stop)", err=True)
@@ -118,7 +123,7 @@ def main(host: str, port: int, content: Path, output: Path, settings: Path,
         for changes in watchfiles.watch(*paths, watch_filter=_interesting, debounce=400):
             names = sorted({Path(p).name for _, p in changes})
             click.echo(f"\nChanged: {', '.join(names)}: rebuilding...", err=True)
-            build(content, output, settings)
+            build(content, output, settings, url.rstrip("/"))
             click.echo(f"Preview: {url}", err=True)
     except KeyboardInterrupt:
         pass
