@@ -23,9 +23,7 @@ from __future__ import annotations
 from datetime import datetime, time
 from typing import Any
 
-import dateutil.parser
-
-from tools.zones import zone_named
+from tools import zones
 
 ZONE_FLAG = "date_has_zone"  # metadata key, so also the article attribute Pelican sets
 
@@ -35,17 +33,8 @@ def read_date(value: Any, parsed: Any) -> Any:
     Pelican ignores (`WIB`), so that a stated zone is never taken for no zone."""
     if not isinstance(parsed, datetime) or parsed.tzinfo is not None or not isinstance(value, str):
         return parsed
-    try:
-        datetime.fromisoformat(value.strip())
-        return parsed  # ISO 8601 without an offset: no zone stated (the usual, fast case)
-    except ValueError:
-        pass
-    try:  # as Pelican reads it (pelican.utils.get_date), noting a zone's name
-        named = dateutil.parser.parse(" ".join(value.replace("_", " ").split()),
-                                      tzinfos=zone_named)
-    except (ValueError, OverflowError, TypeError):
-        return parsed
-    return parsed.replace(tzinfo=named.tzinfo) if named.tzinfo else parsed
+    named = zones.read_date(value)  # as pelican.utils.get_date reads it, with a named zone
+    return parsed.replace(tzinfo=named.tzinfo) if named and named.tzinfo else parsed
 
 
 def note_zone(metadata: dict[str, Any]) -> dict[str, Any]:

@@ -39,6 +39,7 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 from .dates import published_iso
+from .presentation import body_as_read
 
 # Settings that say where caches live or whether to use them: they change no output byte.
 IGNORED_SETTINGS = frozenset({
@@ -203,7 +204,7 @@ class ArticleDigests:
         key = id(article)
         if key not in self._full:
             self._keep.append(article)
-            body = getattr(article, "_content", None) or ""
+            body = body_as_read(article)
             # Intra-site links are resolved at render time: hash the resolved body too.
             resolved = article.get_content("") if _LINK_MARK.search(body) else None
             fields = (
